@@ -1,0 +1,222 @@
+"""The `ctxh` subcommands: parse, call a service, print. Exit 0 done, 1 some input rejected, 2 unusable.
+
+Every subcommand takes --data-dir DIR (before or after its name) and --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PASSPHRASE_ENV = "CTXH_PASSPHRASE"
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="thư mục hồ sơ dữ liệu (CSDL, khóa, thiết lập) / profile directory")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="in kết quả dạng JSON / print JSON")
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help="ngôn ngữ thông báo / message language")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ctxh (also used to render `ctxh --help` in the README)."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="ctxh", parents=[common],
+        description="CTXH Desk — quản lý đội ngũ và hồ sơ công tác xã hội cấp xã. "
+                    "Không có lệnh con: mở cửa sổ ứng dụng.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
+    p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
+    p = sub.add_parser("init", parents=[common], help="thiết lập hồ sơ mới cho máy này")
+    p.add_argument("--province", required=True, help="mã tỉnh/thành 2 chữ số, ví dụ 01")
+    p.add_argument("--commune", required=True, help="mã xã/phường 5 chữ số, ví dụ 00004")
+    p.add_argument("--device-name", required=True, help="tên máy, ví dụ «Máy cán bộ VHXH»")
+    p.add_argument("--user", required=True, help="tên đăng nhập của cán bộ đầu tiên")
+    p.add_argument("--display-name", default="", help="họ tên hiển thị")
+    p = sub.add_parser("demo", parents=[common], help="thêm dữ liệu mẫu (xác định theo --seed)")
+    p.add_argument("--cases", type=int, default=2000)
+    p.add_argument("--workers", type=int, default=12)
+    p.add_argument("--seed", type=int, default=1)
+    sub.add_parser("status", parents=[common], help="số bản ghi và mã băm nội dung")
+    p = sub.add_parser("search", parents=[common], help="tìm người và hồ sơ (không cần dấu)")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+    sub.add_parser("db-check", parents=[common], help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
+    p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "data_dir", None):
+        return Path(args.data_dir)
+    from desktop.core.profile import default_data_dir
+
+    return default_data_dir()
+
+
+def _passphrase(confirm: bool) -> str:
+    from desktop.core.errors import CtxhError
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CtxhError("E_NO_PASSPHRASE")
+    first = getpass.getpass("Mật khẩu: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise CtxhError("E_ARGS", detail="hai lần nhập mật khẩu không khớp")
+    return first
+
+
+def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(human())
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.core.services.setup import SetupRequest, initialise_profile
+
+    ctx = initialise_profile(_data_dir(args), SetupRequest(
+        province_code=args.province, commune_code=args.commune, device_name=args.device_name,
+        username=args.user, passphrase=_passphrase(confirm=True), display_name=args.display_name,
+    ))
+    data = {"data_dir": str(ctx.profile.root), "device_id": ctx.device_id, "partition": ctx.partition}
+    _print(args, data, lambda: f"Đã thiết lập hồ sơ tại {ctx.profile.root} (máy {ctx.device_name}, {ctx.partition}).")
+    return 0
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop.core.context import open_context
+
+    return open_context(_data_dir(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.errors import CtxhError
+    from desktop.core.progress import ProgressSink
+    from desktop.core.services.demo import generate
+
+    if args.cases < 0 or args.workers < 0:
+        raise CtxhError("E_ARGS", detail="--cases và --workers phải ≥ 0")
+    ctx = _open(args)
+    quiet = getattr(args, "json", False)
+
+    def report(done: int, total: int, _label: str) -> None:
+        if not quiet:
+            print(f"\r  {done:,}/{total:,} hồ sơ".replace(",", "."), end="", file=sys.stderr, flush=True)
+
+    created = generate(ctx, args.cases, args.workers, args.seed, ProgressSink(report))
+    if not quiet:
+        print(file=sys.stderr)
+    _print(args, {"created": created}, lambda: "Đã tạo: " + ", ".join(f"{k} {v}" for k, v in created.items()))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.core.services.status import status
+
+    data = status(_open(args))
+    _print(args, data, lambda: "\n".join(
+        [f"Máy: {data['device']['name']} ({data['device']['partition']})"]
+        + [f"  {k}: {v}" for k, v in data["counts"].items()] + [f"Mã băm nội dung: {data['digest']}"]
+    ))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core.services.search import search
+    from desktop.core.text import format_date
+
+    found = search(_open(args), args.text, args.limit)
+    data = {
+        "people": [
+            {"kind": kind, "id": r["id"], "full_name": r["full_name"], "birth_date": r["birth_date"]}
+            for kind, key in (("worker", "workers"), ("beneficiary", "beneficiaries")) for r in found[key]
+        ],
+        "cases": [
+            {"id": r["id"], "case_no": r["case_no"], "full_name": r["full_name"], "status": r["status"]}
+            for r in found["cases"]
+        ],
+    }
+    _print(args, data, lambda: "\n".join(
+        [f"Người ({len(data['people'])}):"]
+        + [f"  {p['full_name']} — {format_date(p['birth_date'])}" for p in data["people"]]
+        + [f"Hồ sơ ({len(data['cases'])}):"] + [f"  {c['case_no']} {c['full_name']}" for c in data["cases"]]
+    ))
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from desktop.core.services.maintenance import db_check
+
+    result = db_check(_open(args))
+    _print(args, result, lambda: "Cơ sở dữ liệu toàn vẹn." if result["ok"] else "\n".join(result["problems"]))
+    return 0 if result["ok"] else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.core.services.maintenance import backup
+
+    path = backup(_open(args), args.out)
+    _print(args, {"backup": str(path)}, lambda: f"Đã sao lưu và kiểm tra: {path}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.ui.app import run_gui
+
+    return run_gui(_data_dir(args), user=getattr(args, "user", None), language=getattr(args, "lang", None))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
+    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui,
+}
+
+
+def run(argv: list[str]) -> int:
+    """Parse `argv`, run the subcommand, turn CtxhError into a Vietnamese message and exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    command = args.command or "gui"
+    if command != "gui":
+        from desktop.core.messages import set_language
+
+        set_language(getattr(args, "lang", None) or "vi")
+    try:
+        return COMMANDS[command](args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from desktop.core.errors import CtxhError
+
+        if not isinstance(exc, CtxhError):
+            raise
+        from desktop.core.messages import describe_error, format_message
+
+        lines = describe_error(exc)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": exc.code, "params": exc.params, "message": format_message(exc.code, exc.params),
+                              "details": lines}, ensure_ascii=False, default=str))
+        else:
+            for line in lines:
+                print(f"Lỗi: {line}", file=sys.stderr)
+        return exc.exit_code

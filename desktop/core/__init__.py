@@ -1,0 +1,1 @@
+"""Headless core of CTXH Desk: models, migrations, repositories, services. Never imports Qt."""

@@ -1,0 +1,67 @@
+"""What every service call needs: the database, this device, its clock and who is acting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.core.db import Database, make_engine, upgrade
+from desktop.core.errors import CtxhError
+from desktop.core.hlc import HybridClock
+from desktop.core.ids import new_id
+from desktop.core.profile import Profile
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user (or the command line's system actor)."""
+
+    user_id: str | None
+    username: str
+    role: str  # OFFICER | COLLABORATOR | APPROVER | SYSTEM
+    worker_id: str | None = None
+
+
+SYSTEM_ACTOR = Actor(user_id=None, username="system", role="SYSTEM")
+
+
+@dataclass
+class AppContext:
+    """One open profile. Services receive it; widgets never hold it directly."""
+
+    db: Database
+    profile: Profile
+    device_id: str
+    device_name: str
+    province_code: str
+    commune_code: str
+    clock: HybridClock
+    actor: Actor = SYSTEM_ACTOR
+    new_id: object = field(default=new_id)
+
+    @property
+    def partition(self) -> str:
+        """The sync partition of this laptop's records: "PP:CCCCC"."""
+        return f"{self.province_code}:{self.commune_code}"
+
+
+def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
+    """Open an existing profile, upgrading its schema in place (after a backup) if needed."""
+    from desktop.core.models import Device
+
+    profile = Profile(data_dir)
+    if not profile.exists():
+        raise CtxhError("E_NOT_INITIALISED", path=str(data_dir))
+    engine = make_engine(profile.db_path)
+    upgrade(engine, profile.db_path, profile.backups_dir)
+    db = Database(engine)
+    with db.reader() as session:
+        device = session.scalars(select(Device).where(Device.is_local.is_(True))).one()
+    clock = HybridClock(device.id, last=device.last_version)
+    return AppContext(
+        db=db, profile=profile, device_id=device.id, device_name=device.name,
+        province_code=device.province_code, commune_code=device.commune_code, clock=clock, actor=actor,
+    )
+

@@ -1,0 +1,171 @@
+"""Vietnamese-first message catalogue for error codes and field names.
+
+Shared by the command line and the window so that one code always reads the same.
+The window's own labels are Qt translations; these are the texts of the core's errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.errors import CtxhError, ValidationError
+
+# code -> (Vietnamese, English); placeholders are str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "E_INVALID": ("Có {count} trường chưa hợp lệ.", "{count} field(s) are not valid."),
+    "E_NOT_FOUND": ("Không tìm thấy bản ghi ({entity} {id}).", "Record not found ({entity} {id})."),
+    "E_AUTH": ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or passphrase."),
+    "E_REQUIRED": ("«{field}» là bắt buộc.", "“{field}” is required."),
+    "E_TOO_LONG": ("«{field}» dài quá {max} ký tự.", "“{field}” is longer than {max} characters."),
+    "E_DATE": (
+        "«{field}»: ngày «{value}» không hợp lệ (dạng dd/mm/yyyy).",
+        "“{field}”: “{value}” is not a valid date (dd/mm/yyyy).",
+    ),
+    "E_DATE_FUTURE": ("«{field}»: ngày không được sau hôm nay.", "“{field}”: the date is in the future."),
+    "E_DATE_ORDER": ("«{field}» phải sau «{other}».", "“{field}” must come after “{other}”."),
+    "E_CODE": (
+        "«{field}»: giá trị «{value}» không có trong danh mục.",
+        "“{field}”: “{value}” is not in the code list.",
+    ),
+    "E_CCCD": (
+        "«{field}»: số CCCD phải gồm đúng 12 chữ số (đang có «{value}»).",
+        "“{field}”: a citizen ID has exactly 12 digits (got “{value}”).",
+    ),
+    "E_PHONE": (
+        "«{field}»: số điện thoại «{value}» không hợp lệ (10 chữ số, bắt đầu bằng 0).",
+        "“{field}”: “{value}” is not a valid phone number (10 digits starting with 0).",
+    ),
+    "E_NUMBER": ("«{field}»: «{value}» không phải là số hợp lệ.", "“{field}”: “{value}” is not a valid number."),
+    "E_UNKNOWN_UNIT": (
+        "Không có đơn vị hành chính mã «{code}».",
+        "There is no administrative unit with code “{code}”.",
+    ),
+    "E_COMMUNE_PROVINCE": (
+        "Xã/phường «{commune}» không thuộc tỉnh/thành «{province}».",
+        "Commune “{commune}” is not in province “{province}”.",
+    ),
+    "E_ALREADY_INITIALISED": (
+        "Hồ sơ dữ liệu tại «{path}» đã được thiết lập.",
+        "The profile at “{path}” is already set up.",
+    ),
+    "E_NOT_INITIALISED": (
+        "Hồ sơ dữ liệu tại «{path}» chưa được thiết lập. Hãy chạy «ctxh init».",
+        "The profile at “{path}” is not set up yet. Run “ctxh init”.",
+    ),
+    "E_USERNAME": (
+        "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới (3–32 ký tự).",
+        "A user name is 3–32 letters, digits, dots or underscores.",
+    ),
+    "E_USERNAME_TAKEN": ("Tên đăng nhập «{username}» đã có.", "The user name “{username}” is taken."),
+    "E_PASSPHRASE_SHORT": (
+        "Mật khẩu phải có ít nhất {min} ký tự.",
+        "The passphrase must have at least {min} characters.",
+    ),
+    "E_NO_PASSPHRASE": (
+        "Cần mật khẩu: đặt biến môi trường CTXH_PASSPHRASE hoặc nhập khi được hỏi.",
+        "A passphrase is needed: set CTXH_PASSPHRASE or type it when asked.",
+    ),
+    "E_DB_NEWER": (
+        "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn ({revision}); hãy cập nhật CTXH Desk.",
+        "The database was made by a newer version ({revision}); update CTXH Desk.",
+    ),
+    "E_UPGRADE_FAILED": (
+        "Nâng cấp cơ sở dữ liệu thất bại; dữ liệu cũ được giữ nguyên, bản sao lưu tại «{backup}».",
+        "The database upgrade failed; the old data is untouched, backup at “{backup}”.",
+    ),
+    "E_BACKUP_CHECK": (
+        "Bản sao lưu «{path}» không vượt qua kiểm tra toàn vẹn.",
+        "The backup “{path}” failed its integrity check.",
+    ),
+    "E_DB_CHECK": ("Kiểm tra cơ sở dữ liệu phát hiện lỗi: {detail}", "The database check found a problem: {detail}"),
+    "E_ARGS": ("Tham số không hợp lệ: {detail}", "Invalid arguments: {detail}"),
+}
+
+# field name -> (Vietnamese, English)
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "full_name": ("Họ và tên", "Full name"),
+    "birth_date": ("Ngày sinh", "Date of birth"),
+    "gender": ("Giới tính", "Gender"),
+    "national_id": ("Số CCCD", "Citizen ID"),
+    "phone": ("Số điện thoại", "Phone"),
+    "email": ("Thư điện tử", "Email"),
+    "address": ("Địa chỉ", "Address"),
+    "category": ("Loại nhân lực", "Category"),
+    "workplace_type": ("Nơi làm việc", "Workplace"),
+    "position": ("Chức vụ", "Position"),
+    "education_level": ("Trình độ", "Education level"),
+    "major": ("Chuyên ngành", "Major"),
+    "sw_qualification": ("Trình độ CTXH", "Social-work qualification"),
+    "title_grade": ("Hạng chức danh", "Title grade"),
+    "title_code": ("Mã chức danh", "Title code"),
+    "practice_cert_no": ("Số giấy chứng nhận hành nghề", "Practice certificate no."),
+    "practice_cert_expiry": ("Hạn giấy chứng nhận hành nghề", "Practice certificate expiry"),
+    "contract_no": ("Số hợp đồng", "Contract no."),
+    "start_date": ("Ngày bắt đầu", "Start date"),
+    "end_date": ("Ngày kết thúc", "End date"),
+    "status": ("Trạng thái", "Status"),
+    "notes": ("Ghi chú", "Notes"),
+    "title": ("Tên lớp", "Course title"),
+    "kind": ("Loại lớp", "Course kind"),
+    "organiser": ("Đơn vị tổ chức", "Organiser"),
+    "hours": ("Số giờ", "Hours"),
+    "level": ("Trình độ", "Level"),
+    "location": ("Địa điểm", "Location"),
+    "course_id": ("Lớp học", "Course"),
+    "worker_id": ("Người", "Person"),
+    "certificate_no": ("Số chứng chỉ", "Certificate no."),
+    "guardian_name": ("Người giám hộ", "Guardian"),
+    "commune_code": ("Xã/phường", "Commune"),
+    "target_groups": ("Nhóm đối tượng", "Target groups"),
+    "beneficiary_id": ("Đối tượng", "Beneficiary"),
+    "case_no": ("Mã hồ sơ", "Case no."),
+    "process_type": ("Quy trình", "Process"),
+    "step": ("Bước", "Step"),
+    "opened_on": ("Ngày tiếp nhận", "Opened on"),
+    "closed_on": ("Ngày kết thúc", "Closed on"),
+    "closure_reason": ("Lý do kết thúc", "Closure reason"),
+    "assigned_worker_id": ("Người phụ trách", "Case manager"),
+    "summary": ("Tóm tắt", "Summary"),
+    "case_id": ("Hồ sơ", "Case"),
+    "service_type": ("Loại dịch vụ", "Service type"),
+    "delivered_on": ("Ngày thực hiện", "Date"),
+    "duration_minutes": ("Thời lượng (phút)", "Duration (minutes)"),
+    "username": ("Tên đăng nhập", "User name"),
+    "passphrase": ("Mật khẩu", "Passphrase"),
+    "device_name": ("Tên máy", "Device name"),
+    "province_code": ("Tỉnh/thành phố", "Province"),
+}
+
+_language = "vi"
+
+
+def set_language(language: str) -> None:
+    """Choose 'vi' (default) or 'en' for every message formatted afterwards."""
+    global _language
+    _language = "en" if language.startswith("en") else "vi"
+
+
+def field_label(field: str) -> str:
+    """The user-facing label of a field in the current language."""
+    pair = FIELD_LABELS.get(field)
+    return field if pair is None else pair[0 if _language == "vi" else 1]
+
+
+def format_message(code: str, params: dict[str, Any] | None = None) -> str:
+    """Render a message code with its parameters; a `field` parameter is shown by its label."""
+    params = dict(params or {})
+    if "field" in params:
+        params["field"] = field_label(str(params["field"]))
+    if "other" in params:
+        params["other"] = field_label(str(params["other"]))
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return f"{code} {params}" if params else code
+    return pair[0 if _language == "vi" else 1].format(**params)
+
+
+def describe_error(error: CtxhError) -> list[str]:
+    """All the lines that explain an error, one per invalid field for a ValidationError."""
+    if isinstance(error, ValidationError):
+        return [format_message(code, {"field": field, **params}) for field, code, params in error.problems]
+    return [format_message(error.code, error.params)]

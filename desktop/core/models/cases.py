@@ -1,0 +1,85 @@
+"""Beneficiaries (people in difficulty), their cases and the services delivered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.core.models.base import Base, Synced
+
+
+class Beneficiary(Synced, Base):
+    """A person the commune supports; `target_groups` is a space-separated list of codes."""
+
+    __tablename__ = "beneficiaries"
+    __entity__ = "beneficiary"
+    __synced_fields__ = (
+        "full_name", "gender", "birth_date", "national_id", "phone", "address", "commune_code",
+        "guardian_name", "target_groups", "notes",
+    )
+
+    full_name: Mapped[str] = mapped_column(String(120))
+    gender: Mapped[str | None] = mapped_column(String(8))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    national_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(300))
+    commune_code: Mapped[str | None] = mapped_column(String(5))
+    guardian_name: Mapped[str | None] = mapped_column(String(120))
+    target_groups: Mapped[str] = mapped_column(String(400), default="")
+    notes: Mapped[str | None] = mapped_column(Text)
+    sort_key: Mapped[str] = mapped_column(String(400))
+    search_text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_beneficiaries_live_sort", "deleted", "sort_key", "id"),)
+
+
+class Case(Synced, Base):
+    """A case file: one beneficiary, one process (TT 02/2020, ND 56/2017…), its step and status.
+
+    `sort_key` and `search_text` copy the beneficiary's name keys so the case list can be paged and
+    searched without a join; the services keep them in step when the beneficiary changes.
+    """
+
+    __tablename__ = "cases"
+    __entity__ = "case"
+    __synced_fields__ = (
+        "case_no", "beneficiary_id", "process_type", "step", "status", "opened_on", "closed_on",
+        "closure_reason", "assigned_worker_id", "summary",
+    )
+
+    case_no: Mapped[str] = mapped_column(String(30))
+    beneficiary_id: Mapped[str] = mapped_column(ForeignKey("beneficiaries.id"), index=True)
+    process_type: Mapped[str] = mapped_column(String(20))
+    step: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_reason: Mapped[str | None] = mapped_column(String(40))
+    assigned_worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"), index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    sort_key: Mapped[str] = mapped_column(String(400))
+    search_text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_cases_live_sort", "deleted", "sort_key", "id"),
+        Index("ix_cases_live_opened", "deleted", "opened_on", "id"),
+        Index("ix_cases_live_case_no", "deleted", "case_no", "id"),
+    )
+
+
+class ServiceRecord(Synced, Base):
+    """A service delivered in a case: counselling, referral, mediation, a home visit…"""
+
+    __tablename__ = "service_records"
+    __entity__ = "service_record"
+    __synced_fields__ = ("case_id", "service_type", "delivered_on", "worker_id", "duration_minutes", "notes")
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    service_type: Mapped[str] = mapped_column(String(30))
+    delivered_on: Mapped[dt.date] = mapped_column(Date)
+    worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"), index=True)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)

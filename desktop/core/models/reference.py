@@ -1,0 +1,46 @@
+"""Reference data: administrative units and code lists, versioned so a hub bundle can replace them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.core.models.base import Base, utcnow
+
+
+class AdminUnit(Base):
+    """A province (2-digit code) or commune (5-digit code) in force since 1 July 2025."""
+
+    __tablename__ = "admin_units"
+
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    level: Mapped[str] = mapped_column(String(8))  # "province" | "commune"
+    name: Mapped[str] = mapped_column(String(120))
+    division_type: Mapped[str] = mapped_column(String(40))
+    parent_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    folded: Mapped[str] = mapped_column(String(120))
+
+
+class CodeItem(Base):
+    """One entry of a code list (categories, target groups, service types…), with both labels."""
+
+    __tablename__ = "code_items"
+
+    list_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_vi: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ReferenceVersion(Base):
+    """Which version of each reference data set is loaded, and from where."""
+
+    __tablename__ = "reference_versions"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(300))
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,61 @@
+"""A profile directory: the database, settings, backups and (later) keys of one installation."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DB_FILE = "ctxh.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory used when --data-dir is not given."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("CTXH Desk", "CTXH", roaming=False))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Paths inside one profile directory."""
+
+    root: Path
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite database file."""
+        return self.root / DB_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        """Where automatic and manual backups go."""
+        return self.root / "backups"
+
+    @property
+    def settings_path(self) -> Path:
+        """Small per-installation settings (language, last user), never personal data."""
+        return self.root / "settings.json"
+
+    def exists(self) -> bool:
+        """True once `ctxh init` (or first-run setup) has created the database."""
+        return self.db_path.exists()
+
+    def read_settings(self) -> dict[str, Any]:
+        """The settings, or {} when there are none or the file is unreadable."""
+        try:
+            return json.loads(self.settings_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_settings(self, settings: dict[str, Any]) -> None:
+        """Replace the settings atomically (temp file, fsync, rename)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        partial = self.settings_path.with_suffix(".json.partial")
+        with open(partial, "w", encoding="utf-8") as fh:
+            json.dump(settings, fh, ensure_ascii=False, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        partial.replace(self.settings_path)

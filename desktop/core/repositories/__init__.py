@@ -1,0 +1,1 @@
+"""All SQL lives here: typed functions that take a Session."""

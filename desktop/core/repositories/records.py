@@ -1,0 +1,62 @@
+"""Single-record reads and whole-table scans of synced records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Synced
+
+
+def get_row(session: Session, model: type[Synced], record_id: str) -> dict[str, Any] | None:
+    """Every column of one record as a dict, or None."""
+    table = model.__table__
+    row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def rows_where(session: Session, model: type[Synced], **equals: Any) -> list[dict[str, Any]]:
+    """Every column of the records whose columns equal the given values."""
+    table = model.__table__
+    query = select(table).where(*(table.c[k] == v for k, v in equals.items()))
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def live_count(session: Session, model: type[Synced]) -> int:
+    """How many records of a kind are not tombstoned."""
+    table = model.__table__
+    return session.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False))) or 0
+
+
+def synced_rows(session: Session, model: type[Synced], partition: str | None = None) -> Iterator[dict[str, Any]]:
+    """Stream id, synced fields and tombstone of every record (optionally of one partition)."""
+    table = model.__table__
+    columns = [table.c.id, table.c.deleted, *(table.c[f] for f in model.__synced_fields__)]
+    query = select(*columns)
+    if partition is not None:
+        query = query.where(table.c.partition == partition)
+    result = session.execute(query.execution_options(yield_per=5000)).mappings()
+    for row in result:
+        yield dict(row)
+
+
+def last_case_no(session: Session, prefix: str) -> str | None:
+    """The highest case number starting with `prefix` (numbers are zero-padded, so max is the last)."""
+    from desktop.core.models import Case
+
+    return session.scalar(select(func.max(Case.case_no)).where(Case.case_no.like(f"{prefix}%")))
+
+
+def services_of_case(session: Session, case_id: str) -> list[dict[str, Any]]:
+    """The live services of a case, newest first."""
+    from desktop.core.models import ServiceRecord
+
+    t = ServiceRecord.__table__
+    query = (
+        select(t).where(t.c.case_id == case_id, t.c.deleted.is_(False))
+        .order_by(t.c.delivered_on.desc(), t.c.id.desc())
+    )
+    return [dict(r) for r in session.execute(query).mappings()]

@@ -1,0 +1,51 @@
+"""Passphrases (Argon2id) and signing in."""
+
+from __future__ import annotations
+
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from desktop.core.context import Actor, AppContext
+from desktop.core.errors import AuthError, CtxhError
+from desktop.core.models import AppUser
+
+MIN_PASSPHRASE = 8
+_USERNAME = re.compile(r"[a-z0-9._]{3,32}")
+_hasher = PasswordHasher()  # Argon2id with the library's current defaults (64 MiB, t=3)
+
+
+def check_username(username: str) -> str:
+    """Lower-case and check a user name; raise E_USERNAME if it is not 3–32 of a-z 0-9 . _"""
+    name = username.strip().lower()
+    if not _USERNAME.fullmatch(name):
+        raise CtxhError("E_USERNAME")
+    return name
+
+
+def check_passphrase(passphrase: str) -> None:
+    """Raise E_PASSPHRASE_SHORT for a passphrase under the minimum length."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise CtxhError("E_PASSPHRASE_SHORT", min=MIN_PASSPHRASE)
+
+
+def hash_passphrase(passphrase: str) -> str:
+    """An Argon2id hash string of a passphrase."""
+    return _hasher.hash(passphrase)
+
+
+def sign_in(ctx: AppContext, username: str, passphrase: str) -> Actor:
+    """Check a user's passphrase; on success the context acts as that user from now on."""
+    with ctx.db.reader() as session:
+        user = session.scalar(select(AppUser).where(AppUser.username == username.strip().lower()))
+    if user is None or not user.active:
+        raise AuthError()
+    try:
+        _hasher.verify(user.password_hash, passphrase)
+    except (VerificationError, InvalidHashError):
+        raise AuthError() from None
+    ctx.actor = Actor(user_id=user.id, username=user.username, role=user.role, worker_id=user.worker_id)
+    return ctx.actor
+

@@ -1,0 +1,140 @@
+"""Beneficiaries, their cases and the services delivered (intake to closure deepens in later work)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from desktop.core.context import AppContext
+from desktop.core.derived import case_keys, person_keys
+from desktop.core.errors import NotFoundError
+from desktop.core.models import Beneficiary, Case, ServiceRecord
+from desktop.core.repositories import lists
+from desktop.core.repositories import records as repo
+from desktop.core.services.changes import Changed, ChangeWriter, Writing
+from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate
+from desktop.core.validation import Rule
+
+BENEFICIARY_RULES: dict[str, Rule] = {
+    "full_name": Rule("text", required=True, max_len=120),
+    "gender": Rule("code", code_list="gender"),
+    "birth_date": Rule("date", not_future=True),
+    "national_id": Rule("cccd"),
+    "phone": Rule("phone"),
+    "address": Rule("text", max_len=300),
+    "commune_code": Rule("text", max_len=5),
+    "guardian_name": Rule("text", max_len=120),
+    "target_groups": Rule("codes", code_list="target_group"),
+    "notes": Rule("text", max_len=4000),
+}
+CASE_RULES: dict[str, Rule] = {
+    "process_type": Rule("code", required=True, code_list="process_type"),
+    "step": Rule("code", required=True, code_list="case_step"),
+    "status": Rule("code", required=True, code_list="case_status"),
+    "opened_on": Rule("date", required=True, not_future=True),
+    "closed_on": Rule("date", after="opened_on"),
+    "closure_reason": Rule("code", code_list="closure_reason"),
+    "assigned_worker_id": Rule("ref"),
+    "summary": Rule("text", max_len=4000),
+}
+SERVICE_RULES: dict[str, Rule] = {
+    "case_id": Rule("ref", required=True),
+    "service_type": Rule("code", required=True, code_list="service_type"),
+    "delivered_on": Rule("date", required=True, not_future=True),
+    "worker_id": Rule("ref"),
+    "duration_minutes": Rule("int"),
+    "notes": Rule("text", max_len=4000),
+}
+
+
+def next_case_no(writer: ChangeWriter, year: int) -> str:
+    """The next case number of the year on this profile: "2026-00042"."""
+    last = repo.last_case_no(writer.session, f"{year}-")
+    number = int(last.split("-")[1]) + 1 if last else 1
+    return f"{year}-{number:05d}"
+
+
+def open_case(
+    ctx: AppContext, person: Mapping[str, Any], case: Mapping[str, Any]
+) -> tuple[str, Changed]:
+    """Intake: record the beneficiary and open a case for them, in one transaction."""
+    case_values = {"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
+                   "opened_on": dt.date.today(), **case}
+    person_clean = validate(ctx, BENEFICIARY_RULES, person)
+    case_clean = validate(ctx, CASE_RULES, case_values)
+    with Writing(ctx) as writer:
+        beneficiary_id = create_in(writer, Beneficiary, person_clean, person_keys)
+        case_no = next_case_no(writer, case_clean["opened_on"].year)
+        case_id = writer.create(
+            Case, {**case_clean, "case_no": case_no, "beneficiary_id": beneficiary_id,
+                   **case_keys(case_no, person_clean)},
+        )
+    return case_id, writer.changed
+
+
+def update_case(ctx: AppContext, case_id: str, values: Mapping[str, Any]) -> Changed:
+    """Edit the given fields of a case."""
+    cleaned = validate(ctx, CASE_RULES, values, partial=True)
+    with Writing(ctx) as writer:
+        update_in(writer, Case, case_id, cleaned, None)
+    return writer.changed
+
+
+def update_beneficiary(ctx: AppContext, beneficiary_id: str, values: Mapping[str, Any]) -> Changed:
+    """Edit a beneficiary; the search and sort keys of their cases follow."""
+    cleaned = validate(ctx, BENEFICIARY_RULES, values, partial=True)
+    with Writing(ctx) as writer:
+        update_in(writer, Beneficiary, beneficiary_id, cleaned, person_keys)
+        person = repo.get_row(writer.session, Beneficiary, beneficiary_id) or {}
+        for case in repo.rows_where(writer.session, Case, beneficiary_id=beneficiary_id):
+            keys = case_keys(case["case_no"], person)
+            if keys["search_text"] != case["search_text"] or keys["sort_key"] != case["sort_key"]:
+                writer.session.execute(
+                    Case.__table__.update().where(Case.__table__.c.id == case["id"]).values(**keys)
+                )
+                writer.changed.add(Case.__entity__, case["id"], ())
+    return writer.changed
+
+
+def delete_case(ctx: AppContext, case_id: str) -> Changed:
+    """Tombstone a case (restore_case undoes it); the beneficiary stays."""
+    return set_deleted(ctx, Case, case_id, True)
+
+
+def restore_case(ctx: AppContext, case_id: str) -> Changed:
+    """Undo delete_case."""
+    return set_deleted(ctx, Case, case_id, False)
+
+
+def add_service(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
+    """Record a service delivered in a case."""
+    cleaned = validate(ctx, SERVICE_RULES, values)
+    with Writing(ctx) as writer:
+        case = repo.get_row(writer.session, Case, cleaned["case_id"])
+        if case is None or case["deleted"]:
+            raise NotFoundError("case", cleaned["case_id"])
+        service_id = create_in(writer, ServiceRecord, cleaned, None)
+    return service_id, writer.changed
+
+
+def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:
+    """A case with its beneficiary (under "beneficiary") and services (under "services")."""
+    case = get_record(ctx, Case, case_id)
+    with ctx.db.reader() as session:
+        case["beneficiary"] = repo.get_row(session, Beneficiary, case["beneficiary_id"])
+        case["services"] = repo.services_of_case(session, case_id)
+    return case
+
+
+def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
+               after: tuple[Any, str] | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """A page of the case list (keyset paging: pass the last row's key as `after`)."""
+    with ctx.db.reader() as session:
+        return lists.case_page(session, search, sort, descending, after, limit)
+
+
+def count_cases(ctx: AppContext, search: str = "") -> int:
+    """How many live cases match a search."""
+    with ctx.db.reader() as session:
+        return lists.count(session, lists.CASES, search)

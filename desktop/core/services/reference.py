@@ -1,0 +1,89 @@
+"""Reference data: load the shipped sets, and look codes and their labels up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.core.repositories import reference as repo
+from desktop.core.text import fold
+from desktop.paths import resources_dir
+
+
+def _read(name: str) -> dict[str, Any]:
+    return json.loads((resources_dir() / "reference" / name).read_text(encoding="utf-8"))
+
+
+def read_admin_units_file(path: Path | None = None) -> dict[str, Any]:
+    """The shipped (or given) administrative-units file as parsed JSON."""
+    if path is not None:
+        return json.loads(path.read_text(encoding="utf-8"))
+    return _read("admin_units.json")
+
+
+def load_reference_data(session: Session) -> list[str]:
+    """Load the shipped reference sets whose version differs from the database's; returns their kinds."""
+    loaded = []
+    units = read_admin_units_file()
+    if repo.loaded_version(session, "admin_units") != units["version"]:
+        rows = []
+        for province in units["provinces"]:
+            rows.append(
+                dict(code=province["code"], level="province", name=province["name"],
+                     division_type=province["type"], parent_code=None, folded=fold(province["name"]))
+            )
+            rows.extend(
+                dict(code=code, level="commune", name=name, division_type=kind,
+                     parent_code=province["code"], folded=fold(name))
+                for code, name, kind in province["communes"]
+            )
+        repo.replace_admin_units(session, rows)
+        repo.set_version(session, "admin_units", units["version"], units["source"])
+        loaded.append("admin_units")
+    codes = _read("code_lists.json")
+    if repo.loaded_version(session, "code_lists") != codes["version"]:
+        repo.replace_code_items(
+            session,
+            [
+                dict(list_name=list_name, code=code, label_vi=vi, label_en=en, position=i)
+                for list_name, items in codes["lists"].items()
+                for i, (code, vi, en) in enumerate(items)
+            ],
+        )
+        repo.set_version(session, "code_lists", codes["version"], codes["source"])
+        loaded.append("code_lists")
+    return loaded
+
+
+@dataclass
+class CodeBook:
+    """Every code list in memory: membership checks for validation and labels for display."""
+
+    labels: dict[str, dict[str, tuple[str, str]]]
+
+    def known(self, list_name: str, code: str) -> bool:
+        """True if `code` is in `list_name`."""
+        return code in self.labels.get(list_name, {})
+
+    def label(self, list_name: str, code: str | None, language: str = "vi") -> str:
+        """The label of a code (the code itself if unknown, '' for None)."""
+        if not code:
+            return ""
+        pair = self.labels.get(list_name, {}).get(code)
+        return code if pair is None else pair[0 if language == "vi" else 1]
+
+    def items(self, list_name: str, language: str = "vi") -> list[tuple[str, str]]:
+        """(code, label) pairs of a list, in its order."""
+        return [(c, p[0 if language == "vi" else 1]) for c, p in self.labels.get(list_name, {}).items()]
+
+
+def read_codebook(session: Session) -> CodeBook:
+    """Load every code list from the database."""
+    labels: dict[str, dict[str, tuple[str, str]]] = {}
+    for item in repo.all_code_items(session):
+        labels.setdefault(item.list_name, {})[item.code] = (item.label_vi, item.label_en)
+    return CodeBook(labels)

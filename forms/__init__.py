@@ -1,0 +1,1 @@
+"""Declarative record form definitions and their loader/validator (headless)."""

@@ -1,0 +1,1 @@
+"""Signed bundles and the hub (headless). Filled by the signed-bundles issue; never imports Qt."""
