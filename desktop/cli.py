@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
     p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
+    p.add_argument("--page", choices=("overview", "roster", "cases", "training", "reports", "sync", "settings"),
+                   help="mở ở trang này")
     p = sub.add_parser("init", parents=[common], help="thiết lập hồ sơ mới cho máy này")
     p.add_argument("--province", required=True, help="mã tỉnh/thành 2 chữ số, ví dụ 01")
     p.add_argument("--commune", required=True, help="mã xã/phường 5 chữ số, ví dụ 00004")
@@ -180,7 +182,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui
 
-    return run_gui(_data_dir(args), user=getattr(args, "user", None), language=getattr(args, "lang", None))
+    return run_gui(_data_dir(args), user=getattr(args, "user", None), language=getattr(args, "lang", None),
+                   page=getattr(args, "page", None))
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

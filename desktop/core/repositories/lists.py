@@ -134,7 +134,7 @@ def course_page(
     )
     c = courses_t.c
     query = select(
-        c.id, c.title, c.kind, c.level, c.organiser, c.start_date, c.end_date, c.hours,
+        c.id, c.title, c.kind, c.level, c.organiser, c.start_date, c.end_date, c.hours, c.location, c.notes,
         attendees.label("attendees"),
     ).where(*filtered(session, COURSES, search, where))
     query = keyset(query, COURSES, sort, descending, after, limit)

@@ -60,3 +60,12 @@ def services_of_case(session: Session, case_id: str) -> list[dict[str, Any]]:
         .order_by(t.c.delivered_on.desc(), t.c.id.desc())
     )
     return [dict(r) for r in session.execute(query).mappings()]
+
+
+def live_count_by(session: Session, model: type[Synced], column: str) -> dict[Any, int]:
+    """Live records of a kind counted by the values of one column."""
+    table = model.__table__
+    query = (
+        select(table.c[column], func.count()).where(table.c.deleted.is_(False)).group_by(table.c[column])
+    )
+    return {value: n for value, n in session.execute(query)}

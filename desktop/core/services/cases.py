@@ -13,7 +13,7 @@ from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
-from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate
+from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate, validate_together
 from desktop.core.validation import Rule
 
 BENEFICIARY_RULES: dict[str, Rule] = {
@@ -61,8 +61,9 @@ def open_case(
     """Intake: record the beneficiary and open a case for them, in one transaction."""
     case_values = {"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
                    "opened_on": dt.date.today(), **case}
-    person_clean = validate(ctx, BENEFICIARY_RULES, person)
-    case_clean = validate(ctx, CASE_RULES, case_values)
+    person_clean, case_clean = validate_together(
+        ctx, [(BENEFICIARY_RULES, person, False), (CASE_RULES, case_values, False)]
+    )
     with Writing(ctx) as writer:
         beneficiary_id = create_in(writer, Beneficiary, person_clean, person_keys)
         case_no = next_case_no(writer, case_clean["opened_on"].year)
@@ -85,16 +86,32 @@ def update_beneficiary(ctx: AppContext, beneficiary_id: str, values: Mapping[str
     """Edit a beneficiary; the search and sort keys of their cases follow."""
     cleaned = validate(ctx, BENEFICIARY_RULES, values, partial=True)
     with Writing(ctx) as writer:
-        update_in(writer, Beneficiary, beneficiary_id, cleaned, person_keys)
-        person = repo.get_row(writer.session, Beneficiary, beneficiary_id) or {}
-        for case in repo.rows_where(writer.session, Case, beneficiary_id=beneficiary_id):
-            keys = case_keys(case["case_no"], person)
-            if keys["search_text"] != case["search_text"] or keys["sort_key"] != case["sort_key"]:
-                writer.session.execute(
-                    Case.__table__.update().where(Case.__table__.c.id == case["id"]).values(**keys)
-                )
-                writer.changed.add(Case.__entity__, case["id"], ())
+        _update_beneficiary_in(writer, beneficiary_id, cleaned)
     return writer.changed
+
+
+def save_case(ctx: AppContext, case_id: str, person: Mapping[str, Any], case: Mapping[str, Any]) -> Changed:
+    """Edit a case and its beneficiary together, in one transaction."""
+    person_clean, case_clean = validate_together(
+        ctx, [(BENEFICIARY_RULES, person, True), (CASE_RULES, case, True)]
+    )
+    with Writing(ctx) as writer:
+        current = repo.get_row(writer.session, Case, case_id)
+        if current is None or current["deleted"]:
+            raise NotFoundError("case", case_id)
+        _update_beneficiary_in(writer, current["beneficiary_id"], person_clean)
+        update_in(writer, Case, case_id, case_clean, None)
+    return writer.changed
+
+
+def _update_beneficiary_in(writer: ChangeWriter, beneficiary_id: str, cleaned: Mapping[str, Any]) -> None:
+    update_in(writer, Beneficiary, beneficiary_id, cleaned, person_keys)
+    person = repo.get_row(writer.session, Beneficiary, beneficiary_id) or {}
+    for case in repo.rows_where(writer.session, Case, beneficiary_id=beneficiary_id):
+        keys = case_keys(case["case_no"], person)
+        if keys["search_text"] != case["search_text"] or keys["sort_key"] != case["sort_key"]:
+            writer.session.execute(Case.__table__.update().where(Case.__table__.c.id == case["id"]).values(**keys))
+            writer.changed.add(Case.__entity__, case["id"], ())
 
 
 def delete_case(ctx: AppContext, case_id: str) -> Changed:

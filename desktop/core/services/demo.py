@@ -196,7 +196,8 @@ def _case_batch(
         }
         person.update(person_keys(person))
         people.append(person)
-        opened = ANCHOR - dt.timedelta(days=rng.randint(0, 5 * 365))
+        # A case opens after the person is born (young children have short histories).
+        opened = ANCHOR - dt.timedelta(days=rng.randint(0, min(5 * 365, (ANCHOR - birth).days)))
         counters[opened.year] = counters.get(opened.year, 0) + 1
         case_no = f"{opened.year}-{counters[opened.year]:05d}"
         closed = rng.random() < 0.45 and (ANCHOR - opened).days > 60

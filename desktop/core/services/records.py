@@ -31,6 +31,25 @@ def validate(ctx: AppContext, rules: Rules, values: Mapping[str, Any], partial: 
     return clean_values(rules, values, codebook(ctx).known, partial=partial)
 
 
+def validate_together(
+    ctx: AppContext, parts: list[tuple[Rules, Mapping[str, Any], bool]]
+) -> list[dict[str, Any]]:
+    """Validate several (rules, values, partial) parts and report every problem of all of them at once."""
+    from desktop.core.errors import ValidationError
+
+    cleaned: list[dict[str, Any]] = []
+    problems: list[tuple[str, str, dict[str, Any]]] = []
+    for rules, values, partial in parts:
+        try:
+            cleaned.append(validate(ctx, rules, values, partial))
+        except ValidationError as error:
+            problems.extend(error.problems)
+            cleaned.append({})
+    if problems:
+        raise ValidationError(problems)
+    return cleaned
+
+
 def create_in(writer: ChangeWriter, model: type[Synced], cleaned: Mapping[str, Any], derive: Derive | None) -> str:
     """Create one record from cleaned values inside an open write."""
     row = dict(cleaned)

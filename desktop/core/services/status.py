@@ -48,3 +48,33 @@ def status(ctx: AppContext) -> dict[str, Any]:
         "digest": digest,
         "device": {"id": ctx.device_id, "name": ctx.device_name, "partition": ctx.partition},
     }
+
+
+def overview(ctx: AppContext) -> dict[str, Any]:
+    """The figures of the Overview page: live counts, cases by status and workers by category."""
+    from desktop.core.models import Case, Worker
+
+    with ctx.db.reader() as session:
+        counts = {model.__entity__: repo.live_count(session, model) for model in SYNCED_MODELS}
+        cases_by_status = repo.live_count_by(session, Case, "status")
+        workers_by_category = repo.live_count_by(session, Worker, "category")
+    return {"counts": counts, "cases_by_status": cases_by_status, "workers_by_category": workers_by_category}
+
+
+def profile_info(ctx: AppContext) -> dict[str, Any]:
+    """Where and what this profile is: device, commune, data folder, schema and reference versions."""
+    from desktop.core.db import current_revision
+    from desktop.core.models import ReferenceVersion
+    from desktop.core.repositories.reference import admin_unit
+
+    with ctx.db.reader() as session:
+        province = admin_unit(session, ctx.province_code)
+        commune = admin_unit(session, ctx.commune_code)
+        versions = {v.kind: v.version for v in session.query(ReferenceVersion)}
+    return {
+        "device_name": ctx.device_name, "device_id": ctx.device_id, "partition": ctx.partition,
+        "province": province.name if province else ctx.province_code,
+        "commune": commune.name if commune else ctx.commune_code,
+        "data_dir": str(ctx.profile.root), "schema": current_revision(ctx.db.engine),
+        "reference_versions": versions, "user": ctx.actor.username,
+    }

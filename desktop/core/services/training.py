@@ -62,3 +62,8 @@ def count_courses(ctx: AppContext, search: str = "") -> int:
     """How many courses match."""
     with ctx.db.reader() as session:
         return lists.count(session, lists.COURSES, search)
+
+
+def restore_course(ctx: AppContext, course_id: str) -> Changed:
+    """Undo delete_course."""
+    return set_deleted(ctx, TrainingCourse, course_id, False)

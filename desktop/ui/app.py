@@ -1,0 +1,160 @@
+"""Start-up: show a window fast, open the profile on the worker, then sign in and load pages."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.profile import Profile
+from desktop.paths import resources_dir
+from desktop.ui.backend import Backend
+from desktop.ui.i18n import install_translator, tr
+from desktop.ui.tasks import TaskRunner
+
+BENCH_MARKS = "CTXH_BENCH_MARKS"  # print "mark NAME UNIX_TIME" to stderr at start-up milestones
+QUIT_AFTER = "CTXH_QUIT_AFTER"  # quit at a milestone: window_shown | first_rows
+
+
+def mark(name: str) -> None:
+    """Report a start-up milestone for bench/ (no-op unless CTXH_BENCH_MARKS is set)."""
+    if os.environ.get(BENCH_MARKS):
+        print(f"mark {name} {time.time():.6f}", file=sys.stderr, flush=True)
+    if os.environ.get(QUIT_AFTER) == name:
+        QTimer.singleShot(0, QApplication.quit)
+
+
+class AppController(QObject):
+    """Decides between first-run setup, sign-in, or (with --user and CTXH_PASSPHRASE) straight in."""
+
+    def __init__(self, backend: Backend, data_dir: Path, user: str | None, page: str) -> None:
+        super().__init__()
+        self.backend = backend
+        self.profile = Profile(data_dir)
+        self.user = user
+        self.page = page
+        self.window: Any = None
+        self.dialog: Any = None
+
+    def start(self) -> None:
+        """Show the first window."""
+        if not self.profile.exists():
+            from desktop.ui.dialogs.setup import SetupDialog
+
+            self.dialog = SetupDialog(self.backend, self.profile.root)
+            self.dialog.accepted.connect(self._show_main_ready)
+            self.dialog.rejected.connect(QApplication.quit)
+            self.dialog.show()
+            mark("window_shown")
+            return
+        passphrase = os.environ.get("CTXH_PASSPHRASE")
+        if self.user and passphrase:
+            self._show_main()
+            user = self.user
+
+            def open_and_sign_in() -> Any:
+                from desktop.core.services.auth import sign_in
+
+                ctx = self._open_profile()
+                sign_in(ctx, user, passphrase)
+                return ctx
+
+            self.backend.runner.submit(open_and_sign_in, lambda _ctx: self._ready(), self._auto_login_failed)
+            return
+        self._ask_sign_in()
+
+    def _open_profile(self) -> Any:
+        """Runs on the worker: open (and upgrade) the profile once, load the code lists."""
+        if self.backend.ctx is None:
+            from desktop.core.context import open_context
+            from desktop.core.services.records import codebook
+
+            ctx = open_context(self.profile.root)
+            self.backend.codes = codebook(ctx)
+            self.backend.ctx = ctx
+        return self.backend.ctx
+
+    def _ask_sign_in(self) -> None:
+        from desktop.ui.dialogs.login import LoginDialog
+
+        last_user = self.profile.read_settings().get("last_user", self.user or "")
+        self.dialog = LoginDialog(self.backend, self._open_profile, last_user)
+        self.dialog.accepted.connect(self._signed_in)
+        self.dialog.rejected.connect(QApplication.quit)
+        self.dialog.show()
+        mark("window_shown")
+        self.backend.runner.submit(self._open_profile, on_error=lambda _e: None)  # warm up while they type
+
+    def _auto_login_failed(self, error: BaseException) -> None:
+        from desktop.ui.widgets.messages import show_error
+
+        show_error(self.window, error)
+        self.window.hide()
+        self._ask_sign_in()
+
+    def _signed_in(self) -> None:
+        self._show_main()
+        self._ready()
+
+    def _show_main_ready(self) -> None:
+        self._show_main()
+        self._ready()
+
+    def _show_main(self) -> None:
+        from desktop.ui.main_window import MainWindow
+
+        if self.window is None:
+            self.window = MainWindow(self.backend, self.page)
+            for name, page in self.window.pages.items():
+                if hasattr(page, "model"):
+                    page.model.first_rows_loaded.connect(lambda name=name: mark(f"first_rows_{name}"))
+        self.window.show()
+        mark("window_shown")
+
+    def _ready(self) -> None:
+        ctx = self.backend.ctx
+        settings = self.profile.read_settings()
+        settings["last_user"] = ctx.actor.username
+        self.backend.runner.submit(lambda: self.profile.write_settings(settings))
+
+        def commune_name() -> str:
+            from desktop.core.services.status import profile_info
+
+            info = profile_info(ctx)
+            return f"{info['commune']}, {info['province']}"
+
+        self.backend.runner.submit(commune_name, lambda name: self.window.profile_ready(name, ctx.actor.username))
+        self.backend.ready.emit()
+
+
+def run_gui(data_dir: Path, user: str | None = None, language: str | None = None, page: str | None = None) -> int:
+    """Run the window on the profile in `data_dir` until it is closed; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CTXH Desk")
+    app.setOrganizationName("CTXH")
+    language = language or Profile(data_dir).read_settings().get("language", "vi")
+    install_translator(app, language)
+    from desktop.core.messages import set_language
+
+    set_language(language)
+    style = resources_dir() / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    runner = TaskRunner()
+    backend = Backend(runner)
+    backend.language = language
+    controller = AppController(backend, data_dir, user, page or "overview")
+    controller.start()
+    app.aboutToQuit.connect(runner.shutdown)
+    app.setQuitOnLastWindowClosed(True)
+    code = app.exec()
+    del controller
+    return code
+
+
+__all__ = ["run_gui", "tr"]

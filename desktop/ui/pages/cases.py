@@ -1,0 +1,133 @@
+"""Đối tượng & hồ sơ: beneficiaries and their cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.text import format_date
+from desktop.ui.backend import Backend
+from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
+from desktop.ui.i18n import tr
+from desktop.ui.item_models.paged import Column
+from desktop.ui.pages.list_page import ListPage
+from desktop.ui.services import svc
+
+
+def beneficiary_fields() -> list[FieldSpec]:
+    """The inputs about the person."""
+    section = tr("The person")
+    return [
+        FieldSpec("full_name", required=True, section=section),
+        FieldSpec("gender", "code", "gender", section=section),
+        FieldSpec("birth_date", "date", section=section),
+        FieldSpec("national_id", section=section),
+        FieldSpec("phone", section=section),
+        FieldSpec("guardian_name", section=section),
+        FieldSpec("address", section=section),
+        FieldSpec("target_groups", "codes", "target_group", section=section),
+    ]
+
+
+def case_fields() -> list[FieldSpec]:
+    """The inputs about the case."""
+    section = tr("The case")
+    return [
+        FieldSpec("process_type", "code", "process_type", required=True, section=section),
+        FieldSpec("step", "code", "case_step", required=True, section=section),
+        FieldSpec("status", "code", "case_status", required=True, section=section),
+        FieldSpec("opened_on", "date", required=True, section=section),
+        FieldSpec("assigned_worker_id", "choice", section=section),
+        FieldSpec("closed_on", "date", section=section),
+        FieldSpec("closure_reason", "code", "closure_reason", section=section),
+        FieldSpec("summary", "multiline", section=section),
+    ]
+
+
+def _groups(backend: Backend, codes: str) -> str:
+    items = (codes or "").split()
+    if not items:
+        return ""
+    first = backend.label("target_group", items[0])
+    return first if len(items) == 1 else f"{first} (+{len(items) - 1})"
+
+
+class CasesPage(ListPage):
+    """The case list; a new case is an intake of the person and the case together."""
+
+    entities = ("case", "beneficiary")
+
+    def __init__(self, backend: Backend) -> None:
+        label = backend.label
+        columns = [
+            Column(tr("Case no."), lambda r: r["case_no"], sort="case_no", key_field="case_no"),
+            Column(tr("Full name"), lambda r: r["full_name"], sort="name", key_field="sort_key"),
+            Column(tr("Date of birth"), lambda r: format_date(r["birth_date"])),
+            Column(tr("Target group"), lambda r: _groups(backend, r["target_groups"])),
+            Column(tr("Process"), lambda r: label("process_type", r["process_type"])),
+            Column(tr("Step"), lambda r: label("case_step", r["step"])),
+            Column(tr("Status"), lambda r: label("case_status", r["status"])),
+            Column(tr("Opened on"), lambda r: format_date(r["opened_on"]), sort="opened_on", key_field="opened_on"),
+            Column(tr("Case manager"), lambda r: r["assignee_name"] or ""),
+        ]
+        super().__init__(
+            backend, tr("Beneficiaries and cases"), columns,
+            fetch=lambda *a: svc("cases").list_cases(backend.ctx, *a),
+            count=lambda s: svc("cases").count_cases(backend.ctx, s),
+            empty_text=tr("No cases yet. Press “Add” to record the intake of a person in difficulty."),
+            search_hint=tr("Search by name, case no., citizen ID or phone (diacritics optional)…"),
+        )
+        for column, width in enumerate((95, 210, 95, 240, 230, 150, 120, 100)):
+            self.table.setColumnWidth(column, width)
+        self._editing: str | None = None
+
+    def _open_dialog(self, title: str, values: dict[str, Any] | None) -> None:
+        def build(workers: list[dict[str, Any]]) -> None:
+            choices = {"assigned_worker_id": [(w["id"], w["full_name"]) for w in workers]}
+            person = RecordForm(self.backend, beneficiary_fields())
+            case = RecordForm(self.backend, case_fields(), choices)
+            if values is None:
+                case.set_values({"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
+                                 "opened_on": _today()})
+            else:
+                person.set_values(values["beneficiary"])
+                case.set_values(values)
+            RecordDialog(title, [("person", person), ("case", case)], self._save, self).open()
+
+        self.backend.call(lambda ctx: svc("roster").list_workers(ctx, limit=2000), on_done=build)
+
+    def open_add(self) -> None:
+        self._editing = None
+        self._open_dialog(tr("New case (intake)"), None)
+
+    def open_edit(self, record_id: str) -> None:
+        def show(values: dict[str, Any]) -> None:
+            self._editing = record_id
+            self._open_dialog(tr("Case {case_no}", case_no=values["case_no"]), values)
+        self.backend.call(lambda ctx: svc("cases").get_case(ctx, record_id), on_done=show)
+
+    def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
+        person, case = values["person"], values["case"]
+        if self._editing:
+            case_id = self._editing
+            self.backend.write(lambda ctx: svc("cases").save_case(ctx, case_id, person, case),
+                               on_done=done, on_error=failed)
+        else:
+            self.backend.write(lambda ctx: svc("cases").open_case(ctx, person, case), on_done=done, on_error=failed)
+
+    def delete_row(self, row: dict[str, Any]) -> None:
+        record_id, name, number = row["id"], row["full_name"], row["case_no"]
+
+        def undo() -> None:
+            self.backend.write(lambda ctx: svc("cases").restore_case(ctx, record_id))
+
+        self.backend.write(
+            lambda ctx: svc("cases").delete_case(ctx, record_id),
+            on_done=lambda _c: self.undo_bar.offer(tr("Deleted case {case_no} ({name}).", case_no=number, name=name),
+                                                   undo),
+        )
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()

@@ -1,0 +1,171 @@
+"""A searchable, sortable, paged list with add / edit / delete (and undo) — the shape of every list page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.backend import Backend
+from desktop.ui.i18n import tr
+from desktop.ui.item_models.paged import Column, Fetch, PagedTableModel
+from desktop.ui.widgets.common import UndoBar
+
+
+class ListPage(QWidget):
+    """Subclasses give columns, fetch/count functions, and open_add / open_edit / delete_row."""
+
+    entities: tuple[str, ...] = ()
+
+    def __init__(self, backend: Backend, title: str, columns: list[Column], fetch: Fetch,
+                 count: Any, empty_text: str, search_hint: str, default_sort: tuple[str, bool] = ("name", False),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.model = PagedTableModel(backend.runner, columns, fetch, count, default_sort=default_sort, parent=self)
+        self._loaded = False
+
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self._debounce = QTimer(self, singleShot=True, interval=120)
+        self._debounce.timeout.connect(lambda: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.setObjectName("primaryButton")
+        self.edit_button = QPushButton(tr("Edit"))
+        self.delete_button = QPushButton(tr("Delete"))
+        self.add_button.clicked.connect(self.open_add)
+        self.edit_button.clicked.connect(self._edit_current)
+        self.delete_button.clicked.connect(self._delete_current)
+
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addSpacing(16)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count_label)
+        bar.addSpacing(12)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self.table.doubleClicked.connect(lambda _index: self._edit_current())
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setObjectName("emptyBody")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+
+        self.undo_bar = UndoBar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.undo_bar)
+        layout.addLayout(self._stack, 1)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_bar.trigger)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current)
+
+        self.model.total_changed.connect(self._total_changed)
+        self.model.first_rows_loaded.connect(self._first_rows)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.backend.changed.connect(self._on_changed)
+        sort_name, descending = default_sort
+        self._sort_column = next((i for i, c in enumerate(columns) if c.sort == sort_name), -1)
+        self.table.horizontalHeader().setSortIndicator(
+            self._sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self._update_buttons()
+
+    def activate(self) -> None:
+        """Load the first page the first time the page is shown."""
+        if not self._loaded:
+            self._loaded = True
+            self.model.reload()
+
+    def current_id(self) -> str | None:
+        """The id of the selected row."""
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def current_row(self) -> dict[str, Any] | None:
+        """The plain values of the selected row."""
+        index = self.table.currentIndex()
+        return self.model.row_data(index.row()) if index.isValid() else None
+
+    # for subclasses
+    def open_add(self) -> None:
+        raise NotImplementedError
+
+    def open_edit(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def delete_row(self, row: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self.open_edit(record_id)
+
+    def _delete_current(self) -> None:
+        row = self.current_row()
+        if row:
+            self.delete_row(row)
+
+    def _header_clicked(self, column: int) -> None:
+        if column not in self.model.sortable_columns():
+            header = self.table.horizontalHeader()
+            header.setSortIndicator(self._sort_column, header.sortIndicatorOrder())
+            return
+        header = self.table.horizontalHeader()
+        order = header.sortIndicatorOrder() if column == self._sort_column else Qt.SortOrder.AscendingOrder
+        self._sort_column = column
+        header.setSortIndicator(column, order)
+        self.model.sort(column, order)
+
+    def _total_changed(self, total: int) -> None:
+        self.count_label.setText(tr("{count} records", count=f"{total:,}".replace(",", ".")))
+        self._stack.setCurrentIndex(1 if total == 0 and not self.search.text() else 0)
+
+    def _first_rows(self) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _on_changed(self, changed: Any) -> None:
+        if self._loaded and any(entity in self.entities for entity in getattr(changed, "ids", {})):
+            self.model.reload()

@@ -1,0 +1,108 @@
+"""Cộng tác viên: the roster of social-work staff and collaborators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.text import format_date
+from desktop.ui.backend import Backend
+from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
+from desktop.ui.i18n import tr
+from desktop.ui.item_models.paged import Column
+from desktop.ui.pages.list_page import ListPage
+from desktop.ui.services import svc
+
+
+def worker_fields() -> list[FieldSpec]:
+    """The inputs of a roster entry, by section."""
+    person, work, quals = tr("Personal details"), tr("Work"), tr("Qualifications")
+    return [
+        FieldSpec("full_name", required=True, section=person),
+        FieldSpec("gender", "code", "gender", section=person),
+        FieldSpec("birth_date", "date", section=person),
+        FieldSpec("national_id", section=person),
+        FieldSpec("phone", section=person),
+        FieldSpec("email", section=person),
+        FieldSpec("address", section=person),
+        FieldSpec("category", "code", "worker_category", required=True, section=work),
+        FieldSpec("workplace_type", "code", "workplace_type", section=work),
+        FieldSpec("position", section=work),
+        FieldSpec("status", "code", "worker_status", required=True, section=work),
+        FieldSpec("contract_no", section=work),
+        FieldSpec("start_date", "date", section=work),
+        FieldSpec("end_date", "date", section=work),
+        FieldSpec("education_level", "code", "training_level", section=quals),
+        FieldSpec("major", section=quals),
+        FieldSpec("sw_qualification", "code", "training_level", section=quals),
+        FieldSpec("title_grade", "code", "title_grade", section=quals),
+        FieldSpec("title_code", section=quals),
+        FieldSpec("practice_cert_no", section=quals),
+        FieldSpec("practice_cert_expiry", "date", section=quals),
+        FieldSpec("notes", "multiline", section=quals),
+    ]
+
+
+class RosterPage(ListPage):
+    """The roster list with its add / edit dialog."""
+
+    entities = ("worker",)
+
+    def __init__(self, backend: Backend) -> None:
+        label = backend.label
+        columns = [
+            Column(tr("Full name"), lambda r: r["full_name"], sort="name", key_field="sort_key"),
+            Column(tr("Gender"), lambda r: label("gender", r["gender"])),
+            Column(tr("Date of birth"), lambda r: format_date(r["birth_date"])),
+            Column(tr("Category"), lambda r: label("worker_category", r["category"])),
+            Column(tr("Position"), lambda r: r["position"] or ""),
+            Column(tr("Education"), lambda r: label("training_level", r["education_level"])),
+            Column(tr("Phone"), lambda r: r["phone"] or ""),
+            Column(tr("Status"), lambda r: label("worker_status", r["status"])),
+        ]
+        super().__init__(
+            backend, tr("Social-work staff and collaborators"), columns,
+            fetch=lambda *a: svc("roster").list_workers(backend.ctx, *a),
+            count=lambda s: svc("roster").count_workers(backend.ctx, s),
+            empty_text=tr("The roster is empty. Press “Add” to enter the first staff member or collaborator."),
+            search_hint=tr("Search by name, citizen ID or phone (diacritics optional)…"),
+        )
+        for column, width in enumerate((220, 70, 100, 230, 170, 110, 110)):
+            self.table.setColumnWidth(column, width)
+
+    def _dialog(self, title: str) -> tuple[RecordDialog, RecordForm]:
+        form = RecordForm(self.backend, worker_fields())
+        return RecordDialog(title, [("worker", form)], self._save, self), form
+
+    def open_add(self) -> None:
+        self._editing: str | None = None
+        dialog, form = self._dialog(tr("Add to the roster"))
+        form.set_values({"status": "DANG_LAM", "category": "CTV_CTXH", "workplace_type": "UBND_XA"})
+        dialog.open()
+
+    def open_edit(self, record_id: str) -> None:
+        def show(values: dict[str, Any]) -> None:
+            self._editing = record_id
+            dialog, form = self._dialog(tr("Edit roster entry"))
+            form.set_values(values)
+            dialog.open()
+        self.backend.call(lambda ctx: svc("roster").get_worker(ctx, record_id), on_done=show)
+
+    def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
+        worker = values["worker"]
+        if self._editing:
+            record_id = self._editing
+            self.backend.write(lambda ctx: svc("roster").update_worker(ctx, record_id, worker),
+                               on_done=done, on_error=failed)
+        else:
+            self.backend.write(lambda ctx: svc("roster").create_worker(ctx, worker), on_done=done, on_error=failed)
+
+    def delete_row(self, row: dict[str, Any]) -> None:
+        record_id, name = row["id"], row["full_name"]
+
+        def undo() -> None:
+            self.backend.write(lambda ctx: svc("roster").restore_worker(ctx, record_id))
+
+        self.backend.write(
+            lambda ctx: svc("roster").delete_worker(ctx, record_id),
+            on_done=lambda _c: self.undo_bar.offer(tr("Deleted “{name}” from the roster.", name=name), undo),
+        )

@@ -1,0 +1,89 @@
+"""Tập huấn: training courses held for the roster."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.text import format_date
+from desktop.ui.backend import Backend
+from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
+from desktop.ui.i18n import tr
+from desktop.ui.item_models.paged import Column
+from desktop.ui.pages.list_page import ListPage
+from desktop.ui.services import svc
+
+
+def course_fields() -> list[FieldSpec]:
+    """The inputs of a course."""
+    return [
+        FieldSpec("title", required=True), FieldSpec("kind", "code", "course_kind", required=True),
+        FieldSpec("level", "code", "training_level"), FieldSpec("organiser"),
+        FieldSpec("start_date", "date", required=True), FieldSpec("end_date", "date"),
+        FieldSpec("hours"), FieldSpec("location"), FieldSpec("notes", "multiline"),
+    ]
+
+
+class TrainingPage(ListPage):
+    """Courses, newest first, with how many roster members attended."""
+
+    entities = ("training_course", "training_attendance")
+
+    def __init__(self, backend: Backend) -> None:
+        label = backend.label
+        columns = [
+            Column(tr("Course"), lambda r: r["title"]),
+            Column(tr("Kind"), lambda r: label("course_kind", r["kind"])),
+            Column(tr("Level"), lambda r: label("training_level", r["level"])),
+            Column(tr("Organiser"), lambda r: r["organiser"] or ""),
+            Column(tr("From"), lambda r: format_date(r["start_date"]), sort="start_date", key_field="start_date"),
+            Column(tr("To"), lambda r: format_date(r["end_date"])),
+            Column(tr("Hours"), lambda r: str(r["hours"] or ""), align_right=True),
+            Column(tr("Attendees"), lambda r: str(r["attendees"]), align_right=True),
+        ]
+        super().__init__(
+            backend, tr("Training"), columns,
+            fetch=lambda search, _sort, _desc, after, limit: svc("training").list_courses(
+                backend.ctx, search, after, limit),
+            count=lambda s: svc("training").count_courses(backend.ctx, s),
+            empty_text=tr("No training courses recorded yet. Press “Add” to record a course."),
+            search_hint=tr("Search courses…"), default_sort=("start_date", True),
+        )
+        for column, width in enumerate((320, 120, 200, 180, 90, 90, 60)):
+            self.table.setColumnWidth(column, width)
+        self._editing: str | None = None
+
+    def open_add(self) -> None:
+        self._editing = None
+        form = RecordForm(self.backend, course_fields())
+        form.set_values({"kind": "TAP_HUAN"})
+        RecordDialog(tr("Add a training course"), [("course", form)], self._save, self).open()
+
+    def open_edit(self, record_id: str) -> None:
+        row = next((self.model.row_data(i) for i in range(self.model.rowCount())
+                    if self.model.row_id(i) == record_id), None)
+        if row is None:
+            return
+        self._editing = record_id
+        form = RecordForm(self.backend, course_fields())
+        form.set_values({**row, "hours": str(row["hours"] or "")})
+        RecordDialog(tr("Edit training course"), [("course", form)], self._save, self).open()
+
+    def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
+        course = values["course"]
+        if self._editing:
+            course_id = self._editing
+            self.backend.write(lambda ctx: svc("training").update_course(ctx, course_id, course),
+                               on_done=done, on_error=failed)
+        else:
+            self.backend.write(lambda ctx: svc("training").create_course(ctx, course), on_done=done, on_error=failed)
+
+    def delete_row(self, row: dict[str, Any]) -> None:
+        record_id, title = row["id"], row["title"]
+
+        def undo() -> None:
+            self.backend.write(lambda ctx: svc("training").restore_course(ctx, record_id))
+
+        self.backend.write(
+            lambda ctx: svc("training").delete_course(ctx, record_id),
+            on_done=lambda _c: self.undo_bar.offer(tr("Deleted course “{title}”.", title=title), undo),
+        )

@@ -1,0 +1,142 @@
+"""Work off the GUI thread: one database worker, results delivered to the GUI thread by signal.
+
+SQLite has one writer, so every database call runs on the same worker thread, in order. Long work
+gets a ProgressSink and a CancelToken; the progress dialog appears only after half a second, so
+quick work never flashes a dialog.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.core.progress import CancelToken, ProgressSink
+from desktop.ui.i18n import tr
+
+Callback = Callable[[Any], None]
+
+
+class TaskRunner(QObject):
+    """Runs callables on one background thread; calls back on the GUI thread."""
+
+    _finished = Signal(int, object, object)  # task id, result, exception
+    _progress = Signal(int, int, int, str)  # task id, done, total, label
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: queue.Queue[tuple[int, Callable[[], Any]] | None] = queue.Queue()
+        self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
+        self._progress_handlers: dict[int, Callable[[int, int, str], None]] = {}
+        self._ids = itertools.count(1)
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._loop, name="ctxh-db", daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: Callback | None = None) -> int:
+        """Queue `fn`; `on_done(result)` or `on_error(exception)` runs later on the GUI thread."""
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self._queue.put((task_id, fn))
+        return task_id
+
+    def submit_long(
+        self, fn: Callable[[ProgressSink, CancelToken], Any], label: str, parent: QWidget | None,
+        on_done: Callback | None = None, on_error: Callback | None = None,
+    ) -> CancelToken:
+        """Queue long work with progress and cancel; a dialog shows if it runs over 0.5 s."""
+        cancel = CancelToken()
+        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(cancel.cancel)
+        holder: dict[str, int] = {}
+
+        def progress(done: int, total: int, text: str) -> None:
+            self._progress.emit(holder["id"], done, total, text)
+
+        def finish(callback: Callback | None) -> Callback:
+            def inner(value: Any) -> None:
+                dialog.reset()
+                dialog.deleteLater()
+                self._progress_handlers.pop(holder["id"], None)
+                if callback:
+                    callback(value)
+            return inner
+
+        holder["id"] = self.submit(lambda: fn(ProgressSink(progress), cancel), finish(on_done), finish(on_error))
+
+        def show_progress(done: int, total: int, _text: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        self._progress_handlers[holder["id"]] = show_progress
+        return cancel
+
+    def wait_idle(self, timeout_ms: int = 10000) -> bool:
+        """Block until queued work is done (tests and shutdown only)."""
+        done = threading.Event()
+        self._queue.put((0, done.set))
+        return done.wait(timeout_ms / 1000)
+
+    def shutdown(self) -> None:
+        """Finish queued work and stop the thread."""
+        self._queue.put(None)
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            task_id, fn = item
+            try:
+                result, error = fn(), None
+            except BaseException as exc:  # delivered to the GUI thread, which decides what to show
+                result, error = None, exc
+                if not _is_expected(exc):
+                    traceback.print_exc()
+            if task_id:
+                self._finished.emit(task_id, result, error)
+
+    def _deliver(self, task_id: int, result: Any, error: Any) -> None:
+        on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                _report_unhandled(error)
+        elif on_done is not None:
+            on_done(result)
+
+    def _deliver_progress(self, task_id: int, done: int, total: int, label: str) -> None:
+        handler = self._progress_handlers.get(task_id)
+        if handler:
+            handler(done, total, label)
+
+
+def _is_expected(exc: BaseException) -> bool:
+    from desktop.core.errors import CtxhError
+    from desktop.core.progress import Cancelled
+
+    return isinstance(exc, CtxhError | Cancelled)
+
+
+def _report_unhandled(error: BaseException) -> None:
+    from desktop.ui.widgets.messages import show_error
+
+    QTimer.singleShot(0, lambda: show_error(None, error))

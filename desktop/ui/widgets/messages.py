@@ -1,0 +1,21 @@
+"""Showing core errors to the officer, in Vietnamese, by their code."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.core.errors import CtxhError
+from desktop.core.messages import describe_error
+from desktop.ui.i18n import tr
+
+
+def error_lines(error: BaseException) -> list[str]:
+    """The lines that explain an error; unexpected errors get a generic sentence."""
+    if isinstance(error, CtxhError):
+        return describe_error(error)
+    return [tr("Something went wrong: {detail}", detail=f"{type(error).__name__}: {error}")]
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A modal message box with the error's explanation."""
+    QMessageBox.warning(parent, tr("CTXH Desk"), "\n".join(error_lines(error)))

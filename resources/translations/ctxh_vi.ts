@@ -1,0 +1,427 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+  <context>
+    <name>ctxh</name>
+    <message>
+      <source>Sign in — CTXH Desk</source>
+      <translation>Đăng nhập — CTXH Desk</translation>
+    </message>
+    <message>
+      <source>CTXH Desk</source>
+      <translation>CTXH Desk</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Mật khẩu</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Đăng nhập</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Thoát</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Please correct {count} field(s) marked in red.</source>
+      <translation>Vui lòng sửa {count} trường được đánh dấu màu đỏ.</translation>
+    </message>
+    <message>
+      <source>Set up CTXH Desk</source>
+      <translation>Thiết lập CTXH Desk</translation>
+    </message>
+    <message>
+      <source>Welcome. Choose the commune this laptop works for, name the laptop, and create the first officer account. Data stays on this laptop.</source>
+      <translation>Xin chào. Hãy chọn xã/phường mà máy này phục vụ, đặt tên cho máy và tạo tài khoản cán bộ đầu tiên. Dữ liệu được lưu trên chính máy này.</translation>
+    </message>
+    <message>
+      <source>Type to find a province (e.g. ha noi)</source>
+      <translation>Gõ để tìm tỉnh/thành (ví dụ: ha noi)</translation>
+    </message>
+    <message>
+      <source>Type to find a commune or ward</source>
+      <translation>Gõ để tìm xã/phường</translation>
+    </message>
+    <message>
+      <source>e.g. nguyenvana</source>
+      <translation>ví dụ: nguyenvana</translation>
+    </message>
+    <message>
+      <source>Laptop name</source>
+      <translation>Tên máy</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Passphrase (8+ characters)</source>
+      <translation>Mật khẩu (từ 8 ký tự)</translation>
+    </message>
+    <message>
+      <source>Repeat passphrase</source>
+      <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+      <source>Create profile</source>
+      <translation>Tạo hồ sơ</translation>
+    </message>
+    <message>
+      <source>Province / city</source>
+      <translation>Tỉnh / thành phố</translation>
+    </message>
+    <message>
+      <source>Commune / ward</source>
+      <translation>Xã / phường / đặc khu</translation>
+    </message>
+    <message>
+      <source>Choose the province and the commune.</source>
+      <translation>Hãy chọn tỉnh/thành và xã/phường.</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+      <source>Opening the data…</source>
+      <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Tổng quan</translation>
+    </message>
+    <message>
+      <source>Collaborators</source>
+      <translation>Cộng tác viên</translation>
+    </message>
+    <message>
+      <source>Beneficiaries &amp; cases</source>
+      <translation>Đối tượng &amp; hồ sơ</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>Tập huấn</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>Đồng bộ</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>{commune} — signed in as {user}</source>
+      <translation>{commune} — đang đăng nhập: {user}</translation>
+    </message>
+    <message>
+      <source>Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.</source>
+      <translation>Chức năng báo cáo chỉ tiêu chương trình (Quyết định 112: P1–P5; báo cáo 6 tháng và hằng năm theo TT 02/2020) chưa được xây dựng. Các chỉ tiêu sẽ được tính từ danh sách đội ngũ và hồ sơ lưu tại đây.</translation>
+    </message>
+    <message>
+      <source>Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not built yet. Every change is already recorded, so nothing will need to be entered again.</source>
+      <translation>Chức năng gửi dữ liệu lên tỉnh qua USB hoặc thư điện tử (gói dữ liệu được ký và mã hóa) chưa được xây dựng. Mọi thay đổi đã được ghi lại, nên sau này không phải nhập lại.</translation>
+    </message>
+    <message>
+      <source>Working…</source>
+      <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+      <source>The person</source>
+      <translation>Thông tin đối tượng</translation>
+    </message>
+    <message>
+      <source>The case</source>
+      <translation>Thông tin hồ sơ</translation>
+    </message>
+    <message>
+      <source>Beneficiaries and cases</source>
+      <translation>Đối tượng và hồ sơ</translation>
+    </message>
+    <message>
+      <source>New case (intake)</source>
+      <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+      <source>Case no.</source>
+      <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Target group</source>
+      <translation>Nhóm đối tượng</translation>
+    </message>
+    <message>
+      <source>Process</source>
+      <translation>Quy trình</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Bước</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Opened on</source>
+      <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+      <source>Case manager</source>
+      <translation>Người phụ trách</translation>
+    </message>
+    <message>
+      <source>No cases yet. Press “Add” to record the intake of a person in difficulty.</source>
+      <translation>Chưa có hồ sơ nào. Bấm «Thêm» để tiếp nhận một người có hoàn cảnh khó khăn.</translation>
+    </message>
+    <message>
+      <source>Search by name, case no., citizen ID or phone (diacritics optional)…</source>
+      <translation>Tìm theo tên, mã hồ sơ, CCCD hoặc số điện thoại (gõ có dấu hay không dấu đều được)…</translation>
+    </message>
+    <message>
+      <source>Case {case_no}</source>
+      <translation>Hồ sơ {case_no}</translation>
+    </message>
+    <message>
+      <source>Deleted case {case_no} ({name}).</source>
+      <translation>Đã xóa hồ sơ {case_no} ({name}).</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Thêm</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>Sửa</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Xóa</translation>
+    </message>
+    <message>
+      <source>{count} records</source>
+      <translation>{count} bản ghi</translation>
+    </message>
+    <message>
+      <source>Programme indicators (collaborators per commune, trained share, children supported) will appear on the Reports page once it is complete.</source>
+      <translation>Các chỉ tiêu chương trình (số cộng tác viên mỗi xã, tỷ lệ được đào tạo, trẻ em được hỗ trợ) sẽ hiển thị ở trang Báo cáo khi chức năng này hoàn thành.</translation>
+    </message>
+    <message>
+      <source>{open} open, {closed} closed</source>
+      <translation>{open} đang thực hiện, {closed} đã kết thúc</translation>
+    </message>
+    <message>
+      <source>{n} attendances</source>
+      <translation>{n} lượt người tham gia</translation>
+    </message>
+    <message>
+      <source>{n} beneficiaries</source>
+      <translation>{n} đối tượng</translation>
+    </message>
+    <message>
+      <source>Social-work staff and collaborators</source>
+      <translation>Đội ngũ cán bộ và cộng tác viên CTXH</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Hồ sơ</translation>
+    </message>
+    <message>
+      <source>Services delivered</source>
+      <translation>Dịch vụ đã cung cấp</translation>
+    </message>
+    <message>
+      <source>Training courses</source>
+      <translation>Lớp tập huấn, bồi dưỡng</translation>
+    </message>
+    <message>
+      <source>Personal details</source>
+      <translation>Thông tin cá nhân</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>Công việc</translation>
+    </message>
+    <message>
+      <source>Qualifications</source>
+      <translation>Trình độ, chứng chỉ</translation>
+    </message>
+    <message>
+      <source>Add to the roster</source>
+      <translation>Thêm vào danh sách đội ngũ</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Loại nhân lực</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>Chức vụ</translation>
+    </message>
+    <message>
+      <source>Education</source>
+      <translation>Trình độ</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <source>The roster is empty. Press “Add” to enter the first staff member or collaborator.</source>
+      <translation>Danh sách đội ngũ còn trống. Bấm «Thêm» để nhập cán bộ hoặc cộng tác viên đầu tiên.</translation>
+    </message>
+    <message>
+      <source>Search by name, citizen ID or phone (diacritics optional)…</source>
+      <translation>Tìm theo tên, CCCD hoặc số điện thoại (gõ có dấu hay không dấu đều được)…</translation>
+    </message>
+    <message>
+      <source>Edit roster entry</source>
+      <translation>Sửa thông tin cán bộ, cộng tác viên</translation>
+    </message>
+    <message>
+      <source>Deleted “{name}” from the roster.</source>
+      <translation>Đã xóa «{name}» khỏi danh sách đội ngũ.</translation>
+    </message>
+    <message>
+      <source>Back up now</source>
+      <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+      <source>Commune</source>
+      <translation>Xã/phường</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Tỉnh/thành phố</translation>
+    </message>
+    <message>
+      <source>This laptop</source>
+      <translation>Máy này</translation>
+    </message>
+    <message>
+      <source>Signed in as</source>
+      <translation>Người đăng nhập</translation>
+    </message>
+    <message>
+      <source>Data folder</source>
+      <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+      <source>Database version</source>
+      <translation>Phiên bản cơ sở dữ liệu</translation>
+    </message>
+    <message>
+      <source>Reference data</source>
+      <translation>Dữ liệu danh mục</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+      <source>The new language applies the next time CTXH Desk starts.</source>
+      <translation>Ngôn ngữ mới sẽ được áp dụng từ lần mở CTXH Desk tiếp theo.</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Sao lưu</translation>
+    </message>
+    <message>
+      <source>Backed up and checked: {path}</source>
+      <translation>Đã sao lưu và kiểm tra: {path}</translation>
+    </message>
+    <message>
+      <source>Course</source>
+      <translation>Tên lớp</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Loại lớp</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Trình độ</translation>
+    </message>
+    <message>
+      <source>Organiser</source>
+      <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Từ ngày</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Đến ngày</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Số giờ</translation>
+    </message>
+    <message>
+      <source>Attendees</source>
+      <translation>Số học viên</translation>
+    </message>
+    <message>
+      <source>No training courses recorded yet. Press “Add” to record a course.</source>
+      <translation>Chưa có lớp tập huấn nào. Bấm «Thêm» để ghi một lớp.</translation>
+    </message>
+    <message>
+      <source>Search courses…</source>
+      <translation>Tìm lớp tập huấn…</translation>
+    </message>
+    <message>
+      <source>Add a training course</source>
+      <translation>Thêm lớp tập huấn</translation>
+    </message>
+    <message>
+      <source>Edit training course</source>
+      <translation>Sửa lớp tập huấn</translation>
+    </message>
+    <message>
+      <source>Deleted course “{title}”.</source>
+      <translation>Đã xóa lớp «{title}».</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <source>Something went wrong: {detail}</source>
+      <translation>Đã xảy ra lỗi: {detail}</translation>
+    </message>
+  </context>
+</TS>
