@@ -14,7 +14,7 @@ class CtxhError(Exception):
 
     exit_code = 2
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         super().__init__(code, params)
         self.code = code
         self.params = params

@@ -87,6 +87,8 @@ def clean_values(
         if name not in values:
             if rule.required and not partial:
                 problems.append((name, "E_REQUIRED", {}))
+            elif rule.kind == "codes" and not partial:
+                out[name] = ""  # a new record with no codes has an empty list, not an unknown one
             continue
         raw = values[name]
         try:

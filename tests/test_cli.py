@@ -1,0 +1,96 @@
+"""`ctxh` driven as a real process: JSON output, Vietnamese messages, exit codes 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ctxh(*args: str, passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "CTXH_PASSPHRASE"}
+    if passphrase is not None:
+        env["CTXH_PASSPHRASE"] = passphrase
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, stdin=subprocess.DEVNULL, timeout=300)
+
+
+def init(path: Path) -> subprocess.CompletedProcess[str]:
+    return ctxh("--data-dir", str(path), "init", "--province", "01", "--commune", "00004",
+                "--device-name", "Máy cán bộ VHXH", "--user", "canbo", "--json")
+
+
+def test_init_demo_status_search(tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    done = init(profile)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["partition"] == "01:00004"
+    done = ctxh("demo", "--data-dir", str(profile), "--cases", "200", "--workers", "5", "--seed", "3", "--json")
+    assert done.returncode == 0, done.stderr
+    created = json.loads(done.stdout)["created"]
+    assert created["case"] == 200 and created["worker"] == 5
+    done = ctxh("status", "--json", "--data-dir", str(profile))
+    facts = json.loads(done.stdout)
+    assert facts["counts"]["case"] == 200 and facts["counts"]["beneficiary"] == 200
+    assert len(facts["digest"]) == 64
+    name = ctxh("search", "nguyen", "--json", "--data-dir", str(profile))
+    found = json.loads(name.stdout)
+    assert found["cases"] and all("Nguyễn" in c["full_name"] for c in found["cases"])
+    assert ctxh("db-check", "--data-dir", str(profile)).returncode == 0
+
+
+def test_same_seed_same_digest_across_processes(tmp_path: Path) -> None:
+    digests = []
+    for name in ("a", "b"):
+        assert init(tmp_path / name).returncode == 0
+        assert ctxh("demo", "--data-dir", str(tmp_path / name), "--cases", "120", "--seed", "9").returncode == 0
+        digests.append(json.loads(ctxh("status", "--json", "--data-dir", str(tmp_path / name)).stdout)["digest"])
+    assert digests[0] == digests[1]
+
+
+def test_unusable_input_exits_2_with_a_vietnamese_message_and_changes_nothing(tmp_path: Path) -> None:
+    done = ctxh("--data-dir", str(tmp_path / "x"), "init", "--province", "01", "--commune", "23425",
+                "--device-name", "Máy", "--user", "canbo")
+    assert done.returncode == 2
+    assert "không thuộc tỉnh/thành «Thành phố Hà Nội»" in done.stderr
+    assert not (tmp_path / "x" / "ctxh.sqlite3").exists()
+    done = ctxh("status", "--data-dir", str(tmp_path / "none"))
+    assert done.returncode == 2 and "chưa được thiết lập" in done.stderr
+    done = ctxh("--data-dir", str(tmp_path / "y"), "init", "--province", "01", "--commune", "00004",
+                "--device-name", "Máy", "--user", "canbo", passphrase=None)
+    assert done.returncode == 2 and "CTXH_PASSPHRASE" in done.stderr
+    assert ctxh("frobnicate").returncode == 2
+
+
+def test_json_errors_carry_the_code(tmp_path: Path) -> None:
+    assert init(tmp_path / "p").returncode == 0
+    done = init(tmp_path / "p")
+    assert done.returncode == 2
+    error = json.loads(done.stdout)
+    assert error["error"] == "E_ALREADY_INITIALISED" and "đã được thiết lập" in error["message"]
+
+
+def test_backup_is_a_checked_copy_with_the_same_content(tmp_path: Path) -> None:
+    assert init(tmp_path / "p").returncode == 0
+    assert ctxh("demo", "--data-dir", str(tmp_path / "p"), "--cases", "50").returncode == 0
+    done = ctxh("backup", "--json", "--data-dir", str(tmp_path / "p"), "--out", str(tmp_path / "copy.sqlite3"))
+    assert done.returncode == 0, done.stderr
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    (restored / "ctxh.sqlite3").write_bytes((tmp_path / "copy.sqlite3").read_bytes())
+    one = json.loads(ctxh("status", "--json", "--data-dir", str(tmp_path / "p")).stdout)["digest"]
+    two = json.loads(ctxh("status", "--json", "--data-dir", str(restored)).stdout)["digest"]
+    assert one == two
+
+
+def test_help_lists_every_subcommand() -> None:
+    done = ctxh("--help")
+    assert done.returncode == 0
+    for command in ("init", "demo", "status", "search", "db-check", "backup", "gui"):
+        assert command in done.stdout

@@ -1,0 +1,136 @@
+"""Schema migrations: models == head, empty → head → base → head, and every released schema upgrades intact."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from desktop.core.context import open_context
+from desktop.core.db import HEAD_REVISION, current_revision, make_engine, upgrade
+from desktop.core.errors import CtxhError
+from desktop.core.migrations.runner import head_revision, run_downgrade, run_upgrade
+from desktop.core.models import Base
+from desktop.core.services.status import status
+
+FIXTURES = Path(__file__).parent / "fixtures" / "schema"
+
+
+def test_head_constant_matches_alembic() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_models_match_migration_head(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "db.sqlite3")
+    upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    # FTS5 shadow tables are created by the migration on purpose and have no model.
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.endswith(("_fts", "_fts_data", "_fts_idx",
+                                                                                  "_fts_docsize", "_fts_config")))]
+    assert diff == []
+
+
+def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "db.sqlite3")
+    assert current_revision(engine) is None
+    run_upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    run_downgrade(engine, "base")
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables <= {"alembic_version", "sqlite_sequence"}
+    run_upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.sqlite3")), ids=lambda p: p.stem)
+def test_released_schema_upgrades_with_data_intact(fixture: Path, tmp_path: Path) -> None:
+    expected = json.loads(fixture.with_suffix(".json").read_text())
+    profile = tmp_path / "old"
+    profile.mkdir()
+    shutil.copy(fixture, profile / "ctxh.sqlite3")
+    ctx = open_context(profile)
+    assert current_revision(ctx.db.engine) == HEAD_REVISION
+    facts = status(ctx)
+    assert facts["counts"] == expected["counts"]
+    assert facts["digest"] == expected["digest"]
+    from desktop.core.services.maintenance import db_check
+
+    assert db_check(ctx) == {"ok": True, "problems": []}
+
+
+def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    from tests.conftest import make_profile
+
+    ctx = make_profile(tmp_path / "p")
+    ctx.db.dispose()
+    db = tmp_path / "p" / "ctxh.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(CtxhError) as info:
+        open_context(tmp_path / "p")
+    assert info.value.code == "E_DB_NEWER"
+    assert db.read_bytes() == before
+
+
+BROKEN_MIGRATION = '''
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_broken"
+down_revision = "0001_initial"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.add_column("workers", sa.Column("extra", sa.Integer()))
+    op.execute("UPDATE workers SET full_name = 'ĐÃ HỎNG'")
+    raise RuntimeError("migration fails half-way")
+
+
+def downgrade():
+    pass
+'''
+
+
+def test_failed_upgrade_leaves_data_untouched_and_a_checked_backup(tmp_path: Path, monkeypatch) -> None:
+    from desktop.core import db as db_module
+    from desktop.core.migrations import runner
+    from desktop.core.services.demo import generate
+    from desktop.paths import migrations_dir
+    from tests.conftest import make_profile
+
+    ctx = make_profile(tmp_path / "p")
+    generate(ctx, cases=20, workers=3, seed=5)
+    before = status(ctx)
+    ctx.db.dispose()
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_broken.py").write_text(BROKEN_MIGRATION)
+    monkeypatch.setattr(runner, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(db_module, "HEAD_REVISION", "0002_broken")
+
+    with pytest.raises(CtxhError) as info:
+        open_context(tmp_path / "p")
+    assert info.value.code == "E_UPGRADE_FAILED"
+    backups = list((tmp_path / "p" / "backups").glob("before-upgrade-0001_initial-*.sqlite3"))
+    assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    monkeypatch.undo()
+    after = open_context(tmp_path / "p")
+    assert current_revision(after.db.engine) == HEAD_REVISION
+    assert status(after)["digest"] == before["digest"]
+    columns = [r[1] for r in sqlite3.connect(tmp_path / "p" / "ctxh.sqlite3").execute("PRAGMA table_info(workers)")]
+    assert "extra" not in columns
