@@ -1,0 +1,58 @@
+"""The PyInstaller one-folder build: it builds, and the frozen ctxh runs headless and opens its window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def frozen() -> Path:
+    sys.path.insert(0, str(ROOT / "build_spec"))
+    try:
+        from build import build
+    finally:
+        sys.path.pop(0)
+    return build()
+
+
+def run(exe: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen", **env}
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, env=full_env, timeout=300,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.slow
+def test_frozen_app_runs_init_demo_status_and_the_window(frozen: Path, tmp_path: Path) -> None:
+    profile = str(tmp_path / "p")
+    done = run(frozen, "--data-dir", profile, "init", "--province", "79", "--commune", "26740",
+               "--device-name", "Máy đóng gói", "--user", "canbo")
+    assert done.returncode == 0, done.stderr
+    assert run(frozen, "--data-dir", profile, "demo", "--cases", "150", "--seed", "4").returncode == 0
+    frozen_status = json.loads(run(frozen, "--data-dir", profile, "status", "--json").stdout)
+    assert frozen_status["counts"]["case"] == 150
+    # The same seed through the source tree gives the same content digest.
+    source = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "s"), "init", "--province", "79",
+         "--commune", "26740", "--device-name", "Máy nguồn", "--user", "canbo"],
+        env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}, cwd=ROOT, capture_output=True, text=True)
+    assert source.returncode == 0, source.stderr
+    subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "s"), "demo", "--cases", "150",
+                    "--seed", "4"], cwd=ROOT, check=True, capture_output=True)
+    source_status = json.loads(subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "s"), "status", "--json"],
+        cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+    assert source_status["digest"] == frozen_status["digest"]
+    window = run(frozen, "--data-dir", profile, "gui", "--user", "canbo", "--page", "cases",
+                 CTXH_BENCH_MARKS="1", CTXH_QUIT_AFTER="first_rows_cases")
+    assert window.returncode == 0, window.stderr
+    assert "mark window_shown" in window.stderr and "mark first_rows_cases" in window.stderr
