@@ -224,6 +224,10 @@
       <translation>Xóa</translation>
     </message>
     <message>
+      <source>more than {count} records</source>
+      <translation>hơn {count} bản ghi</translation>
+    </message>
+    <message>
       <source>{count} records</source>
       <translation>{count} bản ghi</translation>
     </message>

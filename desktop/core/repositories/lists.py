@@ -6,10 +6,12 @@ The key of a row is (value of the sort column, id); ids break ties so keys are u
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select, text, tuple_
+from sqlalchemy import Select, Table, and_, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Beneficiary, Case, TrainingCourse, Worker
@@ -41,34 +43,86 @@ BENEFICIARIES = ListSpec(ben_t, "beneficiaries_fts", {"name": "sort_key"}, "name
 COURSES = ListSpec(courses_t, None, {"start_date": "start_date"}, "start_date")
 
 
-def _search_condition(session: Session, spec: ListSpec, search: str) -> ColumnElement[bool] | None:
+# A search matching at most this many rows is answered from the list of matches, sorted; a broader
+# one by walking the sort index and keeping the matches (dense matches fill a page quickly).
+SPARSE_MATCHES = 2000
+# While typing, counts stop here: "more than 1,000" is as useful as the exact figure and far cheaper.
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class _Search:
+    """A search on a list: either the few matching rowids, or a condition for many matches."""
+
+    rowids: Sequence[int] | None
+    condition: Any
+
+
+def _search(session: Session, spec: ListSpec, search: str) -> _Search | None:
     if not search.strip():
         return None
     if spec.fts and session.get_bind().dialect.name == "sqlite":
         query = fts_query(search)
         if not query:
             return None
-        return text(
+        # SQLite cannot know how many rows an FTS query matches, so it may pick the wrong plan for the
+        # ORDER BY … LIMIT that follows; we look first and choose. Few matches: fetch them by rowid and
+        # sort them. Many: walk the sort index and keep the matching rows, which fill a page quickly.
+        rowids = session.execute(
+            text(f"SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH :q LIMIT :n"),
+            {"q": query, "n": SPARSE_MATCHES + 1},
+        ).scalars().all()
+        condition = text(
             f"{spec.table.name}.rowid IN (SELECT rowid FROM {spec.fts} WHERE {spec.fts} MATCH :q)"
         ).bindparams(q=query)
+        return _Search(rowids if len(rowids) <= SPARSE_MATCHES else None, condition)
     words = fold(search).split()
     column = spec.table.c.get("search_text", spec.table.c.get("title"))
-    return and_(*(column.like(f"%{w}%") for w in words))
+    return _Search(None, and_(*(column.like(f"%{w}%") for w in words)))
+
+
+def _rowid_list(table: Table, rowids: Sequence[int]) -> Any:
+    return text(f"{table.name}.rowid IN (SELECT value FROM json_each(:rowids))").bindparams(
+        rowids=json.dumps(list(rowids))
+    )
 
 
 def filtered(session: Session, spec: ListSpec, search: str = "", where: list[Any] | None = None) -> list[Any]:
     """The WHERE conditions of a list: live rows, the search, and any extra conditions."""
-    conds: list[Any] = [spec.table.c.deleted.is_(False)]
-    cond = _search_condition(session, spec, search)
-    if cond is not None:
-        conds.append(cond)
-    conds.extend(where or [])
+    conds: list[Any] = [spec.table.c.deleted.is_(False), *(where or [])]
+    found = _search(session, spec, search)
+    if found is not None:
+        conds.append(_rowid_list(spec.table, found.rowids) if found.rowids is not None else found.condition)
     return conds
 
 
-def count(session: Session, spec: ListSpec, search: str = "", where: list[Any] | None = None) -> int:
-    """How many live rows match."""
-    return session.scalar(select(func.count()).select_from(spec.table).where(*filtered(session, spec, search, where)))
+def count(session: Session, spec: ListSpec, search: str = "", where: list[Any] | None = None,
+          cap: int | None = None) -> int:
+    """How many live rows match; with `cap`, counting stops at cap + 1 ("more than cap")."""
+    found = _search(session, spec, search)
+    conds: list[Any] = [spec.table.c.deleted.is_(False), *(where or [])]
+    if found is not None and found.rowids is not None and not where:
+        return session.scalar(
+            text(f"SELECT count(*) FROM json_each(:rowids) AS m CROSS JOIN {spec.table.name} AS t "
+                 "ON t.rowid = m.value WHERE t.deleted = 0"),
+            {"rowids": json.dumps(list(found.rowids))},
+        ) or 0
+    if found is not None and found.rowids is not None:
+        conds.append(_rowid_list(spec.table, found.rowids))
+    elif found is not None and cap is not None and spec.fts:
+        # Many matches: let the index drive and stop at the cap, instead of checking every row.
+        limited = text(
+            f"SELECT 1 FROM {spec.fts} CROSS JOIN {spec.table.name} ON {spec.table.name}.rowid = {spec.fts}.rowid "
+            f"WHERE {spec.fts} MATCH :q AND {spec.table.name}.deleted = 0 LIMIT :n"
+        )
+        query = fts_query(search)
+        return session.scalar(text(f"SELECT count(*) FROM ({limited.text})"), {"q": query, "n": cap + 1}) or 0
+    elif found is not None:
+        conds.append(found.condition)
+    if cap is None:
+        return session.scalar(select(func.count()).select_from(spec.table).where(*conds)) or 0
+    limited_ids = select(spec.table.c.id).where(*conds).limit(cap + 1).subquery()
+    return session.scalar(select(func.count()).select_from(limited_ids)) or 0
 
 
 def keyset(
@@ -84,25 +138,67 @@ def keyset(
     return query.order_by(*order).limit(limit)
 
 
+def page_ids(
+    session: Session, spec: ListSpec, search: str = "", sort: str = "", descending: bool = False,
+    after: tuple[Any, str] | None = None, limit: int = 100, where: list[Any] | None = None,
+) -> list[str]:
+    """The ids of one page, in order. Step one of a page; the rows are fetched by id afterwards."""
+    column = spec.sort_column(sort)
+    conds: list[Any] = [spec.table.c.deleted.is_(False), *(where or [])]
+    found = _search(session, spec, search)
+    if found is not None and found.rowids is not None:
+        # The few matches drive, one rowid lookup each; CROSS JOIN fixes that join order in SQLite.
+        rows = session.execute(
+            text(f"SELECT t.id, t.{column.name} FROM json_each(:rowids) AS m "
+                 f"CROSS JOIN {spec.table.name} AS t ON t.rowid = m.value WHERE t.deleted = 0"),
+            {"rowids": json.dumps(list(found.rowids))},
+        ).all()
+        if where:
+            kept = set(session.execute(
+                select(spec.table.c.id).where(spec.table.c.id.in_([r[0] for r in rows]), *where)).scalars())
+            rows = [r for r in rows if r[0] in kept]
+        keys = sorted(((_sortable(v), i) for i, v in rows), reverse=descending)
+        if after is not None:
+            bound = (_sortable(after[0]), after[1])
+            keys = [k for k in keys if (k < bound if descending else k > bound)]
+        return [i for _, i in keys[:limit]]
+    if found is not None:
+        conds.append(found.condition)
+    query = keyset(select(spec.table.c.id).where(*conds), spec, sort, descending, after, limit)
+    return list(session.execute(query).scalars())
+
+
+def _sortable(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _in_order(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    position = {record_id: i for i, record_id in enumerate(ids)}
+    return sorted(rows, key=lambda r: position[r["id"]])
+
+
 def case_page(
     session: Session, search: str = "", sort: str = "name", descending: bool = False,
     after: tuple[Any, str] | None = None, limit: int = 100, where: list[Any] | None = None,
 ) -> list[dict[str, Any]]:
     """One page of the case list with the beneficiary's name and the case manager's name."""
+    ids = page_ids(session, CASES, search, sort, descending, after, limit, where)
+    if not ids:
+        return []
     assignee = workers_t.alias("assignee")
+    c = cases_t.c
     query = (
         select(
-            cases_t.c.id, cases_t.c.case_no, cases_t.c.process_type, cases_t.c.step, cases_t.c.status,
-            cases_t.c.opened_on, cases_t.c.sort_key, ben_t.c.full_name, ben_t.c.birth_date,
-            ben_t.c.gender, ben_t.c.target_groups, assignee.c.full_name.label("assignee_name"),
+            c.id, c.case_no, c.process_type, c.step, c.status, c.opened_on, c.sort_key,
+            ben_t.c.full_name, ben_t.c.birth_date, ben_t.c.gender, ben_t.c.target_groups,
+            assignee.c.full_name.label("assignee_name"),
         )
         .select_from(cases_t)
-        .join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
-        .outerjoin(assignee, assignee.c.id == cases_t.c.assigned_worker_id)
-        .where(*filtered(session, CASES, search, where))
+        .join(ben_t, ben_t.c.id == c.beneficiary_id)
+        .outerjoin(assignee, assignee.c.id == c.assigned_worker_id)
+        .where(c.id.in_(ids))
     )
-    query = keyset(query, CASES, sort, descending, after, limit)
-    return [dict(r) for r in session.execute(query).mappings()]
+    return _in_order([dict(r) for r in session.execute(query).mappings()], ids)
 
 
 def worker_page(

@@ -151,7 +151,7 @@ def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending
         return lists.case_page(session, search, sort, descending, after, limit)
 
 
-def count_cases(ctx: AppContext, search: str = "") -> int:
-    """How many live cases match a search."""
+def count_cases(ctx: AppContext, search: str = "", cap: int | None = None) -> int:
+    """How many live cases match a search (stopping at cap + 1 when a cap is given)."""
     with ctx.db.reader() as session:
-        return lists.count(session, lists.CASES, search)
+        return lists.count(session, lists.CASES, search, cap=cap)

@@ -71,7 +71,7 @@ def list_workers(ctx: AppContext, search: str = "", sort: str = "name", descendi
         return lists.worker_page(session, search, sort, descending, after, limit)
 
 
-def count_workers(ctx: AppContext, search: str = "") -> int:
-    """How many roster entries match a search."""
+def count_workers(ctx: AppContext, search: str = "", cap: int | None = None) -> int:
+    """How many roster entries match a search (stopping at cap + 1 when a cap is given)."""
     with ctx.db.reader() as session:
-        return lists.count(session, lists.WORKERS, search)
+        return lists.count(session, lists.WORKERS, search, cap=cap)

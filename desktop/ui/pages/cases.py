@@ -9,7 +9,7 @@ from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column
-from desktop.ui.pages.list_page import ListPage
+from desktop.ui.pages.list_page import SEARCH_COUNT_CAP, ListPage
 from desktop.ui.services import svc
 
 
@@ -72,7 +72,7 @@ class CasesPage(ListPage):
         super().__init__(
             backend, tr("Beneficiaries and cases"), columns,
             fetch=lambda *a: svc("cases").list_cases(backend.ctx, *a),
-            count=lambda s: svc("cases").count_cases(backend.ctx, s),
+            count=lambda s: svc("cases").count_cases(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None),
             empty_text=tr("No cases yet. Press “Add” to record the intake of a person in difficulty."),
             search_hint=tr("Search by name, case no., citizen ID or phone (diacritics optional)…"),
         )

@@ -24,6 +24,9 @@ from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column, Fetch, PagedTableModel
 from desktop.ui.widgets.common import UndoBar
 
+# While the officer types, counting stops here: "more than 1,000" is enough and costs far less.
+SEARCH_COUNT_CAP = 1000
+
 
 class ListPage(QWidget):
     """Subclasses give columns, fetch/count functions, and open_add / open_edit / delete_row."""
@@ -155,7 +158,10 @@ class ListPage(QWidget):
         self.model.sort(column, order)
 
     def _total_changed(self, total: int) -> None:
-        self.count_label.setText(tr("{count} records", count=f"{total:,}".replace(",", ".")))
+        if self.search.text() and total > SEARCH_COUNT_CAP:
+            self.count_label.setText(tr("more than {count} records", count=f"{SEARCH_COUNT_CAP:,}".replace(",", ".")))
+        else:
+            self.count_label.setText(tr("{count} records", count=f"{total:,}".replace(",", ".")))
         self._stack.setCurrentIndex(1 if total == 0 and not self.search.text() else 0)
 
     def _first_rows(self) -> None:

@@ -9,7 +9,7 @@ from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column
-from desktop.ui.pages.list_page import ListPage
+from desktop.ui.pages.list_page import SEARCH_COUNT_CAP, ListPage
 from desktop.ui.services import svc
 
 
@@ -62,7 +62,7 @@ class RosterPage(ListPage):
         super().__init__(
             backend, tr("Social-work staff and collaborators"), columns,
             fetch=lambda *a: svc("roster").list_workers(backend.ctx, *a),
-            count=lambda s: svc("roster").count_workers(backend.ctx, s),
+            count=lambda s: svc("roster").count_workers(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None),
             empty_text=tr("The roster is empty. Press “Add” to enter the first staff member or collaborator."),
             search_hint=tr("Search by name, citizen ID or phone (diacritics optional)…"),
         )
