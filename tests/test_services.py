@@ -141,3 +141,39 @@ def test_sign_in(ctx) -> None:
         sign_in(ctx, "canbo", "sai-mat-khau")
     with pytest.raises(AuthError):
         sign_in(ctx, "khong-co", PASSPHRASE)
+
+
+def _brute_force(ctx, query: str) -> list[str]:
+    """Live cases whose folded search text has, for every typed word, a word starting with it."""
+    from sqlalchemy import select
+
+    from desktop.core.models import Case
+    from desktop.core.text import fold
+
+    words = fold(query).split()
+    with ctx.db.reader() as session:
+        rows = session.execute(select(Case.id, Case.sort_key, Case.search_text).where(Case.deleted.is_(False))).all()
+    hits = [(key, cid) for cid, key, text in rows
+            if all(any(token.startswith(w) for token in text.split()) for w in words)]
+    return [cid for _key, cid in sorted(hits)]
+
+
+@pytest.mark.parametrize("sparse_limit", [2000, 5], ids=["few-matches-plan", "many-matches-plan"])
+def test_both_search_plans_return_exactly_the_matching_rows_in_order(demo_profile: Path, monkeypatch,
+                                                                       sparse_limit: int) -> None:
+    from desktop.core.repositories import lists
+
+    monkeypatch.setattr(lists, "SPARSE_MATCHES", sparse_limit)
+    ctx = open_context(demo_profile)
+    for query in ("nguyen", "nguyen thi", "ng t", "tran van", "2024-0", "an", "zzz"):
+        expected = _brute_force(ctx, query)
+        got, after = [], None
+        while True:
+            page = cases.list_cases(ctx, query, after=after, limit=37)
+            got.extend(r["id"] for r in page)
+            if len(page) < 37:
+                break
+            after = (page[-1]["sort_key"], page[-1]["id"])
+        assert got == expected, query
+        assert cases.count_cases(ctx, query) == len(expected)
+        assert cases.count_cases(ctx, query, cap=10) == min(len(expected), 11)

@@ -102,11 +102,12 @@ def count(session: Session, spec: ListSpec, search: str = "", where: list[Any] |
     found = _search(session, spec, search)
     conds: list[Any] = [spec.table.c.deleted.is_(False), *(where or [])]
     if found is not None and found.rowids is not None and not where:
-        return session.scalar(
+        exact = session.scalar(
             text(f"SELECT count(*) FROM json_each(:rowids) AS m CROSS JOIN {spec.table.name} AS t "
                  "ON t.rowid = m.value WHERE t.deleted = 0"),
             {"rowids": json.dumps(list(found.rowids))},
         ) or 0
+        return exact if cap is None else min(exact, cap + 1)
     if found is not None and found.rowids is not None:
         conds.append(_rowid_list(spec.table, found.rowids))
     elif found is not None and cap is not None and spec.fts:
