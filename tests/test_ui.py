@@ -78,14 +78,14 @@ def test_sidebar_is_vietnamese(window) -> None:
 
 
 def test_overview_shows_real_counts(qtbot, window) -> None:
-    page = window.pages["overview"]
+    page = window.page("overview")
     qtbot.waitUntil(lambda: page.cards["case"].value.text() == "1.500", timeout=5000)
     assert page.cards["worker"].value.text() == "10"
 
 
 def test_case_list_pages_searches_and_sorts(qtbot, window) -> None:
     window.show_page("cases")
-    page = window.pages["cases"]
+    page = window.page("cases")
     qtbot.waitUntil(lambda: page.model.rowCount() == 200 and page.model.total == 1500, timeout=5000)
     assert page.count_label.text() == "1.500 bản ghi"
     while page.model.canFetchMore():
@@ -110,7 +110,7 @@ def test_add_worker_shows_errors_in_vietnamese_then_saves_and_undoes_delete(qtbo
     from desktop.ui.dialogs.record_form import RecordDialog
 
     window.show_page("roster")
-    page = window.pages["roster"]
+    page = window.page("roster")
     qtbot.waitUntil(lambda: page.model.total == 10, timeout=5000)
     page.add_button.click()
     qtbot.waitUntil(lambda: find_dialog(RecordDialog) is not None, timeout=5000)
@@ -145,7 +145,7 @@ def test_new_case_intake_dialog(qtbot, window) -> None:
     from desktop.ui.dialogs.record_form import RecordDialog
 
     window.show_page("cases")
-    page = window.pages["cases"]
+    page = window.page("cases")
     qtbot.waitUntil(lambda: page.model.total == 1500, timeout=5000)
     page.add_button.click()
     qtbot.waitUntil(lambda: find_dialog(RecordDialog) is not None, timeout=5000)

@@ -22,11 +22,27 @@ QUIT_AFTER = "CTXH_QUIT_AFTER"  # quit at a milestone: window_shown | first_rows
 
 
 def mark(name: str) -> None:
-    """Report a start-up milestone for bench/ (no-op unless CTXH_BENCH_MARKS is set)."""
+    """Report a start-up milestone for bench/: time and peak memory (no-op unless CTXH_BENCH_MARKS is set)."""
     if os.environ.get(BENCH_MARKS):
-        print(f"mark {name} {time.time():.6f}", file=sys.stderr, flush=True)
+        print(f"mark {name} {time.time():.6f} {peak_rss_kib()}", file=sys.stderr, flush=True)
     if os.environ.get(QUIT_AFTER) == name:
         QTimer.singleShot(0, QApplication.quit)
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident memory (VmHWM; 0 where /proc is not available).
+
+    getrusage's ru_maxrss is not used: Linux carries it across fork and exec, so a child started
+    by a big benchmark process would report its parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 class AppController(QObject):
@@ -110,11 +126,19 @@ class AppController(QObject):
 
         if self.window is None:
             self.window = MainWindow(self.backend, self.page)
-            for name, page in self.window.pages.items():
-                if hasattr(page, "model"):
-                    page.model.first_rows_loaded.connect(lambda name=name: mark(f"first_rows_{name}"))
+            if os.environ.get(BENCH_MARKS) or os.environ.get(QUIT_AFTER):
+                self.window.page_built.connect(self._watch_page)
         self.window.show()
         mark("window_shown")
+
+    def _watch_page(self, name: str, page: Any) -> None:
+        if hasattr(page, "model"):
+            page.model.first_rows_loaded.connect(lambda: self._painted(name, page))
+
+    @staticmethod
+    def _painted(name: str, page: Any) -> None:
+        page.table.viewport().repaint()  # the milestone is rows on screen, not rows in memory
+        mark(f"first_rows_{name}")
 
     def _ready(self) -> None:
         ctx = self.backend.ctx
@@ -128,7 +152,11 @@ class AppController(QObject):
             info = profile_info(ctx)
             return f"{info['commune']}, {info['province']}"
 
-        self.backend.runner.submit(commune_name, lambda name: self.window.profile_ready(name, ctx.actor.username))
+        def show_ready(name: str) -> None:
+            mark("profile_ready")
+            self.window.profile_ready(name, ctx.actor.username)
+
+        self.backend.runner.submit(commune_name, show_ready)
         self.backend.ready.emit()
 
 

@@ -21,10 +21,11 @@ def tr(text: str, **params: object) -> str:
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load the catalogue of `language` ('vi' by default); English needs none."""
+    # Locales by name: QLocale's Language and Country enums are large and slow to build at start-up.
     if language.startswith("en"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(QLocale("en_GB"))
         return None
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    QLocale.setDefault(QLocale("vi_VN"))
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / f"ctxh_{language}.qm")):
         app.installTranslator(translator)

@@ -1,8 +1,15 @@
-"""The main window: a sidebar of pages and the page area."""
+"""The main window: a sidebar of pages and the page area.
+
+Pages are built when first shown (the start page right after the window appears), so the window
+shows as fast as a bare Qt window and each page module is imported only when it is needed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,20 +23,42 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.pages.cases import CasesPage
-from desktop.ui.pages.overview import OverviewPage
-from desktop.ui.pages.roster import RosterPage
-from desktop.ui.pages.settings import SettingsPage
-from desktop.ui.pages.training import TrainingPage
-from desktop.ui.widgets.common import EmptyState
 
 PAGE_NAMES = ("overview", "roster", "cases", "training", "reports", "sync", "settings")
+# page name -> (module, class) built on first show
+PAGE_CLASSES = {
+    "overview": ("desktop.ui.pages.overview", "OverviewPage"),
+    "roster": ("desktop.ui.pages.roster", "RosterPage"),
+    "cases": ("desktop.ui.pages.cases", "CasesPage"),
+    "training": ("desktop.ui.pages.training", "TrainingPage"),
+    "settings": ("desktop.ui.pages.settings", "SettingsPage"),
+}
+
+
+def _titles() -> dict[str, str]:
+    return {
+        "overview": tr("Overview"), "roster": tr("Collaborators"), "cases": tr("Beneficiaries & cases"),
+        "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
+    }
+
+
+def _empty_page(name: str) -> QWidget:
+    from desktop.ui.widgets.common import EmptyState
+
+    if name == "reports":
+        return EmptyState(tr("Reports"), tr(
+            "Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of "
+            "TT 02/2020) are not built yet. They will be computed from the roster and cases kept here."))
+    return EmptyState(tr("Sync"), tr(
+        "Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not "
+        "built yet. Every change is already recorded, so nothing will need to be entered again."))
 
 
 class MainWindow(QMainWindow):
-    """Pages are built at once but load their data only when first shown and the profile is open."""
+    """Pages load their data only when shown and once the profile is open."""
 
     page_shown = Signal(str)
+    page_built = Signal(str, object)
 
     def __init__(self, backend: Backend, start_page: str = "overview") -> None:
         super().__init__()
@@ -37,35 +66,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("CTXH Desk"))
         self.resize(1280, 800)
         self._ready = False
+        self.pages: dict[str, Any] = {}
         self.header = QLabel(tr("Opening the data…"))
         self.header.setObjectName("header")
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(210)
         self.stack = QStackedWidget()
-        self.pages = {
-            "overview": OverviewPage(backend),
-            "roster": RosterPage(backend),
-            "cases": CasesPage(backend),
-            "training": TrainingPage(backend),
-            "reports": EmptyState(tr("Reports"), tr(
-                "Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of "
-                "TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.")),
-            "sync": EmptyState(tr("Sync"), tr(
-                "Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not "
-                "built yet. Every change is already recorded, so nothing will need to be entered again.")),
-            "settings": SettingsPage(backend),
-        }
-        titles = {
-            "overview": tr("Overview"), "roster": tr("Collaborators"), "cases": tr("Beneficiaries & cases"),
-            "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
-        }
+        self._slots: dict[str, QWidget] = {}
+        titles = _titles()
         for name in PAGE_NAMES:
-            item = QListWidgetItem(titles[name])
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.sidebar.addItem(item)
-            self.stack.addWidget(self.pages[name])
-        self.sidebar.currentRowChanged.connect(self._show_page)
+            self.sidebar.addItem(QListWidgetItem(titles[name]))  # row i is PAGE_NAMES[i]
+            slot = QWidget()  # replaced by the page when it is first shown
+            slot.setLayout(QVBoxLayout())
+            slot.layout().setContentsMargins(0, 0, 0, 0)
+            self._slots[name] = slot
+            self.stack.addWidget(slot)
         content = QVBoxLayout()
         content.addWidget(self.header)
         content.addWidget(self.stack, 1)
@@ -81,7 +97,26 @@ class MainWindow(QMainWindow):
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         backend.runner.busy_changed.connect(lambda busy: self.busy.setText(tr("Working…") if busy else ""))
-        self.sidebar.setCurrentRow(PAGE_NAMES.index(start_page) if start_page in PAGE_NAMES else 0)
+        start = PAGE_NAMES.index(start_page) if start_page in PAGE_NAMES else 0
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(start)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentIndex(start)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        QTimer.singleShot(0, lambda: self._show_page(self.sidebar.currentRow()))
+
+    def page(self, name: str) -> Any:
+        """The page called `name`, built now if it was not yet."""
+        if name not in self.pages:
+            if name in PAGE_CLASSES:
+                module, cls = PAGE_CLASSES[name]
+                page = getattr(importlib.import_module(module), cls)(self.backend)
+            else:
+                page = _empty_page(name)
+            self._slots[name].layout().addWidget(page)
+            self.pages[name] = page
+            self.page_built.emit(name, page)
+        return self.pages[name]
 
     def profile_ready(self, commune: str, user: str) -> None:
         """The profile is open and signed in: say where we are and load the page in view."""
@@ -97,8 +132,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         name = PAGE_NAMES[row]
+        page = self.page(name)
         self.stack.setCurrentIndex(row)
-        page = self.pages[name]
         if self._ready and hasattr(page, "activate"):
             page.activate()
         self.page_shown.emit(name)

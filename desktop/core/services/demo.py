@@ -46,7 +46,7 @@ SERVICE_WEIGHTS = [("TU_VAN", 25), ("THAM_VAN", 15), ("KET_NOI", 15), ("THAM_HO_
                    ("TUYEN_TRUYEN", 3), ("DAM_PHAN", 2)]
 
 
-class _Names:
+class Names:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.families = [f for f, _ in FAMILY]
@@ -104,7 +104,7 @@ def generate(
     own transaction. Returns how many records of each kind were created.
     """
     rng = random.Random(seed)
-    names = _Names(rng)
+    names = Names(rng)
     saved_ids = ctx.new_id
     ctx.new_id = SeededIds(seed)
     created = {"worker": 0, "training_course": 0, "training_attendance": 0, "beneficiary": 0, "case": 0,
@@ -130,7 +130,7 @@ def _chunks(total: int, size: int) -> Iterator[int]:
         total -= size
 
 
-def _roster(ctx: AppContext, rng: random.Random, names: _Names, count: int, created: dict[str, int]) -> list[str]:
+def _roster(ctx: AppContext, rng: random.Random, names: Names, count: int, created: dict[str, int]) -> list[str]:
     categories = ["CHUYEN_TRACH", "KHONG_CHUYEN_TRACH", "CTV_CTXH", "CTV_CTXH", "BVTE_XA", "CTV_BVTE", "TNV"]
     rows = []
     for i in range(count):
@@ -175,10 +175,11 @@ def _roster(ctx: AppContext, rng: random.Random, names: _Names, count: int, crea
     return worker_ids
 
 
-def _case_batch(
-    ctx: AppContext, rng: random.Random, names: _Names, count: int, worker_ids: list[str],
-    counters: dict[int, int], created: dict[str, int],
-) -> None:
+def case_batch_rows(
+    ctx: AppContext, rng: random.Random, names: Names, count: int, worker_ids: list[str],
+    counters: dict[int, int],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of `count` demo cases: (beneficiaries, cases, services), not yet written."""
     people: list[dict[str, Any]] = []
     case_rows: list[dict[str, Any]] = []
     service_rows: list[dict[str, Any]] = []
@@ -222,6 +223,14 @@ def _case_batch(
                 "worker_id": rng.choice(worker_ids) if worker_ids else None,
                 "duration_minutes": rng.choice((15, 30, 45, 60, 90)), "notes": None,
             })
+    return people, case_rows, service_rows
+
+
+def _case_batch(
+    ctx: AppContext, rng: random.Random, names: Names, count: int, worker_ids: list[str],
+    counters: dict[int, int], created: dict[str, int],
+) -> None:
+    people, case_rows, service_rows = case_batch_rows(ctx, rng, names, count, worker_ids, counters)
     with Writing(ctx) as writer:
         writer.create_many(Beneficiary, people)
         writer.create_many(Case, case_rows)

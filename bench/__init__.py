@@ -1,0 +1,1 @@
+"""Benchmarks: every figure printed beside a raw baseline measured in the same run."""

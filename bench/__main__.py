@@ -1,0 +1,73 @@
+"""Run the benchmarks and write bench/results.md.
+
+    python -m bench [--cases 100000] [--only insert,search,window,build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+
+from bench.common import ROOT, Result, demo_profile
+
+
+def write(results: list[Result], cases: int) -> str:
+    """The results as Markdown."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {dt.datetime.now():%Y-%m-%d %H:%M} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}; "
+        f"profile of {cases:,} demo cases. Produced by `make bench` (`python -m bench`); every figure is beside "
+        "a raw baseline measured in the same run. Ratios: for throughput, baseline time ÷ ours "
+        "(the share of raw speed we keep); for latency, ours ÷ baseline.",
+        "",
+    ]
+    section = None
+    for r in results:
+        if r.section != section:
+            section = r.section
+            lines += ["", f"## {section}", "", "| figure | ours | baseline | ratio | goal | met |",
+                      "|---|---|---|---|---|---|"]
+        met = "—" if r.met is None else ("yes" if r.met else "**no**")
+        lines.append(f"| {r.name} | {r.ours} | {r.baseline} | {r.ratio} | {r.goal} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Parse arguments, run, print and write the table."""
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--only", default="insert,search,window,build")
+    args = parser.parse_args()
+    chosen = set(args.only.split(","))
+    results: list[Result] = []
+    profile = demo_profile(args.cases)
+    if "insert" in chosen:
+        from bench import bench_insert
+
+        results += bench_insert.run(args.cases)
+    if "search" in chosen:
+        from bench import bench_search
+
+        results += bench_search.run(profile)
+    if "window" in chosen:
+        from bench import bench_window
+
+        results += bench_window.run(profile)
+    if "build" in chosen:
+        from bench import bench_build
+
+        results += bench_build.run(profile)
+    text = write(results, args.cases)
+    print(text)
+    if chosen == {"insert", "search", "window", "build"}:
+        (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
