@@ -8,7 +8,7 @@ from pathlib import Path
 from bench.common import ROOT, Result, median, ms, run_marked
 
 BARE_WINDOW = ROOT / "bench" / "bare_window.py"
-RUNS = 5
+RUNS = 9
 
 
 def run(profile: Path) -> list[Result]:
@@ -26,7 +26,7 @@ def run(profile: Path) -> list[Result]:
         marks, _wall, rss = run_marked(bare_cmd, {}, "window_shown")
         bare_shown.append(marks["window_shown"])
         bare_rss.append(rss)
-    section = "Window start-up (offscreen, process start → milestone, median of 5)"
+    section = "Window start-up (offscreen, process start → milestone, median of 9)"
     shown, bare = median(ours_shown), median(bare_shown)
     return [
         Result(section, "cold start to the first shown window", ms(shown), ms(bare), f"{shown / bare:.2f}×",

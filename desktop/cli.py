@@ -6,13 +6,14 @@ Every subcommand takes --data-dir DIR (before or after its name) and --json.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# json and getpass are imported where used: the window path (no subcommand) should load as little
+# as possible before the first window shows.
 
 PASSPHRASE_ENV = "CTXH_PASSPHRASE"
 
@@ -70,6 +71,8 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _passphrase(confirm: bool) -> str:
+    import getpass
+
     from desktop.core.errors import CtxhError
 
     value = os.environ.get(PASSPHRASE_ENV)
@@ -84,6 +87,8 @@ def _passphrase(confirm: bool) -> str:
 
 
 def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
+    import json
+
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
@@ -217,6 +222,8 @@ def run(argv: list[str]) -> int:
 
         lines = describe_error(exc)
         if getattr(args, "json", False):
+            import json
+
             print(json.dumps({"error": exc.code, "params": exc.params, "message": format_message(exc.code, exc.params),
                               "details": lines}, ensure_ascii=False, default=str))
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,21 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("CTXH Desk", "CTXH", roaming=False))
 
 
-@dataclass(frozen=True)
 class Profile:
-    """Paths inside one profile directory."""
+    """Paths inside one profile directory. (A plain class: the window imports this before its first
+    paint, and `dataclasses` alone costs several milliseconds to import.)"""
 
-    root: Path
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def __repr__(self) -> str:
+        return f"Profile({self.root!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Profile) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
 
     @property
     def db_path(self) -> Path:

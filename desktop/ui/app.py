@@ -167,9 +167,6 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     app.setOrganizationName("CTXH")
     language = language or Profile(data_dir).read_settings().get("language", "vi")
     install_translator(app, language)
-    from desktop.core.messages import set_language
-
-    set_language(language)
     style = resources_dir() / "styles" / "app.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -178,6 +175,9 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     backend.language = language
     controller = AppController(backend, data_dir, user, page or "overview")
     controller.start()
+    from desktop.core.messages import set_language  # error texts are needed only after the first window
+
+    set_language(language)
     app.aboutToQuit.connect(runner.shutdown)
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()

@@ -100,10 +100,6 @@
       <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
     <message>
-      <source>Opening the data…</source>
-      <translation>Đang mở dữ liệu…</translation>
-    </message>
-    <message>
       <source>Overview</source>
       <translation>Tổng quan</translation>
     </message>
@@ -132,16 +128,20 @@
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <source>{commune} — signed in as {user}</source>
-      <translation>{commune} — đang đăng nhập: {user}</translation>
+      <source>Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not built yet. Every change is already recorded, so nothing will need to be entered again.</source>
+      <translation>Chức năng gửi dữ liệu lên tỉnh qua USB hoặc thư điện tử (gói dữ liệu được ký và mã hóa) chưa được xây dựng. Mọi thay đổi đã được ghi lại, nên sau này không phải nhập lại.</translation>
     </message>
     <message>
       <source>Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.</source>
       <translation>Chức năng báo cáo chỉ tiêu chương trình (Quyết định 112: P1–P5; báo cáo 6 tháng và hằng năm theo TT 02/2020) chưa được xây dựng. Các chỉ tiêu sẽ được tính từ danh sách đội ngũ và hồ sơ lưu tại đây.</translation>
     </message>
     <message>
-      <source>Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not built yet. Every change is already recorded, so nothing will need to be entered again.</source>
-      <translation>Chức năng gửi dữ liệu lên tỉnh qua USB hoặc thư điện tử (gói dữ liệu được ký và mã hóa) chưa được xây dựng. Mọi thay đổi đã được ghi lại, nên sau này không phải nhập lại.</translation>
+      <source>Opening the data…</source>
+      <translation>Đang mở dữ liệu…</translation>
+    </message>
+    <message>
+      <source>{commune} — signed in as {user}</source>
+      <translation>{commune} — đang đăng nhập: {user}</translation>
     </message>
     <message>
       <source>Working…</source>
@@ -354,6 +354,10 @@
     <message>
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+      <source>administrative units of {units}; code lists of {codes}</source>
+      <translation>đơn vị hành chính bản {units}; danh mục bản {codes}</translation>
     </message>
     <message>
       <source>The new language applies the next time CTXH Desk starts.</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +98,9 @@ class RecordForm(QWidget):
             return edit
         if spec.kind in ("code", "choice"):
             combo = QComboBox()
+            # Long labels (target groups, processes) must not widen the form past the screen.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
             if not spec.required:
                 combo.addItem("—", None)
             items = options if spec.kind == "choice" else self._backend.items(spec.code_list or "")
@@ -106,6 +110,7 @@ class RecordForm(QWidget):
         if spec.kind == "codes":
             checks = QListWidget()
             checks.setFixedHeight(120)
+            checks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             for code, label in self._backend.items(spec.code_list or ""):
                 item = QListWidgetItem(f"{label} ({code})")
                 item.setData(Qt.ItemDataRole.UserRole, code)
@@ -191,7 +196,9 @@ class RecordDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(860, 640)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1040, int(screen.width() * 0.92)) if screen else 1040,
+                    min(720, int(screen.height() * 0.92)) if screen else 680)
         self._forms = forms
         self._save = save
         body = QWidget()
@@ -200,6 +207,7 @@ class RecordDialog(QDialog):
             inner.addWidget(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.summary = QLabel()
         self.summary.setObjectName("formSummary")

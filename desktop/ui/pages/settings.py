@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
@@ -35,13 +44,18 @@ class SettingsPage(QWidget):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if backend.language == "vi" else 1)
         self.language.currentIndexChanged.connect(self._language_changed)
+        self.language.setMaximumWidth(260)
         self.form.addRow(tr("Language") + ":", self.language)
         self.backup_button = QPushButton(tr("Back up now"))
         self.backup_button.clicked.connect(self._backup)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(self.form)
-        layout.addWidget(self.backup_button)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
         layout.addStretch(1)
 
     def activate(self) -> None:
@@ -51,7 +65,9 @@ class SettingsPage(QWidget):
     def _show(self, info: dict[str, Any]) -> None:
         for key, label in self.labels.items():
             if key == "reference":
-                label.setText(", ".join(f"{k} {v}" for k, v in sorted(info["reference_versions"].items())))
+                versions = info["reference_versions"]
+                label.setText(tr("administrative units of {units}; code lists of {codes}",
+                                 units=versions.get("admin_units", "—"), codes=versions.get("code_lists", "—")))
             else:
                 label.setText(str(info.get(key, "")))
 

@@ -1,0 +1,113 @@
+"""Take the screenshots in docs/screenshots under a real X server (Xvfb), as an officer would see them.
+
+    Xvfb :99 -screen 0 1366x768x24 &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb CTXH_PASSPHRASE=… .venv/bin/python docs/screenshots/take.py PROFILE USER
+
+PROFILE is a profile with demo data (e.g. bench/.work/profile-100000). The whole screen is grabbed, so
+dialogs appear as they do for the officer.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import desktop.ui.app as appmod
+
+OUT = Path(__file__).resolve().parent
+
+
+def grab(name: str) -> None:
+    """Save the whole screen."""
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / f"{name}.png"))
+    print("saved", name)
+
+
+def run_steps(steps: list[tuple[int, Callable[[], None]]]) -> None:
+    """Run (delay ms, action) steps one after another, then quit."""
+    def step(i: int) -> None:
+        if i == len(steps):
+            QApplication.quit()
+            return
+        delay, action = steps[i]
+        QTimer.singleShot(delay, lambda: (action(), step(i + 1)))
+    step(0)
+
+
+def main() -> None:
+    """Main window pages and the intake dialog, then the first-run and sign-in dialogs."""
+    profile, user = Path(sys.argv[1]), sys.argv[2]
+    from desktop.ui.dialogs.record_form import RecordDialog
+
+    state: dict[str, object] = {}
+    original_ready = appmod.AppController._ready
+
+    def ready(self: appmod.AppController) -> None:
+        original_ready(self)
+        window = self.window
+        window.showMaximized()
+        cases = lambda: window.page("cases")  # noqa: E731
+
+        def dialog() -> RecordDialog:
+            return next(w for w in QApplication.topLevelWidgets() if isinstance(w, RecordDialog) and w.isVisible())
+
+        def fill_bad() -> None:
+            d = dialog()
+            d.form("person").input("full_name").setText("Đặng Thị Ánh")
+            d.form("person").input("national_id").setText("0791230")
+            d.form("person").input("birth_date").setText("30/02/2016")
+            d._submit()
+
+        run_steps([
+            (2500, lambda: grab("cases")),
+            (0, lambda: cases().search.setText("nguyen thi hoa")),
+            (1500, lambda: grab("cases-search")),
+            (0, lambda: cases().search.clear()),
+            (500, lambda: cases().add_button.click()),
+            (1500, fill_bad),
+            (1000, lambda: grab("case-intake-errors")),
+            (0, lambda: dialog().reject()),
+            (300, lambda: window.show_page("overview")),
+            (1500, lambda: grab("overview")),
+            (0, lambda: window.show_page("roster")),
+            (1500, lambda: grab("roster")),
+            (0, lambda: window.show_page("training")),
+            (1200, lambda: grab("training")),
+            (0, lambda: window.show_page("sync")),
+            (600, lambda: grab("sync-empty")),
+            (0, lambda: window.show_page("settings")),
+            (1200, lambda: grab("settings")),
+        ])
+        state["done"] = True
+
+    appmod.AppController._ready = ready
+    appmod.run_gui(profile, user=user, page="cases")
+    appmod.AppController._ready = original_ready
+
+    # First-run setup on an empty folder, with a province chosen.
+    with tempfile.TemporaryDirectory() as empty:
+        from desktop.ui.dialogs.setup import SetupDialog
+
+        original_init = SetupDialog.__init__
+
+        def setup_init(self: SetupDialog, *args: object, **kwargs: object) -> None:
+            original_init(self, *args, **kwargs)
+            run_steps([
+                (1200, lambda: self.provinces.search.setText("ha noi")),
+                (300, lambda: self.provinces.view.setCurrentIndex(self.provinces._proxy.index(0, 0))),
+                (300, lambda: self.communes.search.setText("ba dinh")),
+                (300, lambda: self.communes.view.setCurrentIndex(self.communes._proxy.index(0, 0))),
+                (600, lambda: grab("setup")),
+            ])
+
+        SetupDialog.__init__ = setup_init
+        appmod.run_gui(Path(empty) / "new")
+
+
+if __name__ == "__main__":
+    main()
