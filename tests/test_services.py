@@ -177,3 +177,33 @@ def test_both_search_plans_return_exactly_the_matching_rows_in_order(demo_profil
         assert got == expected, query
         assert cases.count_cases(ctx, query) == len(expected)
         assert cases.count_cases(ctx, query, cap=10) == min(len(expected), 11)
+
+
+def test_services_and_attendance_edit_delete_restore(ctx) -> None:
+    from desktop.core.services import training
+
+    case_id, _ = cases.open_case(ctx, {"full_name": "Hồ Văn Tư"}, {"opened_on": "01/11/2026"})
+    service_id, _ = cases.add_service(ctx, {"case_id": case_id, "service_type": "THAM_VAN",
+                                            "delivered_on": "02/11/2026", "duration_minutes": "45"})
+    cases.update_service(ctx, service_id, {"service_type": "KET_NOI"})
+    assert [s["service_type"] for s in cases.get_case(ctx, case_id)["services"]] == ["KET_NOI"]
+    cases.delete_service(ctx, service_id)
+    assert cases.get_case(ctx, case_id)["services"] == []
+    cases.restore_service(ctx, service_id)
+    assert len(cases.get_case(ctx, case_id)["services"]) == 1
+
+    worker_id, _ = roster.create_worker(ctx, {"full_name": "Lý Thị Mai", "category": "CTV_CTXH"})
+    course_id, _ = training.create_course(ctx, {"title": "Tập huấn bảo vệ trẻ em", "kind": "TAP_HUAN",
+                                                "start_date": "05/10/2026", "hours": "16"})
+    attendance_id, _ = training.add_attendance(ctx, {"course_id": course_id, "worker_id": worker_id})
+    training.update_attendance(ctx, attendance_id, {"certificate_no": "CC-001"})
+    assert training.attendances_of_course(ctx, course_id)[0]["certificate_no"] == "CC-001"
+    training.delete_attendance(ctx, attendance_id)
+    assert training.attendances_of_course(ctx, course_id) == []
+    assert training.list_courses(ctx)[0]["attendees"] == 0
+    training.restore_attendance(ctx, attendance_id)
+    assert training.list_courses(ctx)[0]["attendees"] == 1
+
+
+def test_setup_remembers_the_first_user_for_sign_in(ctx) -> None:
+    assert ctx.profile.read_settings()["last_user"] == "canbo"

@@ -238,6 +238,20 @@ def course_page(
     return [dict(r) for r in session.execute(query).mappings()]
 
 
+def attendance_rows(session: Session, course_id: str) -> list[dict[str, Any]]:
+    """The live attendances of one course with the attendee's name, in Vietnamese name order."""
+    from desktop.core.models import TrainingAttendance
+
+    att = TrainingAttendance.__table__
+    query = (
+        select(att.c.id, att.c.worker_id, att.c.certificate_no, att.c.completed, workers_t.c.full_name)
+        .join(workers_t, workers_t.c.id == att.c.worker_id)
+        .where(att.c.course_id == course_id, att.c.deleted.is_(False))
+        .order_by(workers_t.c.sort_key, att.c.id)
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
 def person_matches(session: Session, spec: ListSpec, search: str, limit: int) -> list[dict[str, Any]]:
     """Workers or beneficiaries matching a search, in name order."""
     c = spec.table.c

@@ -135,6 +135,24 @@ def add_service(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Change
     return service_id, writer.changed
 
 
+def update_service(ctx: AppContext, service_id: str, values: Mapping[str, Any]) -> Changed:
+    """Edit a service record (its case cannot change)."""
+    cleaned = validate(ctx, {k: v for k, v in SERVICE_RULES.items() if k != "case_id"}, values, partial=True)
+    with Writing(ctx) as writer:
+        update_in(writer, ServiceRecord, service_id, cleaned, None)
+    return writer.changed
+
+
+def delete_service(ctx: AppContext, service_id: str) -> Changed:
+    """Tombstone a service record (restore_service undoes it)."""
+    return set_deleted(ctx, ServiceRecord, service_id, True)
+
+
+def restore_service(ctx: AppContext, service_id: str) -> Changed:
+    """Undo delete_service."""
+    return set_deleted(ctx, ServiceRecord, service_id, False)
+
+
 def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:
     """A case with its beneficiary (under "beneficiary") and services (under "services")."""
     case = get_record(ctx, Case, case_id)

@@ -87,4 +87,7 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
             Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
         raise
     engine.dispose()
+    settings = profile.read_settings()
+    settings["last_user"] = username  # the sign-in dialog opens with it filled in
+    profile.write_settings(settings)
     return open_context(data_dir)

@@ -67,3 +67,25 @@ def count_courses(ctx: AppContext, search: str = "") -> int:
 def restore_course(ctx: AppContext, course_id: str) -> Changed:
     """Undo delete_course."""
     return set_deleted(ctx, TrainingCourse, course_id, False)
+
+
+def update_attendance(ctx: AppContext, attendance_id: str, values: Mapping[str, Any]) -> Changed:
+    """Edit an attendance (certificate number, completion)."""
+    rules = {k: v for k, v in ATTENDANCE_RULES.items() if k not in ("course_id", "worker_id")}
+    return update_record(ctx, TrainingAttendance, attendance_id, rules, values)
+
+
+def delete_attendance(ctx: AppContext, attendance_id: str) -> Changed:
+    """Tombstone an attendance (restore_attendance undoes it)."""
+    return set_deleted(ctx, TrainingAttendance, attendance_id, True)
+
+
+def restore_attendance(ctx: AppContext, attendance_id: str) -> Changed:
+    """Undo delete_attendance."""
+    return set_deleted(ctx, TrainingAttendance, attendance_id, False)
+
+
+def attendances_of_course(ctx: AppContext, course_id: str) -> list[dict[str, Any]]:
+    """The live attendances of a course with the attendee's name, in name order."""
+    with ctx.db.reader() as session:
+        return lists.attendance_rows(session, course_id)
