@@ -57,6 +57,10 @@ def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     engine = make_engine(profile.db_path)
     upgrade(engine, profile.db_path, profile.backups_dir)
     db = Database(engine)
+    from desktop.core.services.reference import load_reference_data
+
+    with db.session() as session:  # a newer app ships newer reference data; a newer hub set is kept
+        load_reference_data(session)
     with db.reader() as session:
         device = session.scalars(select(Device).where(Device.is_local.is_(True))).one()
     clock = HybridClock(device.id, last=device.last_version)

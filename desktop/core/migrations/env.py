@@ -8,6 +8,12 @@ from desktop.core.models import Base
 
 config = context.config
 engine = config.attributes.get("engine")
+FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """Leave the FTS5 tables (made by migrations/fts.py, not by models) out of autogenerate."""
+    return not (type_ == "table" and reflected and compare_to is None and str(name).endswith(FTS_SUFFIXES))
 
 
 def run_migrations_online() -> None:
@@ -21,6 +27,7 @@ def run_migrations_online() -> None:
             render_as_batch=True,
             transaction_per_migration=False,
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

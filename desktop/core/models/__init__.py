@@ -3,18 +3,19 @@
 from desktop.core.models.base import Base, Synced
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
 from desktop.core.models.profile import AppUser, Device
+from desktop.core.models.rates import ReferenceRate, ReferenceTarget
 from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion
-from desktop.core.models.roster import Worker
+from desktop.core.models.roster import Worker, WorkerAllowance
 from desktop.core.models.sync import ChangeEntry
 from desktop.core.models.training import TrainingAttendance, TrainingCourse
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
-    Worker, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord,
+    Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
 __all__ = [
     "MODEL_BY_ENTITY", "SYNCED_MODELS", "AdminUnit", "AppUser", "Base", "Beneficiary", "Case",
-    "ChangeEntry", "CodeItem", "Device", "ReferenceVersion", "ServiceRecord", "Synced",
-    "TrainingAttendance", "TrainingCourse", "Worker",
+    "ChangeEntry", "CodeItem", "Device", "ReferenceRate", "ReferenceTarget", "ReferenceVersion", "ServiceRecord",
+    "Synced", "TrainingAttendance", "TrainingCourse", "Worker", "WorkerAllowance",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.models.base import Base, Synced
@@ -49,3 +49,18 @@ class Worker(Synced, Base):
     search_text: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_workers_live_sort", "deleted", "sort_key", "id"),)
+
+
+class WorkerAllowance(Synced, Base):
+    """A monthly allowance (VND) paid to a roster member from a date (until the next one, or an end date)."""
+
+    __tablename__ = "worker_allowances"
+    __entity__ = "worker_allowance"
+    __synced_fields__ = ("worker_id", "amount", "effective_from", "effective_to", "decision_no", "notes")
+
+    worker_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    effective_to: Mapped[dt.date | None] = mapped_column(Date)
+    decision_no: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(Text)

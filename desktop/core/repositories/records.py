@@ -69,3 +69,67 @@ def live_count_by(session: Session, model: type[Synced], column: str) -> dict[An
         select(table.c[column], func.count()).where(table.c.deleted.is_(False)).group_by(table.c[column])
     )
     return {value: n for value, n in session.execute(query)}
+
+
+def change_history(session: Session, record_ids: list[str], limit: int = 200) -> list[dict[str, Any]]:
+    """The outbox entries of some records, newest first: who changed which fields, when, from which device."""
+    from desktop.core.models import ChangeEntry
+
+    t = ChangeEntry.__table__
+    query = (
+        select(t.c.seq, t.c.entity, t.c.record_id, t.c.payload, t.c.author, t.c.device_id, t.c.created_at)
+        .where(t.c.record_id.in_(record_ids)).order_by(t.c.seq.desc()).limit(limit)
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def attendance_history(session: Session, worker_id: str) -> list[dict[str, Any]]:
+    """The live courses one roster member attended, newest first."""
+    from desktop.core.models import TrainingAttendance, TrainingCourse
+
+    att, course = TrainingAttendance.__table__, TrainingCourse.__table__
+    query = (
+        select(att.c.id, att.c.certificate_no, att.c.completed, course.c.id.label("course_id"), course.c.title,
+               course.c.kind, course.c.level, course.c.organiser, course.c.start_date, course.c.end_date,
+               course.c.hours)
+        .join(course, course.c.id == att.c.course_id)
+        .where(att.c.worker_id == worker_id, att.c.deleted.is_(False), course.c.deleted.is_(False))
+        .order_by(course.c.start_date.desc())
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def completed_course_counts(session: Session) -> dict[str, int]:
+    """worker id → number of completed, live attendances of live courses."""
+    from desktop.core.models import TrainingAttendance, TrainingCourse
+
+    att, course = TrainingAttendance.__table__, TrainingCourse.__table__
+    query = (
+        select(att.c.worker_id, func.count())
+        .join(course, course.c.id == att.c.course_id)
+        .where(att.c.deleted.is_(False), course.c.deleted.is_(False), att.c.completed.is_(True))
+        .group_by(att.c.worker_id)
+    )
+    return {worker_id: n for worker_id, n in session.execute(query)}
+
+
+def live_rows(session: Session, model: type[Synced], *columns: str) -> list[dict[str, Any]]:
+    """Chosen columns (or all) of every live record of a kind."""
+    table = model.__table__
+    selected = [table.c[c] for c in columns] if columns else [table]
+    query = select(*selected).where(table.c.deleted.is_(False))
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def cases_assigned_to(session: Session, worker_id: str) -> list[dict[str, Any]]:
+    """Live cases managed by one roster member, newest first, with the beneficiary's name."""
+    from desktop.core.models import Beneficiary, Case
+
+    c, b = Case.__table__, Beneficiary.__table__
+    query = (
+        select(c.c.id, c.c.case_no, c.c.status, c.c.step, c.c.opened_on, b.c.full_name)
+        .join(b, b.c.id == c.c.beneficiary_id)
+        .where(c.c.assigned_worker_id == worker_id, c.c.deleted.is_(False))
+        .order_by(c.c.opened_on.desc())
+    )
+    return [dict(r) for r in session.execute(query).mappings()]

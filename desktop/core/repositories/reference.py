@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import AdminUnit, CodeItem, ReferenceVersion
+from desktop.core.models import AdminUnit, CodeItem, ReferenceRate, ReferenceTarget, ReferenceVersion
 
 
 def loaded_version(session: Session, kind: str) -> str | None:
@@ -56,3 +57,42 @@ def communes(session: Session, province_code: str) -> list[AdminUnit]:
 def admin_unit(session: Session, code: str) -> AdminUnit | None:
     """One administrative unit by its code."""
     return session.get(AdminUnit, code)
+
+
+def replace_rates(session: Session, rows: Iterable[dict[str, Any]]) -> None:
+    """Replace every effective-dated rate with `rows`."""
+    session.execute(delete(ReferenceRate))
+    session.execute(insert(ReferenceRate), list(rows))
+
+
+def replace_targets(session: Session, rows: Iterable[dict[str, Any]]) -> None:
+    """Replace every programme target with `rows`."""
+    session.execute(delete(ReferenceTarget))
+    session.execute(insert(ReferenceTarget), list(rows))
+
+
+def rate_in_force(session: Session, kind: str, on: dt.date, province_code: str | None) -> ReferenceRate | None:
+    """The rate of `kind` in force on a date: a provincial value wins over the national one from the same date."""
+    from sqlalchemy import or_
+
+    query = (
+        select(ReferenceRate)
+        .where(ReferenceRate.kind == kind, ReferenceRate.effective_from <= on,
+               or_(ReferenceRate.province_code.is_(None), ReferenceRate.province_code == province_code))
+        .order_by(ReferenceRate.effective_from.desc(), ReferenceRate.province_code.is_(None))
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def targets_for(session: Session, indicator: str, province_code: str | None) -> list[ReferenceTarget]:
+    """The national targets of an indicator and those of one province, by year."""
+    from sqlalchemy import or_
+
+    query = (
+        select(ReferenceTarget)
+        .where(ReferenceTarget.indicator == indicator,
+               or_(ReferenceTarget.province_code.is_(None), ReferenceTarget.province_code == province_code))
+        .order_by(ReferenceTarget.year, ReferenceTarget.id)
+    )
+    return list(session.scalars(query))

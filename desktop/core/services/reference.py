@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +26,18 @@ def read_admin_units_file(path: Path | None = None) -> dict[str, Any]:
     return _read("admin_units.json")
 
 
+def _older(session: Session, kind: str, shipped: str) -> bool:
+    """True when the database has no copy of a set or an older one. Versions are ISO dates, so a newer
+    set received from the hub is never replaced by the one shipped with an older app."""
+    loaded = repo.loaded_version(session, kind)
+    return loaded is None or loaded < shipped
+
+
 def load_reference_data(session: Session) -> list[str]:
-    """Load the shipped reference sets whose version differs from the database's; returns their kinds."""
+    """Load the shipped reference sets that the database lacks or holds older; returns their kinds."""
     loaded = []
     units = read_admin_units_file()
-    if repo.loaded_version(session, "admin_units") != units["version"]:
+    if _older(session, "admin_units", units["version"]):
         rows = []
         for province in units["provinces"]:
             rows.append(
@@ -45,7 +53,7 @@ def load_reference_data(session: Session) -> list[str]:
         repo.set_version(session, "admin_units", units["version"], units["source"])
         loaded.append("admin_units")
     codes = _read("code_lists.json")
-    if repo.loaded_version(session, "code_lists") != codes["version"]:
+    if _older(session, "code_lists", codes["version"]):
         repo.replace_code_items(
             session,
             [
@@ -56,6 +64,24 @@ def load_reference_data(session: Session) -> list[str]:
         )
         repo.set_version(session, "code_lists", codes["version"], codes["source"])
         loaded.append("code_lists")
+    rates = _read("rates.json")
+    if _older(session, "rates", rates["version"]):
+        repo.replace_rates(session, [
+            dict(kind=r["kind"], province_code=r.get("province"), value=r["value"],
+                 effective_from=dt.date.fromisoformat(r["from"]), basis=r["basis"], status=r["status"])
+            for r in rates["rates"]
+        ])
+        repo.set_version(session, "rates", rates["version"], rates["source"])
+        loaded.append("rates")
+    targets = _read("targets.json")
+    if _older(session, "targets", targets["version"]):
+        repo.replace_targets(session, [
+            dict(plan=t["plan"], province_code=t.get("province"), year=t["year"], indicator=t["indicator"],
+                 minimum=t.get("min"), maximum=t.get("max"), note=t["note"])
+            for t in targets["targets"]
+        ])
+        repo.set_version(session, "targets", targets["version"], targets["source"])
+        loaded.append("targets")
     return loaded
 
 

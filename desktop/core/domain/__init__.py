@@ -1,0 +1,1 @@
+"""Business rules that are not storage: what counts as trained, which allowance is in force, indicators."""
