@@ -57,6 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=20)
     sub.add_parser("db-check", parents=[common], help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    roster = sub.add_parser("roster", parents=[common], help="danh sách đội ngũ: nhập/xuất Excel")
+    roster_sub = roster.add_subparsers(dest="roster_command", metavar="import|export", required=True)
+    p = roster_sub.add_parser("import", parents=[common], help="nhập danh sách từ tệp .xlsx")
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
+    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
+                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
+    p.add_argument("--default-category", default="CTV_CTXH",
+                   help="loại nhân lực khi tệp không có cột này (mặc định CTV_CTXH)")
+    p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
+    p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
+    p.add_argument("file", type=Path)
     p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
     return parser
@@ -184,6 +196,32 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roster(args: argparse.Namespace) -> int:
+    if args.roster_command == "export":
+        from desktop.core.services.roster_export import export_roster
+
+        counts = export_roster(_open(args), args.file)
+        _print(args, {"file": str(args.file), **counts},
+               lambda: f"Đã xuất {counts['workers']} người và {counts['attendances']} lượt tập huấn ra {args.file}.")
+        return 0
+    from desktop.core.services.roster_import import import_roster
+
+    report = import_roster(_open(args), args.file, args.sheet, args.duplicates, args.default_category,
+                           annotate_to=args.annotated)
+    data = report.as_json()
+
+    def human() -> str:
+        lines = [f"Đã nhập {report.imported} người, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
+                 f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
+        lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
+        if report.annotated:
+            lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
+        return "\n".join(lines)
+
+    _print(args, data, human)
+    return 1 if report.rejected else 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui
 
@@ -193,7 +231,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
-    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui,
+    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster,
 }
 
 

@@ -79,6 +79,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_DB_CHECK": ("Kiểm tra cơ sở dữ liệu phát hiện lỗi: {detail}", "The database check found a problem: {detail}"),
     "E_ARGS": ("Tham số không hợp lệ: {detail}", "Invalid arguments: {detail}"),
+    "E_FILE_MISSING": ("Không tìm thấy tệp «{file}».", "File “{file}” not found."),
+    "E_XLSX_TYPE": (
+        "Tệp «{file}» không phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng «Excel Workbook (.xlsx)».",
+        "“{file}” is not an .xlsx workbook. Open it in Excel and save it as “Excel Workbook (.xlsx)”.",
+    ),
+    "E_XLSX_MACRO": (
+        "Tệp «{file}» chứa macro (.xlsm) nên không được nhập. Hãy lưu lại dạng .xlsx không có macro.",
+        "“{file}” contains macros and is refused. Save it as an .xlsx without macros.",
+    ),
+    "E_XLSX_EXTERNAL": (
+        "Tệp «{file}» có liên kết tới tệp khác nên không được nhập. Hãy chép và dán dạng giá trị rồi lưu lại.",
+        "“{file}” links to other workbooks and is refused. Paste the values and save it again.",
+    ),
+    "E_XLSX_BROKEN": (
+        "Không đọc được tệp «{file}»: tệp bị hỏng hoặc không phải Excel.",
+        "“{file}” cannot be read: it is damaged or not an Excel file.",
+    ),
+    "E_XLSX_TOO_BIG": ("Tệp «{file}» quá lớn hoặc nén bất thường.", "“{file}” is too large or abnormally compressed."),
+    "E_XLSX_SHEET": ("Không có trang tính «{sheet}» trong tệp.", "There is no sheet “{sheet}” in the workbook."),
+    "E_XLSX_NO_HEADER": (
+        "Không tìm thấy dòng tiêu đề (cần ít nhất cột «Họ và tên» và một cột khác) trong trang «{sheet}».",
+        "No header row found (a “Full name” column and one more are needed) in sheet “{sheet}”.",
+    ),
+    "E_FORMULA": (
+        "«{field}»: ô chứa công thức, không nhập công thức; hãy dán dạng giá trị.",
+        "“{field}”: the cell holds a formula; paste it as a value.",
+    ),
+    "E_DUPLICATE": (
+        "Trùng với «{name}» đã có ({why}).", "Duplicate of “{name}” already present ({why}).",
+    ),
 }
 
 # field name -> (Vietnamese, English)
@@ -134,6 +164,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "passphrase": ("Mật khẩu", "Passphrase"),
     "device_name": ("Tên máy", "Device name"),
     "province_code": ("Tỉnh/thành phố", "Province"),
+    "amount": ("Mức phụ cấp (đồng/tháng)", "Allowance (VND/month)"),
+    "effective_from": ("Áp dụng từ ngày", "From"),
+    "effective_to": ("Đến ngày", "Until"),
+    "decision_no": ("Số quyết định", "Decision no."),
 }
 
 _language = "vi"

@@ -83,19 +83,21 @@ def change_history(session: Session, record_ids: list[str], limit: int = 200) ->
     return [dict(r) for r in session.execute(query).mappings()]
 
 
-def attendance_history(session: Session, worker_id: str) -> list[dict[str, Any]]:
-    """The live courses one roster member attended, newest first."""
+def attendance_history(session: Session, worker_id: str | None = None) -> list[dict[str, Any]]:
+    """The live courses attended by one roster member (or by everyone), newest first."""
     from desktop.core.models import TrainingAttendance, TrainingCourse
 
     att, course = TrainingAttendance.__table__, TrainingCourse.__table__
     query = (
-        select(att.c.id, att.c.certificate_no, att.c.completed, course.c.id.label("course_id"), course.c.title,
-               course.c.kind, course.c.level, course.c.organiser, course.c.start_date, course.c.end_date,
-               course.c.hours)
+        select(att.c.id, att.c.worker_id, att.c.certificate_no, att.c.completed, course.c.id.label("course_id"),
+               course.c.title, course.c.kind, course.c.level, course.c.organiser, course.c.start_date,
+               course.c.end_date, course.c.hours)
         .join(course, course.c.id == att.c.course_id)
-        .where(att.c.worker_id == worker_id, att.c.deleted.is_(False), course.c.deleted.is_(False))
-        .order_by(course.c.start_date.desc())
+        .where(att.c.deleted.is_(False), course.c.deleted.is_(False))
+        .order_by(course.c.start_date.desc(), att.c.id)
     )
+    if worker_id is not None:
+        query = query.where(att.c.worker_id == worker_id)
     return [dict(r) for r in session.execute(query).mappings()]
 
 

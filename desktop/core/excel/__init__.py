@@ -1,0 +1,1 @@
+"""Excel import and export (headless): safe reading, header finding, value parsing, writing."""

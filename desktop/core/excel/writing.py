@@ -1,0 +1,81 @@
+"""Writing tables to .xlsx the way officers expect: frozen header, filters, Vietnamese dates, sensible widths.
+
+Text that begins with = + - @, a tab or a carriage return is written as text with a quote prefix,
+so that Excel and LibreOffice never read it as a formula (threat 17); reading it back gives the string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """A sheet: its title, column headers with widths (in characters), and its rows."""
+
+    title: str
+    columns: Sequence[tuple[str, int]]
+    rows: Iterable[Sequence[Any]]
+
+
+def write_workbook(path: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
+    """Write the sheets (write-only mode, streamed) atomically; returns rows written per sheet."""
+    workbook = Workbook(write_only=True)
+    written: dict[str, int] = {}
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="0F4C5C")
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for spec in sheets:
+        sheet = workbook.create_sheet(spec.title[:31])
+        for index, (_title, width) in enumerate(spec.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        header = []
+        for title, _width in spec.columns:
+            cell = WriteOnlyCell(sheet, value=title)
+            cell.font, cell.fill, cell.alignment = header_font, header_fill, wrap
+            header.append(cell)
+        sheet.append(header)
+        count = 0
+        for row in spec.rows:
+            sheet.append([_cell(sheet, value) for value in row])
+            count += 1
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
+        written[spec.title] = count
+    partial = path.with_name(path.name + ".partial")
+    workbook.save(partial)
+    with open(partial, "rb") as fh:
+        os.fsync(fh.fileno())
+    partial.replace(path)
+    return written
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # NUL and other control characters XML cannot hold
+    if isinstance(value, str) and value.startswith(RISKY_STARTS):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+    return value
