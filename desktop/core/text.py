@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
@@ -28,13 +29,33 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Precomposed Latin letters → their base letter; combining marks → removed; đ → d."""
+    table: dict[int, str | None] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c))
+        if base != chr(code):
+            table[code] = base
+    for code in range(0x0300, 0x0370):
+        table[code] = None
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str | None) -> str:
-    """The search form of a text: lowercase, diacritics removed, đ→d, spaces collapsed."""
+    """The search form of a text: lowercase, diacritics removed, đ→d, spaces collapsed.
+
+    NFC first (so text typed in NFD folds the same), then one translate table: both run in C, which
+    matters when an import folds every name of a 20,000-row file.
+    """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+    folded = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    return _SPACES.sub(" ", folded).strip()
 
 
 def _letter_and_tone(ch: str) -> tuple[str, int]:
@@ -50,6 +71,7 @@ def _letter_and_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", decomposed[0] + "".join(kept)), tone
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Letters first, then tones: "an" < "anh" < "ánh", and a word is settled before the next."""
     primary = []

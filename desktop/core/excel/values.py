@@ -61,16 +61,32 @@ def id_text(value: Any, width: int) -> str:
     return text
 
 
+class CodeMatcher:
+    """Names → codes for one code list: labels, codes and aliases folded once, answers cached."""
+
+    def __init__(self, items: Sequence[tuple[str, str]], aliases: Mapping[str, str] | None = None) -> None:
+        self._exact: dict[str, str] = {}
+        for code, label in items:
+            self._exact.setdefault(fold(code), code)
+            self._exact.setdefault(fold(label), code)
+        self._exact.update(aliases or {})
+        self._labels = [(fold(label), code) for code, label in items]
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, text: Any) -> str | None:
+        """The code the text names: exactly, or as the one label it starts (or is started by)."""
+        key = fold(cell_text(text))
+        if not key:
+            return None
+        if key not in self._cache:
+            found = self._exact.get(key)
+            if found is None:
+                starts = [code for label, code in self._labels if label.startswith(key) or key.startswith(label)]
+                found = starts[0] if len(starts) == 1 else None
+            self._cache[key] = found
+        return self._cache[key]
+
+
 def match_code(text: Any, items: Sequence[tuple[str, str]], aliases: Mapping[str, str] | None = None) -> str | None:
     """The code whose label (or code, or an alias) the text names, ignoring case and diacritics."""
-    key = fold(cell_text(text))
-    if not key:
-        return None
-    for alias, code in (aliases or {}).items():
-        if key == alias:
-            return code
-    for code, label in items:
-        if key in (fold(code), fold(label)):
-            return code
-    starts = [code for code, label in items if fold(label).startswith(key) or key.startswith(fold(label))]
-    return starts[0] if len(starts) == 1 else None
+    return CodeMatcher(items, aliases)(text)

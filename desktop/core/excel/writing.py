@@ -19,7 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RISKY_FIRST = frozenset("=+-@\t\r")
 DATE_FORMAT = "dd/mm/yyyy"
 
 
@@ -65,17 +65,21 @@ def write_workbook(path: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
 
 
 def _cell(sheet: Any, value: Any) -> Any:
-    if isinstance(value, dt.datetime):
+    kind = type(value)
+    if kind is str:
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # NUL and other control characters XML cannot hold
+        if value[:1] in RISKY_FIRST:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cell.quotePrefix = True
+            return cell
+        return value
+    if kind is dt.datetime:
         value = value.date()
-    if isinstance(value, dt.date):
+        kind = dt.date
+    if kind is dt.date:
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
-        return cell
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # NUL and other control characters XML cannot hold
-    if isinstance(value, str) and value.startswith(RISKY_STARTS):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        cell.quotePrefix = True
         return cell
     return value

@@ -20,7 +20,7 @@ from desktop.core.derived import person_keys
 from desktop.core.errors import CtxhError, ValidationError
 from desktop.core.excel.headers import HeaderMap, find_header
 from desktop.core.excel.reading import Formula, read_sheet
-from desktop.core.excel.values import cell_date, cell_text, id_text, match_code
+from desktop.core.excel.values import CodeMatcher, cell_date, cell_text, id_text
 from desktop.core.messages import format_message
 from desktop.core.models import Worker
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
@@ -169,6 +169,8 @@ def plan_roster_import(
             header.headers.setdefault(col, str(rows[header.header_row - 1][col] or name)
                                       if col < len(rows[header.header_row - 1]) else name)
     book = codebook(ctx)
+    matchers = {name: CodeMatcher(book.items(list_name), VALUE_ALIASES.get(list_name))
+                for name, list_name in CODE_FIELDS.items()}
     use_default = None if "category" in header.columns else default_category
     parsed: list[ParsedRow] = []
     data = rows[header.header_row:]
@@ -178,7 +180,7 @@ def plan_roster_import(
         number = header.header_row + offset + 1
         if _is_blank_or_footer(row, header):
             continue
-        parsed.append(_parse_row(ctx, number, row, header, book, use_default))
+        parsed.append(_parse_row(ctx, number, row, header, matchers, use_default))
         if offset % 1000 == 0:
             progress.report(offset, len(data), "rows")
     _mark_duplicates(ctx, parsed)
@@ -206,8 +208,8 @@ def _is_blank_or_footer(row: Sequence[Any], header: HeaderMap) -> bool:
     return all(isinstance(v, int | float) or str(v).strip().strip("()").isdigit() for v in values)
 
 
-def _parse_row(ctx: AppContext, number: int, row: Sequence[Any], header: HeaderMap, book: Any,
-               default_category: str | None) -> ParsedRow:
+def _parse_row(ctx: AppContext, number: int, row: Sequence[Any], header: HeaderMap,
+               matchers: dict[str, CodeMatcher], default_category: str | None) -> ParsedRow:
     values: dict[str, Any] = {}
     problems: list[RowProblem] = []
     notes_extra: list[str] = []
@@ -230,8 +232,7 @@ def _parse_row(ctx: AppContext, number: int, row: Sequence[Any], header: HeaderM
                 problems.append(RowProblem(number, _column_label(header, col), name,
                                            format_message("E_DATE", {"field": name, "value": cell_text(raw)})))
         elif name in CODE_FIELDS:
-            list_name = CODE_FIELDS[name]
-            code = match_code(raw, book.items(list_name), VALUE_ALIASES.get(list_name))
+            code = matchers[name](raw)
             if code is None and name == "workplace_type":
                 notes_extra.append(f"{header.headers.get(col, 'Nơi làm việc')}: {cell_text(raw)}")
             elif code is None:
