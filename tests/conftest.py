@@ -37,3 +37,36 @@ def demo_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generate(context, cases=1500, workers=10, seed=7)
     context.db.dispose()
     return path
+
+
+@pytest.fixture
+def backend(qtbot):
+    """A window backend (task runner, Vietnamese catalogue) with no profile open yet."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.messages import set_language
+    from desktop.ui.backend import Backend
+    from desktop.ui.i18n import install_translator
+    from desktop.ui.tasks import TaskRunner
+
+    app = QApplication.instance()
+    translator = install_translator(app, "vi")
+    set_language("vi")
+    runner = TaskRunner()
+    yield Backend(runner)
+    runner.wait_idle()
+    runner.shutdown()
+    if translator is not None:
+        app.removeTranslator(translator)
+
+
+def open_signed_in(backend, path: Path):
+    """Open the profile at `path` into `backend`, signed in as the fixture officer."""
+    from desktop.core.context import open_context
+    from desktop.core.services.auth import sign_in
+    from desktop.core.services.records import codebook
+
+    ctx = open_context(path)
+    sign_in(ctx, "canbo", PASSPHRASE)
+    backend.ctx, backend.codes = ctx, codebook(ctx)
+    return ctx

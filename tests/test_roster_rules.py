@@ -95,3 +95,16 @@ def test_hcmc_commune_is_measured_against_the_city_plan(tmp_path) -> None:
     result = indicators(ctx, D(2026, 11, 1))
     assert result.trained_target.plan == "QD3359_HCM" and result.trained_target.minimum == 0.8
     assert result.trained_share == 0.0
+
+
+def test_training_totals_count_person_attendances(ctx) -> None:
+    a, _ = roster.create_worker(ctx, {"full_name": "Lê Thị Hoa", "category": "CTV_CTXH"})
+    b, _ = roster.create_worker(ctx, {"full_name": "Phan Văn Tâm", "category": "CTV_CTXH"})
+    one, _ = training.create_course(ctx, {"title": "Lớp 1", "kind": "TAP_HUAN", "start_date": "01/03/2026"})
+    two, _ = training.create_course(ctx, {"title": "Lớp 2", "kind": "BOI_DUONG", "start_date": "01/04/2026"})
+    for course in (one, two):
+        training.add_attendance(ctx, {"course_id": course, "worker_id": a})
+    training.add_attendance(ctx, {"course_id": two, "worker_id": b})
+    assert training.totals(ctx) == {"courses": 2, "attendances": 3, "people": 2}
+    training.delete_course(ctx, one)
+    assert training.totals(ctx) == {"courses": 1, "attendances": 2, "people": 2}

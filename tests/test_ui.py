@@ -10,38 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.db import backup_sqlite
-from tests.conftest import PASSPHRASE, make_profile
+from tests.conftest import PASSPHRASE, make_profile, open_signed_in
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture
-def backend(qtbot):
-    from desktop.core.messages import set_language
-    from desktop.ui.backend import Backend
-    from desktop.ui.i18n import install_translator
-    from desktop.ui.tasks import TaskRunner
-
-    app = QApplication.instance()
-    translator = install_translator(app, "vi")
-    set_language("vi")
-    runner = TaskRunner()
-    yield Backend(runner)
-    runner.wait_idle()
-    runner.shutdown()
-    if translator is not None:
-        app.removeTranslator(translator)
-
-
-def open_signed_in(backend, path: Path):
-    from desktop.core.context import open_context
-    from desktop.core.services.auth import sign_in
-    from desktop.core.services.records import codebook
-
-    ctx = open_context(path)
-    sign_in(ctx, "canbo", PASSPHRASE)
-    backend.ctx, backend.codes = ctx, codebook(ctx)
-    return ctx
 
 
 @pytest.fixture

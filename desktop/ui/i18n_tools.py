@@ -21,7 +21,7 @@ from desktop.paths import app_root
 from desktop.ui.i18n import CONTEXT
 
 TS_FILE = app_root() / "resources" / "translations" / "ctxh_vi.ts"
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 
 
 def source_strings(root: Path | None = None) -> list[str]:

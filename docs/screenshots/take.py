@@ -28,6 +28,36 @@ def grab(name: str) -> None:
     print("saved", name)
 
 
+def open_person(window: object) -> None:
+    """The person's page of the first roster member, on the allowance tab."""
+    from desktop.ui.dialogs.person import PersonDialog
+
+    page = window.page("roster")  # type: ignore[attr-defined]
+    dialog = PersonDialog(page.backend, page.model.row_id(0), page)
+    dialog.show()
+    QTimer.singleShot(800, lambda: dialog.tabs.setCurrentIndex(1))
+
+
+def open_import(window: object) -> None:
+    """The import wizard on a messy commune roster (made like the tests make it)."""
+    sys.path.insert(0, str(OUT.parent.parent))
+    from desktop.ui.dialogs.roster_import import RosterImportDialog
+    from tests.excel_files import messy_roster
+
+    page = window.page("roster")  # type: ignore[attr-defined]
+    folder = Path(tempfile.mkdtemp())
+    RosterImportDialog(page.backend, messy_roster(folder / "danh-sach-ctv-2026.xlsx"), page).show()
+
+
+def close_dialogs() -> None:
+    """Close every dialog on screen."""
+    from PySide6.QtWidgets import QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
 def run_steps(steps: list[tuple[int, Callable[[], None]]]) -> None:
     """Run (delay ms, action) steps one after another, then quit."""
     def step(i: int) -> None:
@@ -76,6 +106,12 @@ def main() -> None:
             (1500, lambda: grab("overview")),
             (0, lambda: window.show_page("roster")),
             (1500, lambda: grab("roster")),
+            (0, lambda: open_person(window)),
+            (1500, lambda: grab("person")),
+            (0, close_dialogs),
+            (0, lambda: open_import(window)),
+            (2500, lambda: grab("roster-import")),
+            (0, close_dialogs),
             (0, lambda: window.show_page("training")),
             (1200, lambda: grab("training")),
             (0, lambda: window.show_page("sync")),

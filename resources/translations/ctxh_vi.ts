@@ -4,6 +4,54 @@
   <context>
     <name>ctxh</name>
     <message>
+      <source>Attendees — {title}</source>
+      <translation>Học viên — {title}</translation>
+    </message>
+    <message>
+      <source>Remove from the course</source>
+      <translation>Xóa khỏi lớp</translation>
+    </message>
+    <message>
+      <source>Find a roster member (diacritics optional)</source>
+      <translation>Tìm người trong danh sách (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+      <source>Certificate no. (optional)</source>
+      <translation>Số chứng chỉ (nếu có)</translation>
+    </message>
+    <message>
+      <source>Add to the course</source>
+      <translation>Thêm vào lớp</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Certificate no.</source>
+      <translation>Số chứng chỉ</translation>
+    </message>
+    <message>
+      <source>Attended</source>
+      <translation>Đã tham gia</translation>
+    </message>
+    <message>
+      <source>Roster</source>
+      <translation>Danh sách đội ngũ</translation>
+    </message>
+    <message>
+      <source>Choose a roster member first.</source>
+      <translation>Hãy chọn một người trong danh sách trước.</translation>
+    </message>
+    <message>
+      <source>This person is already on the course.</source>
+      <translation>Người này đã có trong lớp.</translation>
+    </message>
+    <message>
       <source>Sign in — CTXH Desk</source>
       <translation>Đăng nhập — CTXH Desk</translation>
     </message>
@@ -28,6 +76,110 @@
       <translation>Thoát</translation>
     </message>
     <message>
+      <source>Roster member</source>
+      <translation>Hồ sơ cán bộ, cộng tác viên</translation>
+    </message>
+    <message>
+      <source>trained in social work</source>
+      <translation>đã qua đào tạo CTXH</translation>
+    </message>
+    <message>
+      <source>not yet trained in social work</source>
+      <translation>chưa qua đào tạo CTXH</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Thông tin</translation>
+    </message>
+    <message>
+      <source>Training ({n})</source>
+      <translation>Tập huấn ({n})</translation>
+    </message>
+    <message>
+      <source>Allowance ({n})</source>
+      <translation>Phụ cấp ({n})</translation>
+    </message>
+    <message>
+      <source>Cases managed ({n})</source>
+      <translation>Hồ sơ phụ trách ({n})</translation>
+    </message>
+    <message>
+      <source>Change history</source>
+      <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+      <source>e.g. 2530000</source>
+      <translation>ví dụ: 2530000</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Record allowance</source>
+      <translation>Ghi phụ cấp</translation>
+    </message>
+    <message>
+      <source>Base salary in force: {amount}</source>
+      <translation>Mức lương cơ sở hiện hành: {amount}</translation>
+    </message>
+    <message>
+      <source>Amount per month</source>
+      <translation>Mức hằng tháng</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Từ ngày</translation>
+    </message>
+    <message>
+      <source>Decision no.</source>
+      <translation>Số quyết định</translation>
+    </message>
+    <message>
+      <source>Course</source>
+      <translation>Tên lớp</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Loại lớp</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>Số giờ</translation>
+    </message>
+    <message>
+      <source>Case no.</source>
+      <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+      <source>Opened on</source>
+      <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Người thực hiện</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Đến ngày</translation>
+    </message>
+    <message>
+      <source>created</source>
+      <translation>tạo mới</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
@@ -36,12 +188,88 @@
       <translation>Hủy</translation>
     </message>
     <message>
-      <source>dd/mm/yyyy</source>
-      <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
       <source>Please correct {count} field(s) marked in red.</source>
       <translation>Vui lòng sửa {count} trường được đánh dấu màu đỏ.</translation>
+    </message>
+    <message>
+      <source>Import the roster from Excel</source>
+      <translation>Nhập danh sách đội ngũ từ Excel</translation>
+    </message>
+    <message>
+      <source>Reading {file}…</source>
+      <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+      <source>Apply this mapping</source>
+      <translation>Áp dụng cách ghép cột này</translation>
+    </message>
+    <message>
+      <source>Skip people already on the roster</source>
+      <translation>Bỏ qua người đã có</translation>
+    </message>
+    <message>
+      <source>Merge them: fill in and update their details</source>
+      <translation>Gộp: bổ sung và cập nhật thông tin của họ</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Nhập</translation>
+    </message>
+    <message>
+      <source>Sheet “{sheet}”, header on row {row}. {total} rows: {ok} ready, {dup} already on the roster, {bad} with problems (they will not be imported; a marked copy of the file will list why).</source>
+      <translation>Trang «{sheet}», dòng tiêu đề ở dòng {row}. {total} dòng: {ok} dòng hợp lệ, {dup} người đã có, {bad} dòng có lỗi (sẽ không được nhập; một bản sao của tệp sẽ ghi rõ lý do).</translation>
+    </message>
+    <message>
+      <source>Imported {imported}, merged {merged}, skipped {skipped}; {rejected} rows with problems.</source>
+      <translation>Đã nhập {imported} người, gộp {merged}, bỏ qua {skipped}; {rejected} dòng có lỗi.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Đang nhập…</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+      <source>Goes into</source>
+      <translation>Nhập vào trường</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Dòng</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Citizen ID</source>
+      <translation>Số CCCD</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>People already on the roster (same citizen ID, or same name and birth date):</source>
+      <translation>Người đã có trong danh sách (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
+    </message>
+    <message>
+      <source>(do not import)</source>
+      <translation>(không nhập)</translation>
+    </message>
+    <message>
+      <source>Already on the roster: {name} ({why})</source>
+      <translation>Đã có: {name} ({why})</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>Hợp lệ</translation>
+    </message>
+    <message>
+      <source>The rows with problems are marked in a copy of your file: {path}</source>
+      <translation>Các dòng có lỗi được đánh dấu trong bản sao của tệp: {path}</translation>
     </message>
     <message>
       <source>Set up CTXH Desk</source>
@@ -66,10 +294,6 @@
     <message>
       <source>Laptop name</source>
       <translation>Tên máy</translation>
-    </message>
-    <message>
-      <source>Full name</source>
-      <translation>Họ và tên</translation>
     </message>
     <message>
       <source>Passphrase (8+ characters)</source>
@@ -164,14 +388,6 @@
       <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-      <source>Case no.</source>
-      <translation>Mã hồ sơ</translation>
-    </message>
-    <message>
-      <source>Date of birth</source>
-      <translation>Ngày sinh</translation>
-    </message>
-    <message>
       <source>Target group</source>
       <translation>Nhóm đối tượng</translation>
     </message>
@@ -182,14 +398,6 @@
     <message>
       <source>Step</source>
       <translation>Bước</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Trạng thái</translation>
-    </message>
-    <message>
-      <source>Opened on</source>
-      <translation>Ngày tiếp nhận</translation>
     </message>
     <message>
       <source>Case manager</source>
@@ -276,6 +484,38 @@
       <translation>Trình độ, chứng chỉ</translation>
     </message>
     <message>
+      <source>Personal page</source>
+      <translation>Hồ sơ cá nhân</translation>
+    </message>
+    <message>
+      <source>Import Excel…</source>
+      <translation>Nhập Excel…</translation>
+    </message>
+    <message>
+      <source>Export Excel…</source>
+      <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+      <source>Choose the roster workbook</source>
+      <translation>Chọn tệp danh sách đội ngũ</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the roster as</source>
+      <translation>Lưu danh sách đội ngũ thành</translation>
+    </message>
+    <message>
+      <source>roster.xlsx</source>
+      <translation>danh-sach-doi-ngu.xlsx</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Đang xuất…</translation>
+    </message>
+    <message>
       <source>Add to the roster</source>
       <translation>Thêm vào danh sách đội ngũ</translation>
     </message>
@@ -310,6 +550,14 @@
     <message>
       <source>Edit roster entry</source>
       <translation>Sửa thông tin cán bộ, cộng tác viên</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+      <source>Saved {workers} people and {attendances} training attendances to {path}</source>
+      <translation>Đã lưu {workers} người và {attendances} lượt tập huấn vào {path}</translation>
     </message>
     <message>
       <source>Deleted “{name}” from the roster.</source>
@@ -372,12 +620,8 @@
       <translation>Đã sao lưu và kiểm tra: {path}</translation>
     </message>
     <message>
-      <source>Course</source>
-      <translation>Tên lớp</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>Loại lớp</translation>
+      <source>Attendees…</source>
+      <translation>Học viên…</translation>
     </message>
     <message>
       <source>Level</source>
@@ -388,16 +632,8 @@
       <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-      <source>From</source>
-      <translation>Từ ngày</translation>
-    </message>
-    <message>
       <source>To</source>
       <translation>Đến ngày</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation>Số giờ</translation>
     </message>
     <message>
       <source>Attendees</source>
@@ -420,12 +656,56 @@
       <translation>Sửa lớp tập huấn</translation>
     </message>
     <message>
+      <source>{courses} courses held, {attendances} person-attendances, {people} different people trained.</source>
+      <translation>{courses} lớp đã tổ chức, {attendances} lượt người tham gia, {people} người khác nhau được tập huấn.</translation>
+    </message>
+    <message>
       <source>Deleted course “{title}”.</source>
       <translation>Đã xóa lớp «{title}».</translation>
     </message>
     <message>
       <source>Undo</source>
       <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <source>Collaborators in the commune</source>
+      <translation>Cộng tác viên CTXH của xã</translation>
+    </message>
+    <message>
+      <source>Staff and collaborators trained</source>
+      <translation>Tỷ lệ cán bộ, cộng tác viên đã qua đào tạo</translation>
+    </message>
+    <message>
+      <source>Collaborators paid at least the base salary</source>
+      <translation>Cộng tác viên có phụ cấp ≥ lương cơ sở</translation>
+    </message>
+    <message>
+      <source>{trained} of {active} active people</source>
+      <translation>{trained}/{active} người đang làm việc</translation>
+    </message>
+    <message>
+      <source>{plan}: {span} per commune {mark}</source>
+      <translation>{span} người/xã {mark} — {plan}</translation>
+    </message>
+    <message>
+      <source>No target set</source>
+      <translation>Chưa có chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Nobody is active on the roster yet.</source>
+      <translation>Chưa có ai đang làm việc trong danh sách.</translation>
+    </message>
+    <message>
+      <source>No active collaborators.</source>
+      <translation>Chưa có cộng tác viên đang làm việc.</translation>
+    </message>
+    <message>
+      <source>Base salary in force: {amount}; {missing} without an allowance recorded</source>
+      <translation>Lương cơ sở hiện hành: {amount}; {missing} người chưa ghi phụ cấp</translation>
+    </message>
+    <message>
+      <source>Target {year}: ≥ {share:.0%} ({note})</source>
+      <translation>Chỉ tiêu {year}: ≥ {share:.0%} ({note})</translation>
     </message>
     <message>
       <source>Something went wrong: {detail}</source>

@@ -25,6 +25,7 @@ class HeaderMap:
     columns: dict[str, int] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)  # column index -> header text as written
     gender_split: dict[int, str] = field(default_factory=dict)  # column -> NAM/NU for "Năm sinh: Nam | Nữ"
+    all_headers: dict[int, str] = field(default_factory=dict)  # every non-empty cell of the header row
 
     def column_of(self, name: str) -> int | None:
         """The column index of a field, if mapped."""
@@ -67,7 +68,8 @@ def find_header(rows: Sequence[Sequence[Any]], aliases: Mapping[str, Sequence[st
     if best is None:
         return None
     index, _n, columns, headers = best
-    header = HeaderMap(header_row=index + 1, columns=columns, headers=headers)
+    header = HeaderMap(header_row=index + 1, columns=columns, headers=headers,
+                       all_headers={col: str(v).strip() for col, v in enumerate(rows[index]) if v not in (None, "")})
     _gender_subheader(rows, header)
     return header
 

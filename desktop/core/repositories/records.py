@@ -135,3 +135,20 @@ def cases_assigned_to(session: Session, worker_id: str) -> list[dict[str, Any]]:
         .order_by(c.c.opened_on.desc())
     )
     return [dict(r) for r in session.execute(query).mappings()]
+
+
+def training_totals(session: Session) -> dict[str, int]:
+    """Classes held and person-attendances (lượt người), as the HCMC reports count them: live only."""
+    from desktop.core.models import TrainingAttendance, TrainingCourse
+
+    att, course = TrainingAttendance.__table__, TrainingCourse.__table__
+    courses = session.scalar(select(func.count()).select_from(course).where(course.c.deleted.is_(False))) or 0
+    attendances = session.scalar(
+        select(func.count()).select_from(att).join(course, course.c.id == att.c.course_id)
+        .where(att.c.deleted.is_(False), course.c.deleted.is_(False))
+    ) or 0
+    people = session.scalar(
+        select(func.count(func.distinct(att.c.worker_id))).select_from(att).join(course, course.c.id == att.c.course_id)
+        .where(att.c.deleted.is_(False), course.c.deleted.is_(False))
+    ) or 0
+    return {"courses": courses, "attendances": attendances, "people": people}

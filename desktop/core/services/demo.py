@@ -14,7 +14,15 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.ids import SeededIds
-from desktop.core.models import Beneficiary, Case, ServiceRecord, TrainingAttendance, TrainingCourse, Worker
+from desktop.core.models import (
+    Beneficiary,
+    Case,
+    ServiceRecord,
+    TrainingAttendance,
+    TrainingCourse,
+    Worker,
+    WorkerAllowance,
+)
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.services.changes import Writing
 
@@ -169,6 +177,18 @@ def _roster(ctx: AppContext, rng: random.Random, names: Names, count: int, creat
                 attendance.append({"course_id": course_id, "worker_id": worker_id, "completed": True,
                                    "certificate_no": f"CC{rng.randrange(10**6):06d}"})
         writer.create_many(TrainingAttendance, attendance)
+        allowances = []
+        for worker_id, row in zip(worker_ids, rows, strict=True):
+            if row["category"] != "CTV_CTXH":
+                continue
+            allowances.append({"worker_id": worker_id, "amount": 2_340_000, "effective_from": dt.date(2024, 7, 1),
+                               "decision_no": f"{rng.randint(10, 300)}/QĐ-UBND"})
+            if rng.random() < 0.7:  # most communes raised the allowance with the base salary
+                allowances.append({"worker_id": worker_id, "amount": 2_530_000,
+                                   "effective_from": dt.date(2026, 7, 1),
+                                   "decision_no": f"{rng.randint(10, 300)}/QĐ-UBND"})
+        writer.create_many(WorkerAllowance, allowances)
+    created["worker_allowance"] = created.get("worker_allowance", 0) + len(allowances)
     created["worker"] += len(worker_ids)
     created["training_course"] += len(course_ids)
     created["training_attendance"] += len(attendance)

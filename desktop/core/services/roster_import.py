@@ -117,6 +117,7 @@ class ImportReport:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     annotated: str | None = None
     default_category: str | None = None
+    changed: Any = None  # the Changed of the write, for the window to refresh from
 
     def as_json(self) -> dict[str, Any]:
         """The JSON form issue 3 specifies, plus the details a wizard shows."""
@@ -350,6 +351,7 @@ def apply_roster_plan(ctx: AppContext, plan: RosterPlan, on_duplicate: str = "sk
             update_in(writer, Worker, worker_id, {k: v for k, v in values.items() if v not in (None, "")},
                       person_keys)
     report.imported = len(new_rows)
+    report.changed = writer.changed
     if report.rejected:
         report.annotated = str(annotate(plan, report.rejected, annotate_to))
     return report

@@ -89,3 +89,11 @@ def attendances_of_course(ctx: AppContext, course_id: str) -> list[dict[str, Any
     """The live attendances of a course with the attendee's name, in name order."""
     with ctx.db.reader() as session:
         return lists.attendance_rows(session, course_id)
+
+
+def totals(ctx: AppContext) -> dict[str, int]:
+    """Classes held, person-attendances (lượt người) and distinct people trained."""
+    from desktop.core.repositories.records import training_totals
+
+    with ctx.db.reader() as session:
+        return training_totals(session)

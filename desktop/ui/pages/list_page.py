@@ -46,7 +46,7 @@ class ListPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(search_hint)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(260)
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(lambda: self.model.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -60,15 +60,17 @@ class ListPage(QWidget):
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button.clicked.connect(self._delete_current)
 
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
         bar = QHBoxLayout()
-        bar.addWidget(heading)
-        bar.addSpacing(16)
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.count_label)
         bar.addSpacing(12)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        self.toolbar = bar  # pages add their own buttons here
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -93,6 +95,7 @@ class ListPage(QWidget):
 
         self.undo_bar = UndoBar()
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.undo_bar)
         layout.addLayout(self._stack, 1)

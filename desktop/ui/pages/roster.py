@@ -68,6 +68,75 @@ class RosterPage(ListPage):
         )
         for column, width in enumerate((220, 70, 100, 230, 170, 110, 110)):
             self.table.setColumnWidth(column, width)
+        from PySide6.QtWidgets import QPushButton
+
+        from desktop.ui.widgets.indicators import IndicatorStrip
+
+        self.indicators = IndicatorStrip()
+        self.layout().insertWidget(2, self.indicators)
+        self.person_button = QPushButton(tr("Personal page"))
+        self.import_button = QPushButton(tr("Import Excel…"))
+        self.export_button = QPushButton(tr("Export Excel…"))
+        self.person_button.clicked.connect(self._open_person)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+        bar = self.toolbar
+        for button in (self.person_button, self.import_button, self.export_button):
+            bar.addWidget(button)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.person_button.setEnabled(self.current_id() is not None))
+        self.person_button.setEnabled(False)
+
+    def activate(self) -> None:
+        """Load the list the first time, and the indicators every time the page is shown."""
+        super().activate()
+        self._refresh_indicators()
+
+    def _refresh_indicators(self) -> None:
+        self.backend.call(lambda ctx: svc("roster_extras").indicators(ctx), on_done=self.indicators.show)
+
+    def _on_changed(self, changed: Any) -> None:
+        super()._on_changed(changed)
+        if self._loaded and set(getattr(changed, "ids", {})) & {"worker", "worker_allowance", "training_attendance",
+                                                                "training_course"}:
+            self._refresh_indicators()
+
+    def _open_person(self) -> None:
+        from desktop.ui.dialogs.person import PersonDialog
+
+        record_id = self.current_id()
+        if record_id:
+            PersonDialog(self.backend, record_id, self).open()
+
+    def _import(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.dialogs.roster_import import RosterImportDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the roster workbook"), "", tr("Excel workbook (*.xlsx)"))
+        if path:
+            RosterImportDialog(self.backend, Path(path), self).open()
+
+    def _export(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from desktop.ui.widgets.messages import show_error
+
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the roster as"), tr("roster.xlsx"),
+                                              tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        self.backend.runner.submit_long(
+            lambda _p, _c: svc("roster_export").export_roster(self.backend.ctx, target), tr("Exporting…"), self,
+            on_done=lambda counts: QMessageBox.information(self, tr("Export"), tr(
+                "Saved {workers} people and {attendances} training attendances to {path}",
+                workers=counts["workers"], attendances=counts["attendances"], path=str(target))),
+            on_error=lambda error: show_error(self, error))
 
     def _dialog(self, title: str) -> tuple[RecordDialog, RecordForm]:
         form = RecordForm(self.backend, worker_fields())

@@ -51,6 +51,39 @@ class TrainingPage(ListPage):
         for column, width in enumerate((320, 120, 200, 180, 90, 90, 60)):
             self.table.setColumnWidth(column, width)
         self._editing: str | None = None
+        from PySide6.QtWidgets import QLabel, QPushButton
+
+        self.totals = QLabel()
+        self.totals.setObjectName("note")
+        self.layout().insertWidget(2, self.totals)
+        self.attendees_button = QPushButton(tr("Attendees…"))
+        self.attendees_button.clicked.connect(self._attendees)
+        self.toolbar.addWidget(self.attendees_button)
+        self.attendees_button.setEnabled(False)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.attendees_button.setEnabled(self.current_id() is not None))
+
+    def activate(self) -> None:
+        """Load the list the first time; the totals every time."""
+        super().activate()
+        self._refresh_totals()
+
+    def _refresh_totals(self) -> None:
+        self.backend.call(lambda ctx: svc("training").totals(ctx), on_done=lambda t: self.totals.setText(tr(
+            "{courses} courses held, {attendances} person-attendances, {people} different people trained.",
+            courses=t["courses"], attendances=t["attendances"], people=t["people"])))
+
+    def _on_changed(self, changed: Any) -> None:
+        super()._on_changed(changed)
+        if self._loaded and set(getattr(changed, "ids", {})) & set(self.entities):
+            self._refresh_totals()
+
+    def _attendees(self) -> None:
+        from desktop.ui.dialogs.attendance import AttendanceDialog
+
+        row = self.current_row()
+        if row:
+            AttendanceDialog(self.backend, row["id"], row["title"], self).open()
 
     def open_add(self) -> None:
         self._editing = None
