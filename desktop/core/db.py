@@ -93,23 +93,25 @@ def current_revision(engine: Engine) -> str | None:
 
 def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy a live SQLite database with the backup API and check the copy's integrity."""
+    from desktop.core.files import replace_atomically
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(partial))
+
+    def copy(partial: Path) -> None:
+        src = sqlite3.connect(str(source))
         try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if ok != "ok":
-        partial.unlink(missing_ok=True)
-        raise CtxhError("E_BACKUP_CHECK", path=str(target))
-    partial.replace(target)
-    return target
+            src.close()
+        if ok != "ok":
+            raise CtxhError("E_BACKUP_CHECK", path=str(target))
+
+    return replace_atomically(target, copy)
 
 
 def upgrade(engine: Engine, sqlite_path: Path | None = None, backup_dir: Path | None = None) -> bool:

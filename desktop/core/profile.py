@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +60,8 @@ class Profile:
 
     def write_settings(self, settings: dict[str, Any]) -> None:
         """Replace the settings atomically (temp file, fsync, rename)."""
+        from desktop.core.files import replace_atomically
+
         self.root.mkdir(parents=True, exist_ok=True)
-        partial = self.settings_path.with_suffix(".json.partial")
-        with open(partial, "w", encoding="utf-8") as fh:
-            json.dump(settings, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        partial.replace(self.settings_path)
+        text = json.dumps(settings, ensure_ascii=False, indent=2)
+        replace_atomically(self.settings_path, lambda partial: partial.write_text(text, encoding="utf-8"))

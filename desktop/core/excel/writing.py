@@ -7,7 +7,6 @@ so that Excel and LibreOffice never read it as a formula (threat 17); reading it
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from desktop.core.files import replace_atomically
 
 RISKY_FIRST = frozenset("=+-@\t\r")
 DATE_FORMAT = "dd/mm/yyyy"
@@ -56,11 +57,7 @@ def write_workbook(path: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
             count += 1
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{count + 1}"
         written[spec.title] = count
-    partial = path.with_name(path.name + ".partial")
-    workbook.save(partial)
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
-    partial.replace(path)
+    replace_atomically(path, workbook.save)
     return written
 
 

@@ -7,7 +7,6 @@ CtxhError (exit 2) before anything is written.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from desktop.core.errors import CtxhError, ValidationError
 from desktop.core.excel.headers import HeaderMap, find_header
 from desktop.core.excel.reading import Formula, read_sheet
 from desktop.core.excel.values import CodeMatcher, cell_date, cell_text, id_text
+from desktop.core.files import replace_atomically
 from desktop.core.messages import format_message
 from desktop.core.models import Worker
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
@@ -377,11 +377,6 @@ def annotate(plan: RosterPlan, problems: list[RowProblem], target: Path | None =
             col = plan.header.columns.get(p.field)
             if col is not None:
                 sheet.cell(row, col + 1).fill = red
-    partial = target.with_name(target.name + ".partial")
-    workbook.save(partial)
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
-    partial.replace(target)
-    return target
+    return replace_atomically(target, workbook.save)
 
 

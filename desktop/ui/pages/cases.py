@@ -78,7 +78,6 @@ class CasesPage(ListPage):
         )
         for column, width in enumerate((95, 210, 95, 240, 230, 150, 120, 100)):
             self.table.setColumnWidth(column, width)
-        self._editing: str | None = None
 
     def _open_dialog(self, title: str, values: dict[str, Any] | None) -> None:
         def build(workers: list[dict[str, Any]]) -> None:
@@ -107,25 +106,14 @@ class CasesPage(ListPage):
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         person, case = values["person"], values["case"]
-        if self._editing:
-            case_id = self._editing
-            self.backend.write(lambda ctx: svc("cases").save_case(ctx, case_id, person, case),
-                               on_done=done, on_error=failed)
-        else:
-            self.backend.write(lambda ctx: svc("cases").open_case(ctx, person, case), on_done=done, on_error=failed)
+        self.save_record(lambda ctx: svc("cases").open_case(ctx, person, case),
+                         lambda ctx, record_id: svc("cases").save_case(ctx, record_id, person, case), done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id, name, number = row["id"], row["full_name"], row["case_no"]
-
-        def undo() -> None:
-            self.backend.write(lambda ctx: svc("cases").restore_case(ctx, record_id))
-
-        self.backend.write(
-            lambda ctx: svc("cases").delete_case(ctx, record_id),
-            on_done=lambda _c: self.undo_bar.offer(tr("Deleted case {case_no} ({name}).", case_no=number, name=name),
-                                                   undo),
-        )
-
+        record_id = row["id"]
+        self.delete_with_undo(lambda ctx: svc("cases").delete_case(ctx, record_id),
+                              lambda ctx: svc("cases").restore_case(ctx, record_id),
+                              tr("Deleted case {case_no} ({name}).", case_no=row["case_no"], name=row["full_name"]))
 
 def _today() -> Any:
     import datetime as dt

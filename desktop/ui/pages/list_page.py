@@ -40,6 +40,7 @@ class ListPage(QWidget):
         self.backend = backend
         self.model = PagedTableModel(backend.runner, columns, fetch, count, default_sort=default_sort, parent=self)
         self._loaded = False
+        self._editing: str | None = None  # the id a dialog is editing; None while adding
 
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
@@ -130,6 +131,18 @@ class ListPage(QWidget):
         return self.model.row_data(index.row()) if index.isValid() else None
 
     # for subclasses
+    def save_record(self, create: Any, update: Any, done: Any, failed: Any) -> None:
+        """Run `create(ctx)` for a new record, or `update(ctx, id)` for the one being edited."""
+        record_id = self._editing
+        if record_id:
+            self.backend.write(lambda ctx: update(ctx, record_id), on_done=done, on_error=failed)
+        else:
+            self.backend.write(create, on_done=done, on_error=failed)
+
+    def delete_with_undo(self, delete: Any, restore: Any, message: str) -> None:
+        """Tombstone through `delete(ctx)`, then offer Undo, which runs `restore(ctx)`."""
+        self.backend.write(delete, on_done=lambda _c: self.undo_bar.offer(message, lambda: self.backend.write(restore)))
+
     def open_add(self) -> None:
         raise NotImplementedError
 

@@ -143,7 +143,7 @@ class RosterPage(ListPage):
         return RecordDialog(title, [("worker", form)], self._save, self), form
 
     def open_add(self) -> None:
-        self._editing: str | None = None
+        self._editing = None
         dialog, form = self._dialog(tr("Add to the roster"))
         form.set_values({"status": "DANG_LAM", "category": "CTV_CTXH", "workplace_type": "UBND_XA"})
         dialog.open()
@@ -158,20 +158,11 @@ class RosterPage(ListPage):
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         worker = values["worker"]
-        if self._editing:
-            record_id = self._editing
-            self.backend.write(lambda ctx: svc("roster").update_worker(ctx, record_id, worker),
-                               on_done=done, on_error=failed)
-        else:
-            self.backend.write(lambda ctx: svc("roster").create_worker(ctx, worker), on_done=done, on_error=failed)
+        self.save_record(lambda ctx: svc("roster").create_worker(ctx, worker),
+                         lambda ctx, record_id: svc("roster").update_worker(ctx, record_id, worker), done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id, name = row["id"], row["full_name"]
-
-        def undo() -> None:
-            self.backend.write(lambda ctx: svc("roster").restore_worker(ctx, record_id))
-
-        self.backend.write(
-            lambda ctx: svc("roster").delete_worker(ctx, record_id),
-            on_done=lambda _c: self.undo_bar.offer(tr("Deleted “{name}” from the roster.", name=name), undo),
-        )
+        record_id = row["id"]
+        self.delete_with_undo(lambda ctx: svc("roster").delete_worker(ctx, record_id),
+                              lambda ctx: svc("roster").restore_worker(ctx, record_id),
+                              tr("Deleted “{name}” from the roster.", name=row["full_name"]))

@@ -50,7 +50,6 @@ class TrainingPage(ListPage):
         )
         for column, width in enumerate((320, 120, 200, 180, 90, 90, 60)):
             self.table.setColumnWidth(column, width)
-        self._editing: str | None = None
         from PySide6.QtWidgets import QLabel, QPushButton
 
         self.totals = QLabel()
@@ -103,20 +102,11 @@ class TrainingPage(ListPage):
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         course = values["course"]
-        if self._editing:
-            course_id = self._editing
-            self.backend.write(lambda ctx: svc("training").update_course(ctx, course_id, course),
-                               on_done=done, on_error=failed)
-        else:
-            self.backend.write(lambda ctx: svc("training").create_course(ctx, course), on_done=done, on_error=failed)
+        self.save_record(lambda ctx: svc("training").create_course(ctx, course),
+                         lambda ctx, record_id: svc("training").update_course(ctx, record_id, course), done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id, title = row["id"], row["title"]
-
-        def undo() -> None:
-            self.backend.write(lambda ctx: svc("training").restore_course(ctx, record_id))
-
-        self.backend.write(
-            lambda ctx: svc("training").delete_course(ctx, record_id),
-            on_done=lambda _c: self.undo_bar.offer(tr("Deleted course “{title}”.", title=title), undo),
-        )
+        record_id = row["id"]
+        self.delete_with_undo(lambda ctx: svc("training").delete_course(ctx, record_id),
+                              lambda ctx: svc("training").restore_course(ctx, record_id),
+                              tr("Deleted course “{title}”.", title=row["title"]))
