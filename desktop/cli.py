@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
     p.add_argument("file", type=Path)
+    user = sub.add_parser("user", parents=[common], help="tài khoản đăng nhập trên máy này")
+    user_sub = user.add_subparsers(dest="user_command", metavar="add|list", required=True)
+    p = user_sub.add_parser("add", parents=[common], help="thêm tài khoản (mật khẩu từ CTXH_PASSPHRASE)")
+    p.add_argument("username")
+    p.add_argument("--role", choices=("OFFICER", "COLLABORATOR", "APPROVER"), default="COLLABORATOR")
+    p.add_argument("--worker", help="mã người trong danh sách đội ngũ (bắt buộc với cộng tác viên)")
+    p.add_argument("--display-name", default="")
+    user_sub.add_parser("list", parents=[common], help="liệt kê tài khoản")
     p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
     return parser
@@ -222,6 +230,21 @@ def cmd_roster(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    from desktop.core.services.auth import create_user, list_users
+
+    ctx = _open(args)
+    if args.user_command == "list":
+        users = list_users(ctx)
+        _print(args, {"users": users}, lambda: "\n".join(f"{u['username']}\t{u['role']}\t{u['display_name']}"
+                                                        for u in users))
+        return 0
+    user_id = create_user(ctx, args.username, _passphrase(confirm=True), args.role, args.worker, args.display_name)
+    _print(args, {"user_id": user_id, "username": args.username, "role": args.role},
+           lambda: f"Đã thêm tài khoản {args.username} ({args.role}).")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.ui.app import run_gui
 
@@ -231,7 +254,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
-    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster,
+    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster, "user": cmd_user,
 }
 
 

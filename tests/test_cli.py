@@ -94,3 +94,13 @@ def test_help_lists_every_subcommand() -> None:
     assert done.returncode == 0
     for command in ("init", "demo", "status", "search", "db-check", "backup", "gui"):
         assert command in done.stdout
+
+
+def test_user_accounts(tmp_path: Path) -> None:
+    assert init(tmp_path / "p").returncode == 0
+    done = ctxh("user", "add", "lanhdao", "--role", "APPROVER", "--data-dir", str(tmp_path / "p"))
+    assert done.returncode == 0, done.stderr
+    done = ctxh("user", "add", "ctv1", "--role", "COLLABORATOR", "--data-dir", str(tmp_path / "p"))
+    assert done.returncode == 2 and "phải gắn với một người trong danh sách đội ngũ" in done.stderr
+    users = json.loads(ctxh("user", "list", "--json", "--data-dir", str(tmp_path / "p")).stdout)["users"]
+    assert [(u["username"], u["role"]) for u in users] == [("canbo", "OFFICER"), ("lanhdao", "APPROVER")]

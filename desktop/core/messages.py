@@ -79,6 +79,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_DB_CHECK": ("Kiểm tra cơ sở dữ liệu phát hiện lỗi: {detail}", "The database check found a problem: {detail}"),
     "E_ARGS": ("Tham số không hợp lệ: {detail}", "Invalid arguments: {detail}"),
+    "E_FORBIDDEN": (
+        "Tài khoản «{user}» không có quyền làm việc này; hãy nhờ cán bộ phụ trách.",
+        "The account “{user}” may not do this; ask the officer in charge.",
+    ),
+    "E_ROLE": ("Vai trò «{role}» không hợp lệ.", "“{role}” is not a valid role."),
+    "E_WORKER_REQUIRED": (
+        "Tài khoản cộng tác viên phải gắn với một người trong danh sách đội ngũ.",
+        "A collaborator account must be linked to a roster member.",
+    ),
     "E_FILE_MISSING": ("Không tìm thấy tệp «{file}».", "File “{file}” not found."),
     "E_XLSX_TYPE": (
         "Tệp «{file}» không phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng «Excel Workbook (.xlsx)».",

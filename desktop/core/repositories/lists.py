@@ -252,13 +252,26 @@ def attendance_rows(session: Session, course_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in session.execute(query).mappings()]
 
 
-def person_matches(session: Session, spec: ListSpec, search: str, limit: int) -> list[dict[str, Any]]:
+def person_matches(session: Session, spec: ListSpec, search: str, limit: int,
+                   where: list[Any] | None = None) -> list[dict[str, Any]]:
     """Workers or beneficiaries matching a search, in name order."""
     c = spec.table.c
     query = select(c.id, c.full_name, c.birth_date, c.national_id, c.phone, c.sort_key).where(
-        *filtered(session, spec, search)
+        *filtered(session, spec, search, where)
     )
     return [dict(r) for r in session.execute(keyset(query, spec, "name", False, None, limit)).mappings()]
+
+
+def assigned_to(worker_id: str | None) -> Any:
+    """Cases managed by one roster member (nothing at all for a user linked to no roster member)."""
+    if worker_id is None:
+        return cases_t.c.id.is_(None)
+    return cases_t.c.assigned_worker_id == worker_id
+
+
+def beneficiary_has_case(where: list[Any]) -> Any:
+    """Beneficiaries with at least one live case meeting `where`."""
+    return ben_t.c.id.in_(select(cases_t.c.beneficiary_id).where(cases_t.c.deleted.is_(False), *where))
 
 
 def any_of(*conditions: Any) -> Any:

@@ -49,3 +49,45 @@ def sign_in(ctx: AppContext, username: str, passphrase: str) -> Actor:
     ctx.actor = Actor(user_id=user.id, username=user.username, role=user.role, worker_id=user.worker_id)
     return ctx.actor
 
+
+
+ROLES = ("OFFICER", "COLLABORATOR", "APPROVER")
+
+
+def create_user(ctx: AppContext, username: str, passphrase: str, role: str, worker_id: str | None = None,
+                display_name: str = "") -> str:
+    """Add a sign-in account (officers only). A collaborator account is linked to its roster member."""
+    from sqlalchemy import insert
+
+    from desktop.core.ids import new_id
+    from desktop.core.models import Worker
+    from desktop.core.services.access import require_manager
+    from desktop.core.text import clean
+
+    require_manager(ctx)
+    name = check_username(username)
+    check_passphrase(passphrase)
+    if role not in ROLES:
+        raise CtxhError("E_ROLE", role=role)
+    if role == "COLLABORATOR" and not worker_id:
+        raise CtxhError("E_WORKER_REQUIRED")
+    user_id = new_id()
+    with ctx.db.session() as session:
+        if session.scalar(select(AppUser.id).where(AppUser.username == name)):
+            raise CtxhError("E_USERNAME_TAKEN", username=name)
+        if worker_id:
+            worker = session.get(Worker, worker_id)
+            if worker is None or worker.deleted:
+                raise CtxhError("E_NOT_FOUND", entity="worker", id=worker_id)
+            display_name = display_name or worker.full_name
+        session.execute(insert(AppUser).values(
+            id=user_id, username=name, display_name=clean(display_name) or name, role=role,
+            password_hash=hash_passphrase(passphrase), worker_id=worker_id, active=True))
+    return user_id
+
+
+def list_users(ctx: AppContext) -> list[dict[str, object]]:
+    """The accounts of this laptop (never their hashes)."""
+    with ctx.db.reader() as session:
+        return [{"username": u.username, "display_name": u.display_name, "role": u.role, "worker_id": u.worker_id,
+                 "active": u.active} for u in session.scalars(select(AppUser).order_by(AppUser.username))]

@@ -12,6 +12,7 @@ from desktop.core.errors import NotFoundError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
+from desktop.core.services.access import case_scope, is_collaborator
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate, validate_together
 from desktop.core.validation import Rule
@@ -48,6 +49,17 @@ SERVICE_RULES: dict[str, Rule] = {
 }
 
 
+def _visible_case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
+    """The live case if this user may see it. Otherwise NotFoundError: a collaborator does not even
+    learn that someone else's case exists."""
+    case = repo.get_row(session, Case, case_id)
+    if case is None or case["deleted"] or (
+        is_collaborator(ctx) and case["assigned_worker_id"] != ctx.actor.worker_id
+    ):
+        raise NotFoundError("case", case_id)
+    return case
+
+
 def next_case_no(writer: ChangeWriter, year: int) -> str:
     """The next case number of the year on this profile: "2026-00042"."""
     last = repo.last_case_no(writer.session, f"{year}-")
@@ -61,6 +73,8 @@ def open_case(
     """Intake: record the beneficiary and open a case for them, in one transaction."""
     case_values = {"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
                    "opened_on": dt.date.today(), **case}
+    if is_collaborator(ctx):  # a collaborator's intake is their own case
+        case_values["assigned_worker_id"] = ctx.actor.worker_id
     person_clean, case_clean = validate_together(
         ctx, [(BENEFICIARY_RULES, person, False), (CASE_RULES, case_values, False)]
     )
@@ -77,7 +91,10 @@ def open_case(
 def update_case(ctx: AppContext, case_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit the given fields of a case."""
     cleaned = validate(ctx, CASE_RULES, values, partial=True)
+    if is_collaborator(ctx):
+        cleaned.pop("assigned_worker_id", None)  # only an officer hands a case to someone else
     with Writing(ctx) as writer:
+        _visible_case(ctx, writer.session, case_id)
         update_in(writer, Case, case_id, cleaned, None)
     return writer.changed
 
@@ -86,6 +103,9 @@ def update_beneficiary(ctx: AppContext, beneficiary_id: str, values: Mapping[str
     """Edit a beneficiary; the search and sort keys of their cases follow."""
     cleaned = validate(ctx, BENEFICIARY_RULES, values, partial=True)
     with Writing(ctx) as writer:
+        cases = [c for c in repo.rows_where(writer.session, Case, beneficiary_id=beneficiary_id) if not c["deleted"]]
+        if is_collaborator(ctx) and not any(c["assigned_worker_id"] == ctx.actor.worker_id for c in cases):
+            raise NotFoundError("beneficiary", beneficiary_id)
         _update_beneficiary_in(writer, beneficiary_id, cleaned)
     return writer.changed
 
@@ -95,10 +115,10 @@ def save_case(ctx: AppContext, case_id: str, person: Mapping[str, Any], case: Ma
     person_clean, case_clean = validate_together(
         ctx, [(BENEFICIARY_RULES, person, True), (CASE_RULES, case, True)]
     )
+    if is_collaborator(ctx):
+        case_clean.pop("assigned_worker_id", None)
     with Writing(ctx) as writer:
-        current = repo.get_row(writer.session, Case, case_id)
-        if current is None or current["deleted"]:
-            raise NotFoundError("case", case_id)
+        current = _visible_case(ctx, writer.session, case_id)
         _update_beneficiary_in(writer, current["beneficiary_id"], person_clean)
         update_in(writer, Case, case_id, case_clean, None)
     return writer.changed
@@ -116,11 +136,17 @@ def _update_beneficiary_in(writer: ChangeWriter, beneficiary_id: str, cleaned: M
 
 def delete_case(ctx: AppContext, case_id: str) -> Changed:
     """Tombstone a case (restore_case undoes it); the beneficiary stays."""
+    with ctx.db.reader() as session:
+        _visible_case(ctx, session, case_id)
     return set_deleted(ctx, Case, case_id, True)
 
 
 def restore_case(ctx: AppContext, case_id: str) -> Changed:
     """Undo delete_case."""
+    with ctx.db.reader() as session:
+        case = repo.get_row(session, Case, case_id)
+    if case is None or (is_collaborator(ctx) and case["assigned_worker_id"] != ctx.actor.worker_id):
+        raise NotFoundError("case", case_id)
     return set_deleted(ctx, Case, case_id, False)
 
 
@@ -128,9 +154,7 @@ def add_service(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Change
     """Record a service delivered in a case."""
     cleaned = validate(ctx, SERVICE_RULES, values)
     with Writing(ctx) as writer:
-        case = repo.get_row(writer.session, Case, cleaned["case_id"])
-        if case is None or case["deleted"]:
-            raise NotFoundError("case", cleaned["case_id"])
+        _visible_case(ctx, writer.session, cleaned["case_id"])
         service_id = create_in(writer, ServiceRecord, cleaned, None)
     return service_id, writer.changed
 
@@ -139,23 +163,37 @@ def update_service(ctx: AppContext, service_id: str, values: Mapping[str, Any]) 
     """Edit a service record (its case cannot change)."""
     cleaned = validate(ctx, {k: v for k, v in SERVICE_RULES.items() if k != "case_id"}, values, partial=True)
     with Writing(ctx) as writer:
+        _service_case(ctx, writer.session, service_id)
         update_in(writer, ServiceRecord, service_id, cleaned, None)
     return writer.changed
 
 
+def _service_case(ctx: AppContext, session: Any, service_id: str) -> dict[str, Any]:
+    service = repo.get_row(session, ServiceRecord, service_id)
+    if service is None:
+        raise NotFoundError("service_record", service_id)
+    return _visible_case(ctx, session, service["case_id"])
+
+
 def delete_service(ctx: AppContext, service_id: str) -> Changed:
     """Tombstone a service record (restore_service undoes it)."""
+    with ctx.db.reader() as session:
+        _service_case(ctx, session, service_id)
     return set_deleted(ctx, ServiceRecord, service_id, True)
 
 
 def restore_service(ctx: AppContext, service_id: str) -> Changed:
     """Undo delete_service."""
+    with ctx.db.reader() as session:
+        _service_case(ctx, session, service_id)
     return set_deleted(ctx, ServiceRecord, service_id, False)
 
 
 def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:
     """A case with its beneficiary (under "beneficiary") and services (under "services")."""
     case = get_record(ctx, Case, case_id)
+    if is_collaborator(ctx) and case["assigned_worker_id"] != ctx.actor.worker_id:
+        raise NotFoundError("case", case_id)
     with ctx.db.reader() as session:
         case["beneficiary"] = repo.get_row(session, Beneficiary, case["beneficiary_id"])
         case["services"] = repo.services_of_case(session, case_id)
@@ -166,10 +204,10 @@ def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending
                after: tuple[Any, str] | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """A page of the case list (keyset paging: pass the last row's key as `after`)."""
     with ctx.db.reader() as session:
-        return lists.case_page(session, search, sort, descending, after, limit)
+        return lists.case_page(session, search, sort, descending, after, limit, case_scope(ctx) or None)
 
 
 def count_cases(ctx: AppContext, search: str = "", cap: int | None = None) -> int:
     """How many live cases match a search (stopping at cap + 1 when a cap is given)."""
     with ctx.db.reader() as session:
-        return lists.count(session, lists.CASES, search, cap=cap)
+        return lists.count(session, lists.CASES, search, case_scope(ctx) or None, cap=cap)

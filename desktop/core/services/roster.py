@@ -9,6 +9,7 @@ from desktop.core.context import AppContext
 from desktop.core.derived import person_keys
 from desktop.core.models import Worker
 from desktop.core.repositories import lists
+from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Changed
 from desktop.core.services.records import create_record, get_record, set_deleted, update_record
 from desktop.core.validation import Rule
@@ -41,21 +42,25 @@ WORKER_RULES: dict[str, Rule] = {
 
 def create_worker(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
     """Add a person to the roster (status defaults to active)."""
+    require_manager(ctx)
     return create_record(ctx, Worker, WORKER_RULES, {"status": "DANG_LAM", **values}, person_keys)
 
 
 def update_worker(ctx: AppContext, worker_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit the given fields of a roster entry."""
+    require_manager(ctx)
     return update_record(ctx, Worker, worker_id, WORKER_RULES, values, person_keys)
 
 
 def delete_worker(ctx: AppContext, worker_id: str) -> Changed:
     """Remove a person from the roster (a tombstone: restore_worker undoes it)."""
+    require_manager(ctx)
     return set_deleted(ctx, Worker, worker_id, True)
 
 
 def restore_worker(ctx: AppContext, worker_id: str) -> Changed:
     """Undo delete_worker."""
+    require_manager(ctx)
     return set_deleted(ctx, Worker, worker_id, False)
 
 

@@ -12,6 +12,7 @@ from desktop.core.domain.roster_rules import RosterIndicators, Target, is_traine
 from desktop.core.models import Worker, WorkerAllowance
 from desktop.core.repositories import records as repo
 from desktop.core.repositories import reference as ref_repo
+from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Changed
 from desktop.core.services.records import create_record, get_record, set_deleted, update_record
 from desktop.core.validation import Rule
@@ -28,18 +29,21 @@ ALLOWANCE_RULES: dict[str, Rule] = {
 
 def add_allowance(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
     """Record a monthly allowance (VND) of a roster member from a date."""
+    require_manager(ctx)
     get_record(ctx, Worker, str(values.get("worker_id")))
     return create_record(ctx, WorkerAllowance, ALLOWANCE_RULES, values)
 
 
 def update_allowance(ctx: AppContext, allowance_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit an allowance (not whose it is)."""
+    require_manager(ctx)
     rules = {k: v for k, v in ALLOWANCE_RULES.items() if k != "worker_id"}
     return update_record(ctx, WorkerAllowance, allowance_id, rules, values)
 
 
 def delete_allowance(ctx: AppContext, allowance_id: str) -> Changed:
     """Tombstone an allowance."""
+    require_manager(ctx)
     return set_deleted(ctx, WorkerAllowance, allowance_id, True)
 
 

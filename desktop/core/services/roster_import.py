@@ -25,6 +25,7 @@ from desktop.core.messages import format_message
 from desktop.core.models import Worker
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.repositories import records as repo
+from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Writing
 from desktop.core.services.records import codebook, update_in, validate
 from desktop.core.services.roster import WORKER_RULES
@@ -313,6 +314,7 @@ def import_roster(
     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
 ) -> ImportReport:
     """Import a roster workbook. Duplicates are merged (fill in and update) or skipped, as asked."""
+    require_manager(ctx)
     if on_duplicate not in ("merge", "skip"):
         raise CtxhError("E_ARGS", detail="--duplicates merge|skip")
     plan = plan_roster_import(ctx, path, sheet, mapping, default_category, progress, cancel)
@@ -322,6 +324,7 @@ def import_roster(
 def apply_roster_plan(ctx: AppContext, plan: RosterPlan, on_duplicate: str = "skip",
                       annotate_to: Path | None = None) -> ImportReport:
     """Write a checked plan: new people in one transaction with the merges; then annotate rejections."""
+    require_manager(ctx)
     report = ImportReport(plan.sheet, plan.header.header_row, plan.column_labels,
                           default_category=plan.default_category)
     new_rows: dict[str, dict[str, Any]] = {}  # "row N" -> values

@@ -8,6 +8,7 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.models import TrainingAttendance, TrainingCourse
 from desktop.core.repositories import lists
+from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Changed
 from desktop.core.services.records import create_record, set_deleted, update_record
 from desktop.core.validation import Rule
@@ -33,21 +34,25 @@ ATTENDANCE_RULES: dict[str, Rule] = {
 
 def create_course(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
     """Record a training course."""
+    require_manager(ctx)
     return create_record(ctx, TrainingCourse, COURSE_RULES, values)
 
 
 def update_course(ctx: AppContext, course_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit a training course."""
+    require_manager(ctx)
     return update_record(ctx, TrainingCourse, course_id, COURSE_RULES, values)
 
 
 def delete_course(ctx: AppContext, course_id: str) -> Changed:
     """Tombstone a course."""
+    require_manager(ctx)
     return set_deleted(ctx, TrainingCourse, course_id, True)
 
 
 def add_attendance(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
     """Record that a roster member attended a course."""
+    require_manager(ctx)
     return create_record(ctx, TrainingAttendance, ATTENDANCE_RULES, {"completed": True, **values})
 
 
@@ -66,22 +71,26 @@ def count_courses(ctx: AppContext, search: str = "") -> int:
 
 def restore_course(ctx: AppContext, course_id: str) -> Changed:
     """Undo delete_course."""
+    require_manager(ctx)
     return set_deleted(ctx, TrainingCourse, course_id, False)
 
 
 def update_attendance(ctx: AppContext, attendance_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit an attendance (certificate number, completion)."""
+    require_manager(ctx)
     rules = {k: v for k, v in ATTENDANCE_RULES.items() if k not in ("course_id", "worker_id")}
     return update_record(ctx, TrainingAttendance, attendance_id, rules, values)
 
 
 def delete_attendance(ctx: AppContext, attendance_id: str) -> Changed:
     """Tombstone an attendance (restore_attendance undoes it)."""
+    require_manager(ctx)
     return set_deleted(ctx, TrainingAttendance, attendance_id, True)
 
 
 def restore_attendance(ctx: AppContext, attendance_id: str) -> Changed:
     """Undo delete_attendance."""
+    require_manager(ctx)
     return set_deleted(ctx, TrainingAttendance, attendance_id, False)
 
 
