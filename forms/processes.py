@@ -29,6 +29,7 @@ class Deadline:
     working_days: int | None
     only_if: str | None
     why: tuple[str, str]
+    from_start: bool = False  # counted from when `after` started (e.g. receipt), else from when it ended
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,10 @@ def parse_process(data: Any, source: str) -> Process:
                 raise ProcessDefinitionError(f"{where}: a deadline must follow an earlier step, not {d.get('after')!r}")
             if (d.get("hours") is None) == (d.get("working_days") is None):
                 raise ProcessDefinitionError(f"{where}: a deadline has either 'hours' or 'working_days'")
+            if d.get("from", "end") not in ("start", "end"):
+                raise ProcessDefinitionError(f"{where}: a deadline counts 'from' the 'start' or the 'end' of a step")
             deadline = Deadline(d["after"], d.get("hours"), d.get("working_days"), d.get("only_if"),
-                                _pair(d.get("why"), f"{where} deadline 'why'"))
+                                _pair(d.get("why"), f"{where} deadline 'why'"), d.get("from", "end") == "start")
         approval = None
         if "approval" in raw:
             a = raw["approval"]

@@ -78,8 +78,10 @@ def test_intake_writes_beneficiary_and_case_entries(ctx) -> None:
     case_id, _ = cases.open_case(ctx, {"full_name": "Đặng Văn Ánh", "birth_date": "01/02/2015",
                                        "target_groups": ["HCDB_A", "TCXH_01"]},
                                  {"process_type": "ND56_2017", "opened_on": "10/11/2026"})
-    beneficiary, case = entries(ctx)
-    assert (beneficiary["entity"], case["entity"]) == ("beneficiary", "case")
+    beneficiary, case, step = entries(ctx)
+    assert (beneficiary["entity"], case["entity"], step["entity"]) == ("beneficiary", "case", "case_step")
+    assert step["fields"]["case_id"] == case_id and step["fields"]["step_code"] == "TIEP_NHAN"
+    assert step["fields"]["started_at"].startswith("2026-11-10")
     assert beneficiary["fields"]["target_groups"] == "HCDB_A TCXH_01"
     assert case["record_id"] == case_id and case["fields"]["beneficiary_id"] == beneficiary["record_id"]
     assert case["fields"]["case_no"] == "2026-00001"

@@ -88,6 +88,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tài khoản cộng tác viên phải gắn với một người trong danh sách đội ngũ.",
         "A collaborator account must be linked to a roster member.",
     ),
+    "E_PROCESS_UNKNOWN": ("Không có quy trình «{process}».", "There is no process “{process}”."),
+    "E_APPROVAL_PENDING": (
+        "Bước «{step}» cần Chủ tịch UBND xã phê duyệt trước khi chuyển bước.",
+        "Step “{step}” needs the commune chair's approval before moving on.",
+    ),
+    "E_NO_APPROVAL": ("Bước «{step}» không cần phê duyệt.", "Step “{step}” needs no approval."),
+    "E_NOT_REQUESTED": ("Chưa trình phê duyệt bước «{step}».", "Approval of step “{step}” was not requested."),
+    "E_CLOSE_STEP": (
+        "«{step}» là bước cuối: hãy kết thúc hồ sơ và ghi lý do.",
+        "“{step}” is the last step: close the case and give the reason.",
+    ),
+    "E_CASE_CLOSED": ("Hồ sơ đã kết thúc.", "The case is closed."),
     "E_FILE_MISSING": ("Không tìm thấy tệp «{file}».", "File “{file}” not found."),
     "E_XLSX_TYPE": (
         "Tệp «{file}» không phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng «Excel Workbook (.xlsx)».",

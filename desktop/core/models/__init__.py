@@ -8,14 +8,33 @@ from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion
 from desktop.core.models.roster import Worker, WorkerAllowance
 from desktop.core.models.sync import ChangeEntry
 from desktop.core.models.training import TrainingAttendance, TrainingCourse
+from desktop.core.models.workflow import CaseStep, PublicHoliday
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
-    Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord,
+    Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord, CaseStep,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
 __all__ = [
-    "MODEL_BY_ENTITY", "SYNCED_MODELS", "AdminUnit", "AppUser", "Base", "Beneficiary", "Case",
-    "ChangeEntry", "CodeItem", "Device", "ReferenceRate", "ReferenceTarget", "ReferenceVersion", "ServiceRecord",
-    "Synced", "TrainingAttendance", "TrainingCourse", "Worker", "WorkerAllowance",
+    "MODEL_BY_ENTITY",
+    "SYNCED_MODELS",
+    "AdminUnit",
+    "AppUser",
+    "Base",
+    "Beneficiary",
+    "Case",
+    "CaseStep",
+    "ChangeEntry",
+    "CodeItem",
+    "Device",
+    "PublicHoliday",
+    "ReferenceRate",
+    "ReferenceTarget",
+    "ReferenceVersion",
+    "ServiceRecord",
+    "Synced",
+    "TrainingAttendance",
+    "TrainingCourse",
+    "Worker",
+    "WorkerAllowance",
 ]

@@ -47,7 +47,7 @@ class Case(Synced, Base):
     __entity__ = "case"
     __synced_fields__ = (
         "case_no", "beneficiary_id", "process_type", "step", "status", "opened_on", "closed_on",
-        "closure_reason", "assigned_worker_id", "summary",
+        "closure_reason", "assigned_worker_id", "summary", "serious_danger", "referred_to", "referral_status",
     )
 
     case_no: Mapped[str] = mapped_column(String(30))
@@ -60,6 +60,10 @@ class Case(Synced, Base):
     closure_reason: Mapped[str | None] = mapped_column(String(40))
     assigned_worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"), index=True)
     summary: Mapped[str | None] = mapped_column(Text)
+    # ND 56/2017: a child in serious danger needs emergency measures within 12 hours.
+    serious_danger: Mapped[bool | None] = mapped_column()  # None: not flagged
+    referred_to: Mapped[str | None] = mapped_column(String(200))  # chuyển tuyến: the facility's name
+    referral_status: Mapped[str | None] = mapped_column(String(20))
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import AdminUnit, CodeItem, ReferenceRate, ReferenceTarget, ReferenceVersion
+from desktop.core.models import AdminUnit, CodeItem, PublicHoliday, ReferenceRate, ReferenceTarget, ReferenceVersion
 
 
 def loaded_version(session: Session, kind: str) -> str | None:
@@ -96,3 +96,14 @@ def targets_for(session: Session, indicator: str, province_code: str | None) -> 
         .order_by(ReferenceTarget.year, ReferenceTarget.id)
     )
     return list(session.scalars(query))
+
+
+def replace_holidays(session: Session, rows: Iterable[dict[str, Any]]) -> None:
+    """Replace every public holiday with `rows`."""
+    session.execute(delete(PublicHoliday))
+    session.execute(insert(PublicHoliday), list(rows))
+
+
+def holidays(session: Session) -> set[dt.date]:
+    """Every public holiday on record."""
+    return set(session.scalars(select(PublicHoliday.day)))

@@ -38,6 +38,7 @@ CASE_RULES: dict[str, Rule] = {
     "closure_reason": Rule("code", code_list="closure_reason"),
     "assigned_worker_id": Rule("ref"),
     "summary": Rule("text", max_len=4000),
+    "serious_danger": Rule("bool"),
 }
 SERVICE_RULES: dict[str, Rule] = {
     "case_id": Rule("ref", required=True),
@@ -81,10 +82,16 @@ def open_case(
     with Writing(ctx) as writer:
         beneficiary_id = create_in(writer, Beneficiary, person_clean, person_keys)
         case_no = next_case_no(writer, case_clean["opened_on"].year)
-        case_id = writer.create(
-            Case, {**case_clean, "case_no": case_no, "beneficiary_id": beneficiary_id,
-                   **case_keys(case_no, person_clean)},
-        )
+        case_values = {**case_clean, "case_no": case_no, "beneficiary_id": beneficiary_id,
+                       **case_keys(case_no, person_clean)}
+        case_id = writer.create(Case, case_values)
+        from desktop.core.services.workflow import processes, start_first_step
+
+        if case_values["process_type"] in processes():
+            opened = case_values["opened_on"]
+            at = dt.datetime.now().replace(microsecond=0) if opened == dt.date.today() else dt.datetime.combine(
+                opened, dt.time(8, 0))
+            start_first_step(ctx, writer, {**case_values, "id": case_id}, at)
     return case_id, writer.changed
 
 

@@ -82,6 +82,14 @@ def load_reference_data(session: Session) -> list[str]:
         ])
         repo.set_version(session, "targets", targets["version"], targets["source"])
         loaded.append("targets")
+    holidays = _read("holidays.json")
+    if _older(session, "holidays", holidays["version"]):
+        repo.replace_holidays(session, [
+            dict(day=dt.date.fromisoformat(h["date"]), name=h["name"], status=h["status"])
+            for h in holidays["holidays"]
+        ])
+        repo.set_version(session, "holidays", holidays["version"], holidays["source"])
+        loaded.append("holidays")
     return loaded
 
 

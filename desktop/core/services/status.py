@@ -1,7 +1,7 @@
 """Counts and the content digest of a profile (design.md §4).
 
 The digest is SHA-256 over the sorted canonical JSON lines of every synced record — entity, id,
-field values, tombstone — and nothing else, so two replicas holding the same content have the
+non-null field values, tombstone — and nothing else, so two replicas holding the same content have the
 same digest whatever order the changes reached them in.
 """
 
@@ -26,7 +26,9 @@ def content_digest(session: Session, partition: str | None = None) -> str:
             record = {
                 "entity": model.__entity__,
                 "id": row["id"],
-                "fields": {f: to_json_value(row[f]) for f in model.__synced_fields__},
+                # Null fields are left out: absent and null are the same content, so a field added by a
+                # newer version does not change the digest of records that never set it.
+                "fields": {f: to_json_value(row[f]) for f in model.__synced_fields__ if row[f] is not None},
                 "deleted": bool(row["deleted"]),
             }
             lines.append(dumps(record).encode("utf-8"))

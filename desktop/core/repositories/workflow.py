@@ -1,0 +1,83 @@
+"""SQL of the case workflow: step records and the to-do list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Beneficiary, Case, CaseStep, ServiceRecord
+
+steps_t = CaseStep.__table__
+cases_t = Case.__table__
+ben_t = Beneficiary.__table__
+services_t = ServiceRecord.__table__
+
+
+def steps_of_case(session: Session, case_id: str) -> list[dict[str, Any]]:
+    """The live step records of a case, oldest first."""
+    query = (select(steps_t).where(steps_t.c.case_id == case_id, steps_t.c.deleted.is_(False))
+             .order_by(steps_t.c.started_at, steps_t.c.id))
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def _case_columns() -> list[Any]:
+    return [cases_t.c.id.label("case_id"), cases_t.c.case_no, cases_t.c.process_type, cases_t.c.step,
+            cases_t.c.assigned_worker_id, ben_t.c.full_name]
+
+
+def _open_cases(where: list[Any]) -> list[Any]:
+    return [cases_t.c.deleted.is_(False), cases_t.c.status != "DA_DONG", *where]
+
+
+def steps_due(session: Session, before: dt.datetime, where: list[Any]) -> list[dict[str, Any]]:
+    """Open steps of open cases due before a moment, soonest first (overdue ones included)."""
+    query = (
+        select(steps_t.c.id, steps_t.c.step_code, steps_t.c.started_at, steps_t.c.due_at, *_case_columns())
+        .join(cases_t, cases_t.c.id == steps_t.c.case_id).join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
+        .where(steps_t.c.deleted.is_(False), steps_t.c.completed_at.is_(None), steps_t.c.due_at.is_not(None),
+               steps_t.c.due_at < before, *_open_cases(where))
+        .order_by(steps_t.c.due_at)
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def approvals_waiting(session: Session, where: list[Any]) -> list[dict[str, Any]]:
+    """Steps whose approval was asked for and not yet decided, oldest request first."""
+    query = (
+        select(steps_t.c.id, steps_t.c.step_code, steps_t.c.approval_requested_at, steps_t.c.approval_due_at,
+               *_case_columns())
+        .join(cases_t, cases_t.c.id == steps_t.c.case_id).join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
+        .where(steps_t.c.deleted.is_(False), steps_t.c.decided_at.is_(None),
+               steps_t.c.approval_requested_at.is_not(None), steps_t.c.completed_at.is_(None), *_open_cases(where))
+        .order_by(steps_t.c.approval_requested_at)
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def without_contact_since(session: Session, since: dt.date, where: list[Any], limit: int) -> list[dict[str, Any]]:
+    """Open cases with no service since `since` (and opened before it), longest silence first."""
+    last = (select(services_t.c.case_id, func.max(services_t.c.delivered_on).label("last_contact"))
+            .where(services_t.c.deleted.is_(False)).group_by(services_t.c.case_id).subquery())
+    query = (
+        select(*_case_columns(), cases_t.c.opened_on, last.c.last_contact)
+        .join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
+        .outerjoin(last, last.c.case_id == cases_t.c.id)
+        .where(*_open_cases(where), cases_t.c.opened_on < since,
+               or_(last.c.last_contact.is_(None), last.c.last_contact < since))
+        .order_by(func.coalesce(last.c.last_contact, cases_t.c.opened_on))
+        .limit(limit)
+    )
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def count_without_contact_since(session: Session, since: dt.date, where: list[Any]) -> int:
+    """How many open cases have had no service since `since`."""
+    recent = select(services_t.c.case_id).where(services_t.c.deleted.is_(False), services_t.c.delivered_on >= since)
+    query = select(func.count()).select_from(cases_t).where(
+        *_open_cases(where), cases_t.c.opened_on < since, cases_t.c.id.not_in(recent))
+    return session.scalar(query) or 0
+
+

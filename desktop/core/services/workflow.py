@@ -1,0 +1,205 @@
+"""Moving a case through its process: steps, deadlines, approvals, closure, referral, and the to-do list.
+
+The process comes from forms/processes/*.json (data, not code). Every change is an ordinary synced
+write (step records and case fields), so it travels to the hub like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from desktop.core.context import AppContext
+from desktop.core.domain.calendar import add_working_days, due_at
+from desktop.core.errors import CtxhError
+from desktop.core.models import Case, CaseStep
+from desktop.core.repositories import reference as ref_repo
+from desktop.core.repositories import workflow as repo
+from desktop.core.services.access import case_scope, require_manager
+from desktop.core.services.changes import Changed, ChangeWriter, Writing
+from desktop.core.services.records import codebook
+from forms.processes import Process, Step, load_processes
+
+UPCOMING_WORKING_DAYS = 3
+NO_CONTACT_DAYS = 30  # TT 02/2020: "no contact for 1 month" is a closure reason
+
+
+@lru_cache(maxsize=1)
+def processes() -> dict[str, Process]:
+    """The process definitions shipped with the app, by code (read once)."""
+    return load_processes()
+
+
+def process_of(case: dict[str, Any]) -> Process:
+    """The process a case follows; E_PROCESS_UNKNOWN if none is defined for it."""
+    process = processes().get(case["process_type"])
+    if process is None:
+        raise CtxhError("E_PROCESS_UNKNOWN", process=case["process_type"])
+    return process
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _step_due(step: Step, case: dict[str, Any], records: dict[str, dict[str, Any]], at: dt.datetime,
+              holidays: set[dt.date]) -> dt.datetime | None:
+    deadline = step.deadline
+    if deadline is None or (deadline.only_if and not case.get(deadline.only_if)):
+        return None
+    ref = records.get(deadline.after)
+    if ref is None:
+        return None
+    base = ref["started_at"] if deadline.from_start else (ref["completed_at"] or at)
+    return due_at(base, deadline.hours, deadline.working_days, holidays)
+
+
+def start_first_step(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any], at: dt.datetime) -> str:
+    """Open the first step of a new case's process (called by intake, in its transaction)."""
+    first = process_of(case).steps[0]
+    return writer.create(CaseStep, {"case_id": case["id"], "step_code": first.code, "started_at": at,
+                                    "responsible_worker_id": case.get("assigned_worker_id")})
+
+
+def _load(ctx: AppContext, writer: ChangeWriter, case_id: str) -> tuple[dict[str, Any], Process, list[dict[str, Any]]]:
+    from desktop.core.services.cases import _visible_case
+
+    case = _visible_case(ctx, writer.session, case_id)
+    if case["status"] == "DA_DONG":
+        raise CtxhError("E_CASE_CLOSED")
+    return case, process_of(case), repo.steps_of_case(writer.session, case_id)
+
+
+def _open_record(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any],
+                 records: list[dict[str, Any]]) -> dict[str, Any]:
+    open_records = [r for r in records if r["completed_at"] is None]
+    if open_records:
+        return open_records[-1]
+    # A case from before step records existed (or from an import): start a record for its step.
+    at = dt.datetime.combine(case["opened_on"], dt.time(8, 0))
+    record_id = writer.create(CaseStep, {"case_id": case["id"], "step_code": case["step"], "started_at": at,
+                                         "responsible_worker_id": case["assigned_worker_id"]})
+    return {"id": record_id, "step_code": case["step"], "started_at": at, "completed_at": None,
+            "decision": None, "approval_requested_at": None}
+
+
+def advance(ctx: AppContext, case_id: str, at: dt.datetime | None = None, notes: str | None = None) -> Changed:
+    """Finish the current step and start the next one, with its deadline. A step that needs approval
+    moves on only once approved; the last step is finished by close_case()."""
+    at = at or _now()
+    with Writing(ctx) as writer:
+        case, process, records = _load(ctx, writer, case_id)
+        current = _open_record(ctx, writer, case, records)
+        step = process.step(current["step_code"])
+        if step.approval is not None and current.get("decision") != "APPROVED":
+            raise CtxhError("E_APPROVAL_PENDING", step=codebook(ctx).label("case_step", step.code))
+        following = process.next_step(step.code)
+        if following is None or step.closes:
+            raise CtxhError("E_CLOSE_STEP", step=codebook(ctx).label("case_step", step.code))
+        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        done = {r["step_code"]: r for r in repo.steps_of_case(writer.session, case_id)}
+        holidays = ref_repo.holidays(writer.session)
+        writer.create(CaseStep, {
+            "case_id": case_id, "step_code": following.code, "started_at": at,
+            "due_at": _step_due(following, case, done, at, holidays),
+            "responsible_worker_id": case["assigned_worker_id"],
+        })
+        writer.update(Case, case_id, {"step": following.code, "status": "DANG_XU_LY"})
+    return writer.changed
+
+
+def request_approval(ctx: AppContext, case_id: str, at: dt.datetime | None = None) -> Changed:
+    """Submit the current step (e.g. the plan) to the commune chair; the approval deadline starts."""
+    at = at or _now()
+    with Writing(ctx) as writer:
+        case, process, records = _load(ctx, writer, case_id)
+        current = _open_record(ctx, writer, case, records)
+        step = process.step(current["step_code"])
+        if step.approval is None:
+            raise CtxhError("E_NO_APPROVAL", step=codebook(ctx).label("case_step", step.code))
+        holidays = ref_repo.holidays(writer.session)
+        due = (dt.datetime.combine(add_working_days(at.date(), step.approval.working_days, holidays), dt.time.max)
+               .replace(microsecond=0) if step.approval.working_days is not None else None)
+        writer.update(CaseStep, current["id"], {"approval_requested_at": at, "approval_due_at": due,
+                                               "decided_at": None, "decision": None, "decided_by": None})
+    return writer.changed
+
+
+def decide(ctx: AppContext, case_id: str, decision: str, by: str, at: dt.datetime | None = None,
+           notes: str | None = None) -> Changed:
+    """Record the chair's decision on the current step (entered by an officer or an approver)."""
+    require_manager(ctx)
+    if decision not in ("APPROVED", "REJECTED"):
+        raise CtxhError("E_CODE", field="decision", value=decision)
+    at = at or _now()
+    with Writing(ctx) as writer:
+        case, process, records = _load(ctx, writer, case_id)
+        current = _open_record(ctx, writer, case, records)
+        step = process.step(current["step_code"])
+        if current.get("approval_requested_at") is None:
+            raise CtxhError("E_NOT_REQUESTED", step=codebook(ctx).label("case_step", step.code))
+        writer.update(CaseStep, current["id"], {"decided_at": at, "decision": decision, "decided_by": by,
+                                               **({"notes": notes} if notes else {})})
+    return writer.changed
+
+
+def close_case(ctx: AppContext, case_id: str, reason: str, at: dt.datetime | None = None,
+               notes: str | None = None) -> Changed:
+    """Close a case with a reason from the TT 02/2020 list, at any step (a family may move away)."""
+    if not codebook(ctx).known("closure_reason", reason):
+        raise CtxhError("E_CODE", field="closure_reason", value=reason)
+    at = at or _now()
+    with Writing(ctx) as writer:
+        case, _process, records = _load(ctx, writer, case_id)
+        current = _open_record(ctx, writer, case, records)
+        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        writer.update(Case, case_id, {"status": "DA_DONG", "closed_on": at.date(), "closure_reason": reason})
+    return writer.changed
+
+
+def refer_case(ctx: AppContext, case_id: str, facility: str, status: str = "DA_GUI") -> Changed:
+    """Record a referral (chuyển tuyến) to a named facility and its status."""
+    from desktop.core.text import clean
+
+    if not codebook(ctx).known("referral_status", status):
+        raise CtxhError("E_CODE", field="referral_status", value=status)
+    if not clean(facility):
+        raise CtxhError("E_REQUIRED", field="referred_to")
+    with Writing(ctx) as writer:
+        _load(ctx, writer, case_id)
+        writer.update(Case, case_id, {"referred_to": clean(facility), "referral_status": status})
+    return writer.changed
+
+
+def case_steps(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
+    """The step records of a case (its timeline), oldest first."""
+    from desktop.core.services.cases import _visible_case
+
+    with ctx.db.reader() as session:
+        _visible_case(ctx, session, case_id)
+        return repo.steps_of_case(session, case_id)
+
+
+def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> dict[str, Any]:
+    """Việc cần làm: overdue and coming deadlines, approvals waiting, and cases with no contact for a month.
+
+    A collaborator sees only their own cases.
+    """
+    now = now or _now()
+    scope = case_scope(ctx)
+    with ctx.db.reader() as session:
+        holidays = ref_repo.holidays(session)
+        horizon = dt.datetime.combine(add_working_days(now.date(), UPCOMING_WORKING_DAYS, holidays), dt.time.max)
+        due = repo.steps_due(session, horizon, scope)
+        since = now.date() - dt.timedelta(days=NO_CONTACT_DAYS)
+        silent = repo.without_contact_since(session, since, scope, limit)
+        silent_total = repo.count_without_contact_since(session, since, scope)
+        approvals = repo.approvals_waiting(session, scope)
+    return {
+        "overdue": [d for d in due if d["due_at"] < now][:limit],
+        "upcoming": [d for d in due if d["due_at"] >= now][:limit],
+        "approvals": approvals[:limit],
+        "no_contact": silent,
+        "no_contact_total": silent_total,
+    }
