@@ -66,9 +66,12 @@ class Case(Synced, Base):
     referral_status: Mapped[str | None] = mapped_column(String(20))
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)
+    # Local, derived: the latest service date, or the opening date; keeps "no contact for a month" cheap.
+    last_contact_on: Mapped[dt.date | None] = mapped_column(Date)
 
     __table_args__ = (
         Index("ix_cases_live_sort", "deleted", "sort_key", "id"),
+        Index("ix_cases_live_contact", "deleted", "last_contact_on"),
         Index("ix_cases_live_opened", "deleted", "opened_on", "id"),
         Index("ix_cases_live_case_no", "deleted", "case_no", "id"),
     )

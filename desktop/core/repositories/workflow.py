@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Beneficiary, Case, CaseStep, ServiceRecord
@@ -58,26 +58,26 @@ def approvals_waiting(session: Session, where: list[Any]) -> list[dict[str, Any]
 
 
 def without_contact_since(session: Session, since: dt.date, where: list[Any], limit: int) -> list[dict[str, Any]]:
-    """Open cases with no service since `since` (and opened before it), longest silence first."""
-    last = (select(services_t.c.case_id, func.max(services_t.c.delivered_on).label("last_contact"))
-            .where(services_t.c.deleted.is_(False)).group_by(services_t.c.case_id).subquery())
+    """Open cases whose last contact (latest service, or opening) was before `since`, longest silence first."""
     query = (
-        select(*_case_columns(), cases_t.c.opened_on, last.c.last_contact)
+        select(*_case_columns(), cases_t.c.opened_on, cases_t.c.last_contact_on)
         .join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
-        .outerjoin(last, last.c.case_id == cases_t.c.id)
-        .where(*_open_cases(where), cases_t.c.opened_on < since,
-               or_(last.c.last_contact.is_(None), last.c.last_contact < since))
-        .order_by(func.coalesce(last.c.last_contact, cases_t.c.opened_on))
+        .where(*_open_cases(where), cases_t.c.last_contact_on < since)
+        .order_by(cases_t.c.last_contact_on, cases_t.c.id)
         .limit(limit)
     )
     return [dict(r) for r in session.execute(query).mappings()]
 
 
 def count_without_contact_since(session: Session, since: dt.date, where: list[Any]) -> int:
-    """How many open cases have had no service since `since`."""
-    recent = select(services_t.c.case_id).where(services_t.c.deleted.is_(False), services_t.c.delivered_on >= since)
-    query = select(func.count()).select_from(cases_t).where(
-        *_open_cases(where), cases_t.c.opened_on < since, cases_t.c.id.not_in(recent))
+    """How many open cases have had no contact since `since`."""
+    query = select(func.count()).select_from(cases_t).where(*_open_cases(where), cases_t.c.last_contact_on < since)
     return session.scalar(query) or 0
 
 
+def refresh_last_contact(session: Session, case_id: str) -> None:
+    """Recompute a case's derived last-contact date from its live services (or its opening date)."""
+    latest = (select(func.max(services_t.c.delivered_on))
+              .where(services_t.c.case_id == case_id, services_t.c.deleted.is_(False)).scalar_subquery())
+    session.execute(cases_t.update().where(cases_t.c.id == case_id)
+                    .values(last_contact_on=func.coalesce(latest, cases_t.c.opened_on)))

@@ -12,6 +12,7 @@ from desktop.core.errors import NotFoundError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
+from desktop.core.repositories.workflow import refresh_last_contact
 from desktop.core.services.access import case_scope, is_collaborator
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate, validate_together
@@ -83,7 +84,7 @@ def open_case(
         beneficiary_id = create_in(writer, Beneficiary, person_clean, person_keys)
         case_no = next_case_no(writer, case_clean["opened_on"].year)
         case_values = {**case_clean, "case_no": case_no, "beneficiary_id": beneficiary_id,
-                       **case_keys(case_no, person_clean)}
+                       **case_keys(case_no, person_clean), "last_contact_on": case_clean["opened_on"]}
         case_id = writer.create(Case, case_values)
         from desktop.core.services.workflow import processes, start_first_step
 
@@ -163,6 +164,7 @@ def add_service(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Change
     with Writing(ctx) as writer:
         _visible_case(ctx, writer.session, cleaned["case_id"])
         service_id = create_in(writer, ServiceRecord, cleaned, None)
+        refresh_last_contact(writer.session, cleaned["case_id"])
     return service_id, writer.changed
 
 
@@ -170,8 +172,9 @@ def update_service(ctx: AppContext, service_id: str, values: Mapping[str, Any]) 
     """Edit a service record (its case cannot change)."""
     cleaned = validate(ctx, {k: v for k, v in SERVICE_RULES.items() if k != "case_id"}, values, partial=True)
     with Writing(ctx) as writer:
-        _service_case(ctx, writer.session, service_id)
+        case = _service_case(ctx, writer.session, service_id)
         update_in(writer, ServiceRecord, service_id, cleaned, None)
+        refresh_last_contact(writer.session, case["id"])
     return writer.changed
 
 
@@ -184,16 +187,20 @@ def _service_case(ctx: AppContext, session: Any, service_id: str) -> dict[str, A
 
 def delete_service(ctx: AppContext, service_id: str) -> Changed:
     """Tombstone a service record (restore_service undoes it)."""
-    with ctx.db.reader() as session:
-        _service_case(ctx, session, service_id)
-    return set_deleted(ctx, ServiceRecord, service_id, True)
+    return _set_service_deleted(ctx, service_id, True)
 
 
 def restore_service(ctx: AppContext, service_id: str) -> Changed:
     """Undo delete_service."""
-    with ctx.db.reader() as session:
-        _service_case(ctx, session, service_id)
-    return set_deleted(ctx, ServiceRecord, service_id, False)
+    return _set_service_deleted(ctx, service_id, False)
+
+
+def _set_service_deleted(ctx: AppContext, service_id: str, deleted: bool) -> Changed:
+    with Writing(ctx) as writer:
+        case = _service_case(ctx, writer.session, service_id)
+        writer.set_deleted(ServiceRecord, service_id, deleted)
+        refresh_last_contact(writer.session, case["id"])
+    return writer.changed
 
 
 def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:

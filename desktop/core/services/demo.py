@@ -17,6 +17,7 @@ from desktop.core.ids import SeededIds
 from desktop.core.models import (
     Beneficiary,
     Case,
+    CaseStep,
     ServiceRecord,
     TrainingAttendance,
     TrainingCourse,
@@ -233,11 +234,12 @@ def case_batch_rows(
             "closure_reason": rng.choice(["DAT_MUC_TIEU", "DAT_MUC_TIEU", "CHUYEN_DI", "DU_18_TUOI", "MAT_LIEN_LAC"])
             if closed else None,
             "assigned_worker_id": rng.choice(worker_ids) if worker_ids else None,
-            "summary": None, **case_keys(case_no, person),
+            "summary": None, **case_keys(case_no, person), "last_contact_on": opened,
         })
         services, weights = zip(*SERVICE_WEIGHTS, strict=True)
         for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5))):
             delivered = opened + dt.timedelta(days=rng.randint(0, max(0, (ANCHOR - opened).days)))
+            case_rows[-1]["last_contact_on"] = max(case_rows[-1]["last_contact_on"], delivered)
             service_rows.append({
                 "case_id": case_id, "service_type": rng.choices(services, weights)[0], "delivered_on": delivered,
                 "worker_id": rng.choice(worker_ids) if worker_ids else None,
@@ -246,15 +248,37 @@ def case_batch_rows(
     return people, case_rows, service_rows
 
 
+def _step_rows(rng: random.Random, case_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The current step record of each open case: some due soon or overdue, some plans awaiting approval."""
+    rows = []
+    for case in case_rows:
+        if case["status"] == "DA_DONG":
+            continue
+        started = dt.datetime.combine(min(case["opened_on"] + dt.timedelta(days=rng.randint(0, 20)), ANCHOR),
+                                      dt.time(rng.randint(7, 16), 0))
+        row: dict[str, Any] = {"case_id": case["id"], "step_code": case["step"], "started_at": started,
+                               "responsible_worker_id": case["assigned_worker_id"]}
+        if case["step"] == "KE_HOACH":
+            row["due_at"] = started + dt.timedelta(days=7)
+            if rng.random() < 0.4:
+                row["approval_requested_at"] = started + dt.timedelta(days=3)
+                row["approval_due_at"] = started + dt.timedelta(days=5)
+        rows.append(row)
+    return rows
+
+
 def _case_batch(
     ctx: AppContext, rng: random.Random, names: Names, count: int, worker_ids: list[str],
     counters: dict[int, int], created: dict[str, int],
 ) -> None:
     people, case_rows, service_rows = case_batch_rows(ctx, rng, names, count, worker_ids, counters)
+    step_rows = _step_rows(rng, case_rows)
     with Writing(ctx) as writer:
         writer.create_many(Beneficiary, people)
         writer.create_many(Case, case_rows)
         writer.create_many(ServiceRecord, service_rows)
+        writer.create_many(CaseStep, step_rows)
+    created["case_step"] = created.get("case_step", 0) + len(step_rows)
     created["beneficiary"] += len(people)
     created["case"] += len(case_rows)
     created["service_record"] += len(service_rows)

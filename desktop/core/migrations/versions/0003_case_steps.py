@@ -64,10 +64,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("serious_danger", sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column("referred_to", sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column("referral_status", sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column("last_contact_on", sa.Date(), nullable=True))
+        batch_op.create_index("ix_cases_live_contact", ["deleted", "last_contact_on"], unique=False)
+    op.execute(
+        "UPDATE cases SET last_contact_on = COALESCE((SELECT max(delivered_on) FROM service_records "
+        "WHERE service_records.case_id = cases.id AND service_records.deleted = 0), opened_on)"
+    )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_live_contact")
+        batch_op.drop_column("last_contact_on")
         batch_op.drop_column("referral_status")
         batch_op.drop_column("referred_to")
         batch_op.drop_column("serious_danger")

@@ -1,0 +1,84 @@
+"""The officer's day on a 100,000-case profile: the to-do list and opening a case with 200 services,
+each beside the bare SQL that fetches the same rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from pathlib import Path
+
+from bench.common import Result, median, ms
+from desktop.core.context import open_context
+from desktop.core.services import cases
+from desktop.core.services import workflow as wf
+
+REPEATS = 7
+NOW = dt.datetime(2026, 11, 2, 9, 0)
+
+
+def _time(fn) -> float:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(REPEATS):
+        began = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - began)
+    return median(samples)
+
+
+def run(profile: Path) -> list[Result]:
+    """Time todo() and get_case() against raw sqlite3 running the equivalent queries."""
+    ctx = open_context(profile)
+    raw = sqlite3.connect(profile / "ctxh.sqlite3")
+    since = (NOW.date() - dt.timedelta(days=30)).isoformat()
+    horizon = (NOW + dt.timedelta(days=5)).isoformat(sep=" ")
+
+    def bare_todo() -> None:
+        raw.execute(
+            "SELECT s.id, s.step_code, s.due_at, c.id, c.case_no, b.full_name FROM case_steps s "
+            "JOIN cases c ON c.id = s.case_id JOIN beneficiaries b ON b.id = c.beneficiary_id "
+            "WHERE s.deleted = 0 AND s.completed_at IS NULL AND s.due_at IS NOT NULL AND s.due_at < ? "
+            "AND c.deleted = 0 AND c.status != 'DA_DONG' ORDER BY s.due_at", (horizon,)).fetchall()
+        raw.execute(
+            "SELECT s.id, c.id, c.case_no, b.full_name FROM case_steps s JOIN cases c ON c.id = s.case_id "
+            "JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE s.deleted = 0 AND s.decided_at IS NULL "
+            "AND s.approval_requested_at IS NOT NULL AND s.completed_at IS NULL AND c.deleted = 0 "
+            "AND c.status != 'DA_DONG' ORDER BY s.approval_requested_at").fetchall()
+        raw.execute(
+            "SELECT c.id, c.case_no, b.full_name, c.last_contact_on FROM cases c "
+            "JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE c.deleted = 0 AND c.status != 'DA_DONG' "
+            "AND c.last_contact_on < ? ORDER BY c.last_contact_on, c.id LIMIT 200", (since,)).fetchall()
+        raw.execute("SELECT count(*) FROM cases WHERE deleted = 0 AND status != 'DA_DONG' AND last_contact_on < ?",
+                    (since,)).fetchone()
+
+    todo = wf.todo(ctx, NOW)
+    ours_todo = _time(lambda: wf.todo(ctx, NOW))
+    bare_todo_s = _time(bare_todo)
+
+    busy = raw.execute("SELECT id FROM cases WHERE deleted = 0 LIMIT 1").fetchone()[0]
+    # Give one case 200 services (a long follow-up), through the services.
+    have = raw.execute("SELECT count(*) FROM service_records WHERE case_id = ?", (busy,)).fetchone()[0]
+    for i in range(200 - have):
+        cases.add_service(ctx, {"case_id": busy, "service_type": "THAM_VAN",
+                                "delivered_on": (dt.date(2026, 10, 31) - dt.timedelta(days=i)).strftime("%d/%m/%Y")})
+
+    def bare_case() -> None:
+        raw.execute("SELECT * FROM cases WHERE id = ?", (busy,)).fetchone()
+        raw.execute("SELECT b.* FROM beneficiaries b JOIN cases c ON c.beneficiary_id = b.id WHERE c.id = ?",
+                    (busy,)).fetchone()
+        raw.execute("SELECT * FROM service_records WHERE case_id = ? AND deleted = 0 ORDER BY delivered_on DESC, "
+                    "id DESC", (busy,)).fetchall()
+        raw.execute("SELECT * FROM case_steps WHERE case_id = ? AND deleted = 0 ORDER BY started_at, id",
+                    (busy,)).fetchall()
+
+    ours_case = _time(lambda: (cases.get_case(ctx, busy), wf.case_steps(ctx, busy)))
+    bare_case_s = _time(bare_case)
+    section = "The officer's day (100,000 cases)"
+    sizes = (f"{len(todo['overdue'])} overdue, {len(todo['upcoming'])} coming, {len(todo['approvals'])} approvals, "
+             f"{todo['no_contact_total']:,} without contact (first 200 listed)")
+    return [
+        Result(section, f"to-do list ({sizes})", ms(ours_todo), ms(bare_todo_s), f"{ours_todo / bare_todo_s:.2f}×",
+               "≤ 200 ms", ours_todo <= 0.200),
+        Result(section, "open a case with 200 services (case, person, services, steps)", ms(ours_case),
+               ms(bare_case_s), f"{ours_case / bare_case_s:.2f}×", "(information)", None),
+    ]
