@@ -105,6 +105,7 @@ def test_todo_list(ctx) -> None:
     assert todo["upcoming"][0]["step_code"] == "KE_HOACH"
     assert [t["case_id"] for t in todo["approvals"]] == [approval]
     assert [t["case_id"] for t in todo["no_contact"]] == [quiet] and todo["no_contact_total"] == 1
+    assert (todo["overdue_total"], todo["upcoming_total"], todo["approvals_total"]) == (1, 1, 1)
     # A collaborator sees only their own cases in the list.
     worker, _ = roster.create_worker(ctx, {"full_name": "Phan Thị Cộng", "category": "CTV_CTXH"})
     create_user(ctx, "cong", "ctv-mat-khau-1", "COLLABORATOR", worker)
@@ -129,3 +130,12 @@ def test_case_from_before_step_records_gets_one_when_it_moves(ctx) -> None:
     wf.advance(ctx, case_id, T(2026, 11, 20, 9, 0))
     assert [s[0] for s in steps(ctx, case_id)] == ["TIEP_NHAN", "DANH_GIA_BAN_DAU"]
     assert CaseStep.__entity__ == "case_step"
+
+
+def test_todo_totals_stop_at_the_cap(ctx, monkeypatch) -> None:
+    for name in ("Lê Văn Một", "Lê Văn Hai", "Lê Văn Ba"):
+        cases.open_case(ctx, {"full_name": name}, {"opened_on": "01/09/2026"})
+    assert wf.todo(ctx, T(2026, 11, 23, 9, 0))["no_contact_total"] == 3
+    monkeypatch.setattr(wf, "COUNT_CAP", 1)
+    result = wf.todo(ctx, T(2026, 11, 23, 9, 0), limit=1)
+    assert result["no_contact_total"] == 2 and len(result["no_contact"]) == 1  # 2 = "more than 1"

@@ -32,29 +32,52 @@ def _open_cases(where: list[Any]) -> list[Any]:
     return [cases_t.c.deleted.is_(False), cases_t.c.status != "DA_DONG", *where]
 
 
-def steps_due(session: Session, before: dt.datetime, where: list[Any]) -> list[dict[str, Any]]:
-    """Open steps of open cases due before a moment, soonest first (overdue ones included)."""
-    query = (
-        select(steps_t.c.id, steps_t.c.step_code, steps_t.c.started_at, steps_t.c.due_at, *_case_columns())
-        .join(cases_t, cases_t.c.id == steps_t.c.case_id).join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
-        .where(steps_t.c.deleted.is_(False), steps_t.c.completed_at.is_(None), steps_t.c.due_at.is_not(None),
-               steps_t.c.due_at < before, *_open_cases(where))
-        .order_by(steps_t.c.due_at)
-    )
+def _due_query(columns: list[Any], start: dt.datetime | None, before: dt.datetime, where: list[Any]) -> Any:
+    conds = [steps_t.c.deleted.is_(False), steps_t.c.completed_at.is_(None), steps_t.c.due_at.is_not(None),
+             steps_t.c.due_at < before, *_open_cases(where)]
+    if start is not None:
+        conds.append(steps_t.c.due_at >= start)
+    return (select(*columns).select_from(steps_t).join(cases_t, cases_t.c.id == steps_t.c.case_id)
+            .join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id).where(*conds))
+
+
+def steps_due(session: Session, start: dt.datetime | None, before: dt.datetime, where: list[Any],
+              limit: int) -> list[dict[str, Any]]:
+    """Open steps of open cases due in [start, before) (all before `before` when start is None), soonest first."""
+    query = _due_query([steps_t.c.id, steps_t.c.step_code, steps_t.c.started_at, steps_t.c.due_at,
+                        *_case_columns()], start, before, where).order_by(steps_t.c.due_at).limit(limit)
     return [dict(r) for r in session.execute(query).mappings()]
 
 
-def approvals_waiting(session: Session, where: list[Any]) -> list[dict[str, Any]]:
+def _capped_count(session: Session, query: Any, cap: int) -> int:
+    """Count the rows of `query`, stopping at cap + 1 ("more than cap")."""
+    return session.scalar(select(func.count()).select_from(query.limit(cap + 1).subquery())) or 0
+
+
+def count_steps_due(session: Session, start: dt.datetime | None, before: dt.datetime, where: list[Any],
+                    cap: int) -> int:
+    """How many open steps are due in that window (stopping at cap + 1)."""
+    return _capped_count(session, _due_query([steps_t.c.id], start, before, where), cap)
+
+
+def _approval_query(columns: list[Any], where: list[Any]) -> Any:
+    return (select(*columns).select_from(steps_t).join(cases_t, cases_t.c.id == steps_t.c.case_id)
+            .join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
+            .where(steps_t.c.deleted.is_(False), steps_t.c.decided_at.is_(None),
+                   steps_t.c.approval_requested_at.is_not(None), steps_t.c.completed_at.is_(None),
+                   *_open_cases(where)))
+
+
+def approvals_waiting(session: Session, where: list[Any], limit: int) -> list[dict[str, Any]]:
     """Steps whose approval was asked for and not yet decided, oldest request first."""
-    query = (
-        select(steps_t.c.id, steps_t.c.step_code, steps_t.c.approval_requested_at, steps_t.c.approval_due_at,
-               *_case_columns())
-        .join(cases_t, cases_t.c.id == steps_t.c.case_id).join(ben_t, ben_t.c.id == cases_t.c.beneficiary_id)
-        .where(steps_t.c.deleted.is_(False), steps_t.c.decided_at.is_(None),
-               steps_t.c.approval_requested_at.is_not(None), steps_t.c.completed_at.is_(None), *_open_cases(where))
-        .order_by(steps_t.c.approval_requested_at)
-    )
-    return [dict(r) for r in session.execute(query).mappings()]
+    query = _approval_query([steps_t.c.id, steps_t.c.step_code, steps_t.c.approval_requested_at,
+                             steps_t.c.approval_due_at, *_case_columns()], where)
+    return [dict(r) for r in session.execute(query.order_by(steps_t.c.approval_requested_at).limit(limit)).mappings()]
+
+
+def count_approvals_waiting(session: Session, where: list[Any], cap: int) -> int:
+    """How many approvals are waiting (stopping at cap + 1)."""
+    return _capped_count(session, _approval_query([steps_t.c.id], where), cap)
 
 
 def without_contact_since(session: Session, since: dt.date, where: list[Any], limit: int) -> list[dict[str, Any]]:
@@ -69,10 +92,10 @@ def without_contact_since(session: Session, since: dt.date, where: list[Any], li
     return [dict(r) for r in session.execute(query).mappings()]
 
 
-def count_without_contact_since(session: Session, since: dt.date, where: list[Any]) -> int:
-    """How many open cases have had no contact since `since`."""
-    query = select(func.count()).select_from(cases_t).where(*_open_cases(where), cases_t.c.last_contact_on < since)
-    return session.scalar(query) or 0
+def count_without_contact_since(session: Session, since: dt.date, where: list[Any], cap: int) -> int:
+    """How many open cases have had no contact since `since` (stopping at cap + 1)."""
+    query = select(cases_t.c.id).where(*_open_cases(where), cases_t.c.last_contact_on < since)
+    return _capped_count(session, query, cap)
 
 
 def refresh_last_contact(session: Session, case_id: str) -> None:

@@ -22,6 +22,7 @@ from desktop.core.services.records import codebook
 from forms.processes import Process, Step, load_processes
 
 UPCOMING_WORKING_DAYS = 3
+COUNT_CAP = 1000  # totals stop here: "more than 1,000 overdue" says enough, and counting all is slow
 NO_CONTACT_DAYS = 30  # TT 02/2020: "no contact for 1 month" is a closure reason
 
 
@@ -184,22 +185,22 @@ def case_steps(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
 def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> dict[str, Any]:
     """Việc cần làm: overdue and coming deadlines, approvals waiting, and cases with no contact for a month.
 
-    A collaborator sees only their own cases.
+    Each list holds at most `limit` items, most urgent first, beside its total (which stops at
+    COUNT_CAP + 1, meaning "more than COUNT_CAP"). A collaborator sees only their own cases.
     """
     now = now or _now()
     scope = case_scope(ctx)
     with ctx.db.reader() as session:
         holidays = ref_repo.holidays(session)
         horizon = dt.datetime.combine(add_working_days(now.date(), UPCOMING_WORKING_DAYS, holidays), dt.time.max)
-        due = repo.steps_due(session, horizon, scope)
         since = now.date() - dt.timedelta(days=NO_CONTACT_DAYS)
-        silent = repo.without_contact_since(session, since, scope, limit)
-        silent_total = repo.count_without_contact_since(session, since, scope)
-        approvals = repo.approvals_waiting(session, scope)
-    return {
-        "overdue": [d for d in due if d["due_at"] < now][:limit],
-        "upcoming": [d for d in due if d["due_at"] >= now][:limit],
-        "approvals": approvals[:limit],
-        "no_contact": silent,
-        "no_contact_total": silent_total,
-    }
+        return {
+            "overdue": repo.steps_due(session, None, now, scope, limit),
+            "overdue_total": repo.count_steps_due(session, None, now, scope, COUNT_CAP),
+            "upcoming": repo.steps_due(session, now, horizon, scope, limit),
+            "upcoming_total": repo.count_steps_due(session, now, horizon, scope, COUNT_CAP),
+            "approvals": repo.approvals_waiting(session, scope, limit),
+            "approvals_total": repo.count_approvals_waiting(session, scope, COUNT_CAP),
+            "no_contact": repo.without_contact_since(session, since, scope, limit),
+            "no_contact_total": repo.count_without_contact_since(session, since, scope, COUNT_CAP),
+        }
