@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
     p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
-    p.add_argument("--page", choices=("overview", "roster", "cases", "training", "reports", "sync", "settings"),
+    p.add_argument("--page", choices=("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings"),
                    help="mở ở trang này")
     p = sub.add_parser("init", parents=[common], help="thiết lập hồ sơ mới cho máy này")
     p.add_argument("--province", required=True, help="mã tỉnh/thành 2 chữ số, ví dụ 01")

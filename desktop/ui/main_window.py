@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 
-PAGE_NAMES = ("overview", "roster", "cases", "training", "reports", "sync", "settings")
+PAGE_NAMES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
 # page name -> (module, class) built on first show
 PAGE_CLASSES = {
     "overview": ("desktop.ui.pages.overview", "OverviewPage"),
+    "todo": ("desktop.ui.pages.todo", "TodoPage"),
     "roster": ("desktop.ui.pages.roster", "RosterPage"),
     "cases": ("desktop.ui.pages.cases", "CasesPage"),
     "training": ("desktop.ui.pages.training", "TrainingPage"),
@@ -37,7 +38,8 @@ PAGE_CLASSES = {
 
 def _titles() -> dict[str, str]:
     return {
-        "overview": tr("Overview"), "roster": tr("Collaborators"), "cases": tr("Beneficiaries & cases"),
+        "overview": tr("Overview"), "todo": tr("To do"), "roster": tr("Collaborators"),
+        "cases": tr("Beneficiaries & cases"),
         "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
     }
 

@@ -38,6 +38,14 @@ def open_person(window: object) -> None:
     QTimer.singleShot(800, lambda: dialog.tabs.setCurrentIndex(1))
 
 
+def open_case_page(window: object) -> None:
+    """The case page of the first case in the list."""
+    from desktop.ui.dialogs.case_page import CasePage
+
+    page = window.page("cases")  # type: ignore[attr-defined]
+    CasePage(page.backend, page.model.row_id(2), page).show()
+
+
 def open_import(window: object) -> None:
     """The import wizard on a messy commune roster (made like the tests make it)."""
     sys.path.insert(0, str(OUT.parent.parent))
@@ -102,7 +110,12 @@ def main() -> None:
             (1500, fill_bad),
             (1000, lambda: grab("case-intake-errors")),
             (0, lambda: dialog().reject()),
-            (300, lambda: window.show_page("overview")),
+            (300, lambda: open_case_page(window)),
+            (1500, lambda: grab("case-page")),
+            (0, close_dialogs),
+            (0, lambda: window.show_page("todo")),
+            (2000, lambda: grab("todo")),
+            (0, lambda: window.show_page("overview")),
             (1500, lambda: grab("overview")),
             (0, lambda: window.show_page("roster")),
             (1500, lambda: grab("roster")),

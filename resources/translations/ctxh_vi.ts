@@ -52,6 +52,118 @@
       <translation>Người này đã có trong lớp.</translation>
     </message>
     <message>
+      <source>Commune chair (recorded by {user})</source>
+      <translation>Chủ tịch UBND xã (do {user} ghi nhận)</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>Hồ sơ</translation>
+    </message>
+    <message>
+      <source>Finish this step and go to the next</source>
+      <translation>Hoàn thành bước này, chuyển bước tiếp theo</translation>
+    </message>
+    <message>
+      <source>Submit for the chair's approval</source>
+      <translation>Trình Chủ tịch UBND xã phê duyệt</translation>
+    </message>
+    <message>
+      <source>Record: approved</source>
+      <translation>Ghi nhận: đã phê duyệt</translation>
+    </message>
+    <message>
+      <source>Record: not approved</source>
+      <translation>Ghi nhận: không phê duyệt</translation>
+    </message>
+    <message>
+      <source>Close the case</source>
+      <translation>Kết thúc hồ sơ</translation>
+    </message>
+    <message>
+      <source>Facility referred to</source>
+      <translation>Cơ sở tiếp nhận chuyển tuyến</translation>
+    </message>
+    <message>
+      <source>Record referral</source>
+      <translation>Ghi chuyển tuyến</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Record a service</source>
+      <translation>Ghi dịch vụ</translation>
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation>Thao tác</translation>
+    </message>
+    <message>
+      <source>Service delivered</source>
+      <translation>Dịch vụ đã cung cấp</translation>
+    </message>
+    <message>
+      <source>Referral</source>
+      <translation>Chuyển tuyến</translation>
+    </message>
+    <message>
+      <source>Closure reason</source>
+      <translation>Lý do kết thúc</translation>
+    </message>
+    <message>
+      <source>due {when}</source>
+      <translation>hạn {when}</translation>
+    </message>
+    <message>
+      <source>waiting for approval since {when}</source>
+      <translation>chờ phê duyệt từ {when}</translation>
+    </message>
+    <message>
+      <source>referred to {facility} ({status})</source>
+      <translation>chuyển tuyến tới {facility} ({status})</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>Các bước</translation>
+    </message>
+    <message>
+      <source>Services ({n})</source>
+      <translation>Dịch vụ ({n})</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Bước</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Bắt đầu</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>Hoàn thành</translation>
+    </message>
+    <message>
+      <source>Approval</source>
+      <translation>Phê duyệt</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Dịch vụ</translation>
+    </message>
+    <message>
+      <source>asked {when}</source>
+      <translation>đã trình {when}</translation>
+    </message>
+    <message>
       <source>Sign in — CTXH Desk</source>
       <translation>Đăng nhập — CTXH Desk</translation>
     </message>
@@ -110,10 +222,6 @@
     <message>
       <source>e.g. 2530000</source>
       <translation>ví dụ: 2530000</translation>
-    </message>
-    <message>
-      <source>dd/mm/yyyy</source>
-      <translation>dd/mm/yyyy</translation>
     </message>
     <message>
       <source>Record allowance</source>
@@ -328,6 +436,10 @@
       <translation>Tổng quan</translation>
     </message>
     <message>
+      <source>To do</source>
+      <translation>Việc cần làm</translation>
+    </message>
+    <message>
       <source>Collaborators</source>
       <translation>Cộng tác viên</translation>
     </message>
@@ -384,8 +496,16 @@
       <translation>Đối tượng và hồ sơ</translation>
     </message>
     <message>
+      <source>Case page</source>
+      <translation>Trang hồ sơ</translation>
+    </message>
+    <message>
       <source>New case (intake)</source>
       <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+      <source>Deleted case {case_no} ({name}).</source>
+      <translation>Đã xóa hồ sơ {case_no} ({name}).</translation>
     </message>
     <message>
       <source>Target group</source>
@@ -394,10 +514,6 @@
     <message>
       <source>Process</source>
       <translation>Quy trình</translation>
-    </message>
-    <message>
-      <source>Step</source>
-      <translation>Bước</translation>
     </message>
     <message>
       <source>Case manager</source>
@@ -414,10 +530,6 @@
     <message>
       <source>Case {case_no}</source>
       <translation>Hồ sơ {case_no}</translation>
-    </message>
-    <message>
-      <source>Deleted case {case_no} ({name}).</source>
-      <translation>Đã xóa hồ sơ {case_no} ({name}).</translation>
     </message>
     <message>
       <source>Add</source>
@@ -520,6 +632,10 @@
       <translation>Thêm vào danh sách đội ngũ</translation>
     </message>
     <message>
+      <source>Deleted “{name}” from the roster.</source>
+      <translation>Đã xóa «{name}» khỏi danh sách đội ngũ.</translation>
+    </message>
+    <message>
       <source>Gender</source>
       <translation>Giới tính</translation>
     </message>
@@ -558,10 +674,6 @@
     <message>
       <source>Saved {workers} people and {attendances} training attendances to {path}</source>
       <translation>Đã lưu {workers} người và {attendances} lượt tập huấn vào {path}</translation>
-    </message>
-    <message>
-      <source>Deleted “{name}” from the roster.</source>
-      <translation>Đã xóa «{name}» khỏi danh sách đội ngũ.</translation>
     </message>
     <message>
       <source>Back up now</source>
@@ -620,8 +732,48 @@
       <translation>Đã sao lưu và kiểm tra: {path}</translation>
     </message>
     <message>
+      <source>more than {count}</source>
+      <translation>hơn {count}</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Làm mới</translation>
+    </message>
+    <message>
+      <source>Overdue ({n})</source>
+      <translation>Quá hạn ({n})</translation>
+    </message>
+    <message>
+      <source>Due in the next 3 working days ({n})</source>
+      <translation>Đến hạn trong 3 ngày làm việc tới ({n})</translation>
+    </message>
+    <message>
+      <source>Waiting for the chair's approval ({n})</source>
+      <translation>Chờ Chủ tịch UBND xã phê duyệt ({n})</translation>
+    </message>
+    <message>
+      <source>No contact for a month ({n})</source>
+      <translation>Không liên lạc quá 1 tháng ({n})</translation>
+    </message>
+    <message>
+      <source>Asked</source>
+      <translation>Ngày trình</translation>
+    </message>
+    <message>
+      <source>Approve by</source>
+      <translation>Hạn phê duyệt</translation>
+    </message>
+    <message>
+      <source>Last contact</source>
+      <translation>Lần liên lạc cuối</translation>
+    </message>
+    <message>
       <source>Attendees…</source>
       <translation>Học viên…</translation>
+    </message>
+    <message>
+      <source>Deleted course “{title}”.</source>
+      <translation>Đã xóa lớp «{title}».</translation>
     </message>
     <message>
       <source>Level</source>
@@ -658,10 +810,6 @@
     <message>
       <source>{courses} courses held, {attendances} person-attendances, {people} different people trained.</source>
       <translation>{courses} lớp đã tổ chức, {attendances} lượt người tham gia, {people} người khác nhau được tập huấn.</translation>
-    </message>
-    <message>
-      <source>Deleted course “{title}”.</source>
-      <translation>Đã xóa lớp «{title}».</translation>
     </message>
     <message>
       <source>Undo</source>

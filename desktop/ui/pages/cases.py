@@ -78,6 +78,21 @@ class CasesPage(ListPage):
         )
         for column, width in enumerate((95, 210, 95, 240, 230, 150, 120, 100)):
             self.table.setColumnWidth(column, width)
+        from PySide6.QtWidgets import QPushButton
+
+        self.page_button = QPushButton(tr("Case page"))
+        self.page_button.clicked.connect(self._open_page)
+        self.toolbar.addWidget(self.page_button)
+        self.page_button.setEnabled(False)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.page_button.setEnabled(self.current_id() is not None))
+
+    def _open_page(self) -> None:
+        from desktop.ui.dialogs.case_page import CasePage
+
+        record_id = self.current_id()
+        if record_id:
+            CasePage(self.backend, record_id, self).open()
 
     def _open_dialog(self, title: str, values: dict[str, Any] | None) -> None:
         def build(workers: list[dict[str, Any]]) -> None:

@@ -1,0 +1,200 @@
+"""A case's page: where it stands, its timeline of steps and services, and the next actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.text import format_date
+from desktop.ui.backend import Backend
+from desktop.ui.i18n import tr
+from desktop.ui.services import svc
+from desktop.ui.widgets.messages import error_lines
+
+
+def when(value: Any) -> str:
+    """A datetime as dd/mm/yyyy hh:mm ('' for None)."""
+    return value.strftime("%d/%m/%Y %H:%M") if value is not None else ""
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class CasePage(QDialog):
+    """Loads the case and its steps on the worker; every action is a service call, then a reload."""
+
+    def __init__(self, backend: Backend, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.case_id = case_id
+        self.setWindowTitle(tr("Case"))
+        self.resize(1000, 700)
+        self.title = QLabel("…")
+        self.title.setObjectName("pageTitle")
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("formSummary")
+        self.problem.setWordWrap(True)
+        self.body = QVBoxLayout()
+        self.advance_button = QPushButton(tr("Finish this step and go to the next"))
+        self.request_button = QPushButton(tr("Submit for the chair's approval"))
+        self.approve_button = QPushButton(tr("Record: approved"))
+        self.reject_button = QPushButton(tr("Record: not approved"))
+        self.advance_button.clicked.connect(lambda: self._act(lambda ctx: svc("workflow").advance(ctx, self.case_id)))
+        self.request_button.clicked.connect(
+            lambda: self._act(lambda ctx: svc("workflow").request_approval(ctx, self.case_id)))
+        self.approve_button.clicked.connect(lambda: self._decide("APPROVED"))
+        self.reject_button.clicked.connect(lambda: self._decide("REJECTED"))
+        actions = QHBoxLayout()
+        for button in (self.advance_button, self.request_button, self.approve_button, self.reject_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.reason = QComboBox()
+        for code, label in backend.items("closure_reason"):
+            self.reason.addItem(label, code)
+        close = QPushButton(tr("Close the case"))
+        close.clicked.connect(self._close)
+        self.close_button = close
+        self.facility = QLineEdit()
+        self.facility.setPlaceholderText(tr("Facility referred to"))
+        self.referral = QComboBox()
+        for code, label in backend.items("referral_status"):
+            self.referral.addItem(label, code)
+        refer = QPushButton(tr("Record referral"))
+        refer.clicked.connect(self._refer)
+        self.service_type = QComboBox()
+        for code, label in backend.items("service_type"):
+            self.service_type.addItem(label, code)
+        self.service_day = QLineEdit()
+        self.service_day.setPlaceholderText(tr("dd/mm/yyyy"))
+        add_service = QPushButton(tr("Record a service"))
+        add_service.clicked.connect(self._add_service)
+        self.service_button = add_service
+        more = QFormLayout()
+        for caption, widgets in ((tr("Service delivered"), (self.service_type, self.service_day, add_service)),
+                                 (tr("Referral"), (self.facility, self.referral, refer)),
+                                 (tr("Closure reason"), (self.reason, close))):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            holder = QWidget()
+            holder.setLayout(row)
+            more.addRow(caption, holder)
+        box = QGroupBox(tr("Actions"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(actions)
+        box_layout.addLayout(more)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.state)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(box)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the case, its steps and the process definition."""
+        case_id = self.case_id
+
+        def load(ctx: Any) -> Any:
+            case = svc("cases").get_case(ctx, case_id)
+            return case, svc("workflow").case_steps(ctx, case_id), svc("workflow").processes().get(case["process_type"])
+
+        self.backend.call(load, on_done=self._show, on_error=self._fail)
+
+    def _show(self, loaded: Any) -> None:
+        case, steps, process = loaded
+        label = self.backend.label
+        self.title.setText(f"{case['case_no']} — {case['beneficiary']['full_name']}")
+        current = next((s for s in reversed(steps) if s["completed_at"] is None), None)
+        step_def = process.step(case["step"]) if process and case["step"] in [s.code for s in process.steps] else None
+        parts = [label("process_type", case["process_type"]), label("case_step", case["step"]),
+                 label("case_status", case["status"])]
+        if current and current["due_at"]:
+            parts.append(tr("due {when}", when=when(current["due_at"])))
+        if current and current["approval_requested_at"] and not current["decided_at"]:
+            parts.append(tr("waiting for approval since {when}", when=when(current["approval_requested_at"])))
+        if case["referred_to"]:
+            parts.append(tr("referred to {facility} ({status})", facility=case["referred_to"],
+                            status=label("referral_status", case["referral_status"])))
+        self.state.setText(" · ".join(parts))
+        while self.body.count():
+            item = self.body.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.body.addWidget(QLabel(tr("Steps")))
+        self.body.addWidget(_table(
+            [tr("Step"), tr("Started"), tr("Due"), tr("Finished"), tr("Approval")],
+            [[label("case_step", s["step_code"]), when(s["started_at"]), when(s["due_at"]), when(s["completed_at"]),
+              label("approval_decision", s["decision"]) if s["decision"] else
+              (tr("asked {when}", when=when(s["approval_requested_at"])) if s["approval_requested_at"] else "")]
+             for s in steps]), 1)
+        self.body.addWidget(QLabel(tr("Services ({n})", n=len(case["services"]))))
+        self.body.addWidget(_table(
+            [tr("Date"), tr("Service")],
+            [[format_date(s["delivered_on"]), label("service_type", s["service_type"])] for s in case["services"]]), 1)
+        closed = case["status"] == "DA_DONG"
+        needs_approval = bool(step_def and step_def.approval)
+        asked = bool(current and current["approval_requested_at"] and not current["decided_at"])
+        approved = bool(current and current["decision"] == "APPROVED")
+        self.advance_button.setEnabled(not closed and not (needs_approval and not approved)
+                                       and not (step_def and step_def.closes))
+        self.request_button.setEnabled(not closed and needs_approval and not asked and not approved)
+        self.approve_button.setEnabled(not closed and asked)
+        self.reject_button.setEnabled(not closed and asked)
+        self.close_button.setEnabled(not closed)
+        self.service_button.setEnabled(not closed)
+
+    def _fail(self, error: BaseException) -> None:
+        self.problem.setText("\n".join(error_lines(error)))
+
+    def _act(self, action: Any) -> None:
+        self.problem.clear()
+        self.backend.write(action, on_done=lambda _c: self.reload(), on_error=self._fail)
+
+    def _decide(self, decision: str) -> None:
+        by = tr("Commune chair (recorded by {user})", user=self.backend.ctx.actor.username)
+        self._act(lambda ctx: svc("workflow").decide(ctx, self.case_id, decision, by))
+
+    def _close(self) -> None:
+        reason = self.reason.currentData()
+        self._act(lambda ctx: svc("workflow").close_case(ctx, self.case_id, reason))
+
+    def _refer(self) -> None:
+        facility, status = self.facility.text(), self.referral.currentData()
+        self._act(lambda ctx: svc("workflow").refer_case(ctx, self.case_id, facility, status))
+
+    def _add_service(self) -> None:
+        values = {"case_id": self.case_id, "service_type": self.service_type.currentData(),
+                  "delivered_on": self.service_day.text()}
+        self._act(lambda ctx: svc("cases").add_service(ctx, values))

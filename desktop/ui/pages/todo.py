@@ -1,0 +1,91 @@
+"""Việc cần làm: what is overdue, what is coming, approvals waiting, and people not seen for a month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from desktop.core.text import format_date
+from desktop.ui.backend import Backend
+from desktop.ui.dialogs.case_page import when
+from desktop.ui.i18n import tr
+from desktop.ui.services import svc
+
+
+def _total(n: int) -> str:
+    return tr("more than {count}", count="1.000") if n > 1000 else f"{n:,}".replace(",", ".")
+
+
+class TodoPage(QWidget):
+    """Four short lists, most urgent first; double-click opens the case."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__()
+        self.backend = backend
+        title = QLabel(tr("To do"))
+        title.setObjectName("pageTitle")
+        refresh = QPushButton(tr("Refresh"))
+        refresh.clicked.connect(self.activate)
+        self.sections: dict[str, tuple[QLabel, QTableWidget]] = {}
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        for key in ("overdue", "upcoming", "approvals", "no_contact"):
+            caption = QLabel()
+            caption.setObjectName("cardCaption")
+            table = QTableWidget(0, 4)
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.cellDoubleClicked.connect(lambda row, _col, key=key: self._open(key, row))
+            layout.addWidget(caption)
+            layout.addWidget(table, 1)
+            self.sections[key] = (caption, table)
+        self._data: dict[str, Any] = {}
+        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
+
+    def activate(self) -> None:
+        """Fetch the lists on the database worker."""
+        self.backend.call(lambda ctx: svc("workflow").todo(ctx, limit=100), on_done=self._show)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self._data = data
+        label = self.backend.label
+        headings = {
+            "overdue": (tr("Overdue ({n})"), [tr("Due"), tr("Case no."), tr("Full name"), tr("Step")]),
+            "upcoming": (tr("Due in the next 3 working days ({n})"),
+                         [tr("Due"), tr("Case no."), tr("Full name"), tr("Step")]),
+            "approvals": (tr("Waiting for the chair's approval ({n})"),
+                          [tr("Asked"), tr("Case no."), tr("Full name"), tr("Approve by")]),
+            "no_contact": (tr("No contact for a month ({n})"),
+                           [tr("Last contact"), tr("Case no."), tr("Full name"), tr("Opened on")]),
+        }
+        for key, (caption, table) in self.sections.items():
+            text, headers = headings[key]
+            caption.setText(text.replace("{n}", _total(data[f"{key}_total"])))
+            rows = data[key]
+            table.setHorizontalHeaderLabels(headers)
+            table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                if key in ("overdue", "upcoming"):
+                    cells = [when(row["due_at"]), row["case_no"], row["full_name"],
+                             label("case_step", row["step_code"])]
+                elif key == "approvals":
+                    cells = [when(row["approval_requested_at"]), row["case_no"], row["full_name"],
+                             when(row["approval_due_at"])]
+                else:
+                    cells = [format_date(row["last_contact_on"]), row["case_no"], row["full_name"],
+                             format_date(row["opened_on"])]
+                for c, value in enumerate(cells):
+                    table.setItem(r, c, QTableWidgetItem(value))
+            table.resizeColumnsToContents()
+
+    def _open(self, key: str, row: int) -> None:
+        from desktop.ui.dialogs.case_page import CasePage
+
+        CasePage(self.backend, self._data[key][row]["case_id"], self).open()
