@@ -6,12 +6,12 @@ file, not new code. load_processes() validates every file and refuses a bad one 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.paths import app_root
+from forms.loading import load_folder, pair
 
 PROCESS_DIR = app_root() / "forms" / "processes"
 
@@ -78,9 +78,7 @@ class Process:
 
 
 def _pair(value: Any, where: str) -> tuple[str, str]:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
-        raise ProcessDefinitionError(f"{where}: expected [Vietnamese, English] texts")
-    return value[0], value[1]
+    return pair(value, where, ProcessDefinitionError)
 
 
 def parse_process(data: Any, source: str) -> Process:
@@ -129,12 +127,4 @@ def parse_process(data: Any, source: str) -> Process:
 
 def load_processes(folder: Path = PROCESS_DIR) -> dict[str, Process]:
     """Every process definition in `folder`, by code."""
-    processes: dict[str, Process] = {}
-    for path in sorted(folder.glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise ProcessDefinitionError(f"{path.name}: not valid JSON ({exc})") from None
-        process = parse_process(data, path.name)
-        processes[process.code] = process
-    return processes
+    return load_folder(folder, parse_process, lambda p: p.code, ProcessDefinitionError)

@@ -10,13 +10,13 @@ are kept, never dropped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.paths import app_root
+from forms.loading import load_folder, pair
 
 FORMS_DIR = app_root() / "forms" / "definitions"
 FIELD_TYPES = ("text", "multiline", "date", "number", "choice", "multichoice", "boolean")
@@ -85,9 +85,7 @@ class FormDefinition:
 
 
 def _pair(value: Any, where: str) -> tuple[str, str]:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
-        raise FormDefinitionError(f"{where}: expected [Vietnamese, English] texts")
-    return value[0], value[1]
+    return pair(value, where, FormDefinitionError)
 
 
 def _field(raw: Any, where: str, earlier: set[str]) -> Field:
@@ -149,15 +147,7 @@ def parse_form(data: Any, source: str) -> FormDefinition:
 
 def load_forms(folder: Path = FORMS_DIR) -> dict[str, FormDefinition]:
     """Every form definition in `folder`, by code."""
-    forms: dict[str, FormDefinition] = {}
-    for path in sorted(folder.glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise FormDefinitionError(f"{path.name}: not valid JSON ({exc})") from None
-        form = parse_form(data, path.name)
-        forms[form.code] = form
-    return forms
+    return load_folder(folder, parse_form, lambda f: f.code, FormDefinitionError)
 
 
 Problem = tuple[str, str, dict[str, Any]]

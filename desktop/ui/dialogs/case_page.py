@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,24 +23,12 @@ from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 from desktop.ui.services import svc
 from desktop.ui.widgets.messages import error_lines
+from desktop.ui.widgets.tables import read_only_table
 
 
 def when(value: Any) -> str:
     """A datetime as dd/mm/yyyy hh:mm ('' for None)."""
     return value.strftime("%d/%m/%Y %H:%M") if value is not None else ""
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CasePage(QDialog):
@@ -153,14 +139,14 @@ class CasePage(QDialog):
             if item.widget():
                 item.widget().deleteLater()
         self.body.addWidget(QLabel(tr("Steps")))
-        self.body.addWidget(_table(
+        self.body.addWidget(read_only_table(
             [tr("Step"), tr("Started"), tr("Due"), tr("Finished"), tr("Approval")],
             [[label("case_step", s["step_code"]), when(s["started_at"]), when(s["due_at"]), when(s["completed_at"]),
               label("approval_decision", s["decision"]) if s["decision"] else
               (tr("asked {when}", when=when(s["approval_requested_at"])) if s["approval_requested_at"] else "")]
              for s in steps]), 1)
         self.body.addWidget(QLabel(tr("Services ({n})", n=len(case["services"]))))
-        self.body.addWidget(_table(
+        self.body.addWidget(read_only_table(
             [tr("Date"), tr("Service")],
             [[format_date(s["delivered_on"]), label("service_type", s["service_type"])] for s in case["services"]]), 1)
         closed = case["status"] == "DA_DONG"

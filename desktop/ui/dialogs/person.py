@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.services import svc
 from desktop.ui.widgets.indicators import money
 from desktop.ui.widgets.messages import error_lines
+from desktop.ui.widgets.tables import read_only_table
 
 DETAIL_FIELDS = [
     ("gender", "gender"), ("birth_date", None), ("national_id", None), ("phone", None), ("email", None),
@@ -34,19 +33,6 @@ DETAIL_FIELDS = [
     ("title_grade", "title_grade"), ("title_code", None), ("practice_cert_no", None), ("practice_cert_expiry", None),
     ("contract_no", None), ("start_date", None), ("end_date", None), ("status", "worker_status"), ("notes", None),
 ]
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class PersonDialog(QDialog):
@@ -89,16 +75,16 @@ class PersonDialog(QDialog):
             text = label(list_name, value) if list_name else (format_date(value) if hasattr(value, "year") else value)
             form.addRow(field_label(name) + ":", QLabel(str(text or "—")))
         self.tabs.addTab(details, tr("Details"))
-        self.tabs.addTab(_table(
+        self.tabs.addTab(read_only_table(
             [tr("Course"), tr("Kind"), tr("From"), tr("Hours"), tr("Certificate no.")],
             [[t["title"], label("course_kind", t["kind"]), format_date(t["start_date"]), str(t["hours"] or ""),
               t["certificate_no"] or ""] for t in page["training"]]), tr("Training ({n})", n=len(page["training"])))
         self.tabs.addTab(self._allowances(page), tr("Allowance ({n})", n=len(page["allowances"])))
-        self.tabs.addTab(_table(
+        self.tabs.addTab(read_only_table(
             [tr("Case no."), tr("Full name"), tr("Opened on"), tr("Status")],
             [[c["case_no"], c["full_name"], format_date(c["opened_on"]), label("case_status", c["status"])]
              for c in page["cases"]]), tr("Cases managed ({n})", n=len(page["cases"])))
-        self.tabs.addTab(_table(
+        self.tabs.addTab(read_only_table(
             [tr("When"), tr("Who"), tr("What changed")],
             [[h["created_at"].strftime("%d/%m/%Y %H:%M"), h["author"] or "",
               tr("created") if h["created"] else ", ".join(f"{field_label(k)}: {v}" for k, v in h["fields"].items())]
@@ -109,7 +95,7 @@ class PersonDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.addWidget(QLabel(tr("Base salary in force: {amount}", amount=money(page["base_salary"]))))
-        layout.addWidget(_table(
+        layout.addWidget(read_only_table(
             [tr("Amount per month"), tr("From"), tr("Until"), tr("Decision no.")],
             [[money(a["amount"]), format_date(a["effective_from"]), format_date(a["effective_to"]),
               a["decision_no"] or ""] for a in page["allowances"]]), 1)
