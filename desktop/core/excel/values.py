@@ -85,8 +85,3 @@ class CodeMatcher:
                 found = starts[0] if len(starts) == 1 else None
             self._cache[key] = found
         return self._cache[key]
-
-
-def match_code(text: Any, items: Sequence[tuple[str, str]], aliases: Mapping[str, str] | None = None) -> str | None:
-    """The code whose label (or code, or an alias) the text names, ignoring case and diacritics."""
-    return CodeMatcher(items, aliases)(text)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, or_, select, text, tuple_
+from sqlalchemy import Select, Table, and_, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Beneficiary, Case, TrainingCourse, Worker
@@ -272,8 +272,3 @@ def assigned_to(worker_id: str | None) -> Any:
 def beneficiary_has_case(where: list[Any]) -> Any:
     """Beneficiaries with at least one live case meeting `where`."""
     return ben_t.c.id.in_(select(cases_t.c.beneficiary_id).where(cases_t.c.deleted.is_(False), *where))
-
-
-def any_of(*conditions: Any) -> Any:
-    """OR of conditions (re-exported so services need not import SQLAlchemy)."""
-    return or_(*conditions)

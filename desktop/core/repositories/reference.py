@@ -17,16 +17,10 @@ def loaded_version(session: Session, kind: str) -> str | None:
     return session.scalar(select(ReferenceVersion.version).where(ReferenceVersion.kind == kind))
 
 
-def replace_admin_units(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    """Replace every administrative unit with `rows`."""
-    session.execute(delete(AdminUnit))
-    session.execute(insert(AdminUnit), list(rows))
-
-
-def replace_code_items(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    """Replace every code list entry with `rows`."""
-    session.execute(delete(CodeItem))
-    session.execute(insert(CodeItem), list(rows))
+def replace_rows(session: Session, model: type, rows: Iterable[dict[str, Any]]) -> None:
+    """Replace every row of a reference table with `rows`."""
+    session.execute(delete(model))
+    session.execute(insert(model), list(rows))
 
 
 def set_version(session: Session, kind: str, version: str, source: str) -> None:
@@ -59,18 +53,6 @@ def admin_unit(session: Session, code: str) -> AdminUnit | None:
     return session.get(AdminUnit, code)
 
 
-def replace_rates(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    """Replace every effective-dated rate with `rows`."""
-    session.execute(delete(ReferenceRate))
-    session.execute(insert(ReferenceRate), list(rows))
-
-
-def replace_targets(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    """Replace every programme target with `rows`."""
-    session.execute(delete(ReferenceTarget))
-    session.execute(insert(ReferenceTarget), list(rows))
-
-
 def rate_in_force(session: Session, kind: str, on: dt.date, province_code: str | None) -> ReferenceRate | None:
     """The rate of `kind` in force on a date: a provincial value wins over the national one from the same date."""
     from sqlalchemy import or_
@@ -96,12 +78,6 @@ def targets_for(session: Session, indicator: str, province_code: str | None) -> 
         .order_by(ReferenceTarget.year, ReferenceTarget.id)
     )
     return list(session.scalars(query))
-
-
-def replace_holidays(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    """Replace every public holiday with `rows`."""
-    session.execute(delete(PublicHoliday))
-    session.execute(insert(PublicHoliday), list(rows))
 
 
 def holidays(session: Session) -> set[dt.date]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.core.models import AdminUnit, CodeItem, PublicHoliday, ReferenceRate, ReferenceTarget
 from desktop.core.repositories import reference as repo
 from desktop.core.text import fold
 from desktop.paths import resources_dir
@@ -33,63 +34,43 @@ def _older(session: Session, kind: str, shipped: str) -> bool:
     return loaded is None or loaded < shipped
 
 
+def _admin_unit_rows(units: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for province in units["provinces"]:
+        rows.append(dict(code=province["code"], level="province", name=province["name"],
+                         division_type=province["type"], parent_code=None, folded=fold(province["name"])))
+        rows.extend(dict(code=code, level="commune", name=name, division_type=kind, parent_code=province["code"],
+                         folded=fold(name)) for code, name, kind in province["communes"])
+    return rows
+
+
+# kind (and file name) -> (table, rows of the file). Each set is versioned and replaced as a whole.
+REFERENCE_SETS: dict[str, tuple[type, Any]] = {
+    "admin_units": (AdminUnit, _admin_unit_rows),
+    "code_lists": (CodeItem, lambda d: [
+        dict(list_name=list_name, code=code, label_vi=vi, label_en=en, position=i)
+        for list_name, items in d["lists"].items() for i, (code, vi, en) in enumerate(items)]),
+    "rates": (ReferenceRate, lambda d: [
+        dict(kind=r["kind"], province_code=r.get("province"), value=r["value"],
+             effective_from=dt.date.fromisoformat(r["from"]), basis=r["basis"], status=r["status"])
+        for r in d["rates"]]),
+    "targets": (ReferenceTarget, lambda d: [
+        dict(plan=t["plan"], province_code=t.get("province"), year=t["year"], indicator=t["indicator"],
+             minimum=t.get("min"), maximum=t.get("max"), note=t["note"]) for t in d["targets"]]),
+    "holidays": (PublicHoliday, lambda d: [
+        dict(day=dt.date.fromisoformat(h["date"]), name=h["name"], status=h["status"]) for h in d["holidays"]]),
+}
+
+
 def load_reference_data(session: Session) -> list[str]:
     """Load the shipped reference sets that the database lacks or holds older; returns their kinds."""
     loaded = []
-    units = read_admin_units_file()
-    if _older(session, "admin_units", units["version"]):
-        rows = []
-        for province in units["provinces"]:
-            rows.append(
-                dict(code=province["code"], level="province", name=province["name"],
-                     division_type=province["type"], parent_code=None, folded=fold(province["name"]))
-            )
-            rows.extend(
-                dict(code=code, level="commune", name=name, division_type=kind,
-                     parent_code=province["code"], folded=fold(name))
-                for code, name, kind in province["communes"]
-            )
-        repo.replace_admin_units(session, rows)
-        repo.set_version(session, "admin_units", units["version"], units["source"])
-        loaded.append("admin_units")
-    codes = _read("code_lists.json")
-    if _older(session, "code_lists", codes["version"]):
-        repo.replace_code_items(
-            session,
-            [
-                dict(list_name=list_name, code=code, label_vi=vi, label_en=en, position=i)
-                for list_name, items in codes["lists"].items()
-                for i, (code, vi, en) in enumerate(items)
-            ],
-        )
-        repo.set_version(session, "code_lists", codes["version"], codes["source"])
-        loaded.append("code_lists")
-    rates = _read("rates.json")
-    if _older(session, "rates", rates["version"]):
-        repo.replace_rates(session, [
-            dict(kind=r["kind"], province_code=r.get("province"), value=r["value"],
-                 effective_from=dt.date.fromisoformat(r["from"]), basis=r["basis"], status=r["status"])
-            for r in rates["rates"]
-        ])
-        repo.set_version(session, "rates", rates["version"], rates["source"])
-        loaded.append("rates")
-    targets = _read("targets.json")
-    if _older(session, "targets", targets["version"]):
-        repo.replace_targets(session, [
-            dict(plan=t["plan"], province_code=t.get("province"), year=t["year"], indicator=t["indicator"],
-                 minimum=t.get("min"), maximum=t.get("max"), note=t["note"])
-            for t in targets["targets"]
-        ])
-        repo.set_version(session, "targets", targets["version"], targets["source"])
-        loaded.append("targets")
-    holidays = _read("holidays.json")
-    if _older(session, "holidays", holidays["version"]):
-        repo.replace_holidays(session, [
-            dict(day=dt.date.fromisoformat(h["date"]), name=h["name"], status=h["status"])
-            for h in holidays["holidays"]
-        ])
-        repo.set_version(session, "holidays", holidays["version"], holidays["source"])
-        loaded.append("holidays")
+    for kind, (model, rows_of) in REFERENCE_SETS.items():
+        data = _read(f"{kind}.json")
+        if _older(session, kind, data["version"]):
+            repo.replace_rows(session, model, rows_of(data))
+            repo.set_version(session, kind, data["version"], data["source"])
+            loaded.append(kind)
     return loaded
 
 
