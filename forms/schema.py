@@ -65,6 +65,13 @@ class Section:
     fields: tuple[Field, ...]
 
 
+# Who signs a printed form unless its definition says otherwise.
+DEFAULT_SIGNATURES: tuple[tuple[str, str], ...] = (
+    ("Đối tượng hoặc người đại diện", "The person or their representative"),
+    ("Người lập phiếu", "Prepared by"),
+)
+
+
 @dataclass(frozen=True)
 class FormDefinition:
     """A form: code, version, titles and sections."""
@@ -74,6 +81,7 @@ class FormDefinition:
     title: tuple[str, str]
     basis: str
     sections: tuple[Section, ...]
+    signatures: tuple[tuple[str, str], ...] = DEFAULT_SIGNATURES
 
     def fields(self) -> list[Field]:
         """Every field, in order."""
@@ -141,8 +149,10 @@ def parse_form(data: Any, source: str) -> FormDefinition:
                                 tuple(fields)))
     if not seen:
         raise FormDefinitionError(f"{source}: a form needs at least one field")
+    signatures = tuple(_pair(p, f"{source} signature") for p in data["signatures"]) if "signatures" in data \
+        else DEFAULT_SIGNATURES
     return FormDefinition(data["code"], data["version"], _pair(data["title"], f"{source} title"),
-                          data.get("basis", ""), tuple(sections))
+                          data.get("basis", ""), tuple(sections), signatures)
 
 
 def load_forms(folder: Path = FORMS_DIR) -> dict[str, FormDefinition]:
@@ -168,14 +178,15 @@ def check_answers(form: FormDefinition, answers: Mapping[str, Any],
         if field.show_when is not None and not field.show_when.holds({**answers, **cleaned}):
             continue
         value = answers.get(field.code)
+        label = {"label": field.label}  # messages show the form's own label, in the user's language
         if value in (None, "", []):
             if field.required:
-                problems.append((field.code, "E_REQUIRED", {}))
+                problems.append((field.code, "E_REQUIRED", label))
             continue
         try:
             cleaned[field.code] = _clean_value(field, value, known_code, parse_date)
         except ValueError as exc:
-            problems.append((field.code, str(exc), {"value": str(value)}))
+            problems.append((field.code, str(exc), {**label, "value": str(value), "max": field.max_length}))
     return cleaned, problems
 
 

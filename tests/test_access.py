@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import CtxhError, NotFoundError
-from desktop.core.services import cases, roster, search, training
+from desktop.core.services import case_forms, cases, consent, roster, search, training
 from desktop.core.services.auth import create_user, sign_in
 from desktop.core.services.roster_extras import add_allowance
 from tests.conftest import PASSPHRASE
@@ -48,6 +48,12 @@ def test_other_cases_do_not_exist_for_a_collaborator(ctx, setup) -> None:
         lambda: cases.add_service(ctx, {"case_id": theirs, "service_type": "TU_VAN", "delivered_on": "02/11/2026"}),
         lambda: cases.update_beneficiary(ctx, theirs_person, {"phone": "0912345678"}),
         lambda: cases.get_case(ctx, setup["nobody"]),
+        lambda: case_forms.case_forms(ctx, theirs),
+        lambda: case_forms.save_form(ctx, theirs, "HOME_VISIT", {"ngay": "02/11/2026"}),
+        lambda: consent.consent_state(ctx, theirs),
+        lambda: consent.add_consent(ctx, theirs, {"purpose": "QUAN_LY_TRUONG_HOP", "signer_role": "BAN_THAN",
+                                                  "signer_name": "X", "given_on": "02/11/2026"}),
+        lambda: consent.set_legal_basis(ctx, theirs, "DONG_Y"),
     ]
     for attempt in attempts:
         with pytest.raises(NotFoundError):

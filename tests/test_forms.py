@@ -11,9 +11,19 @@ from desktop.core.services.records import codebook
 from forms.schema import FORMS_DIR, FormDefinitionError, check_answers, load_forms, parse_form, read_answers
 
 
-def test_shipped_forms_load() -> None:
+def test_shipped_forms_load(ctx) -> None:
     forms = load_forms()
-    assert {"TT02_M01", "TT02_M02", "ND56_M01", "ND56_M02", "SERVICE_RECORD", "HOME_VISIT"} <= set(forms)
+    expected = {f"{law}_M0{n}" for law in ("TT02", "ND56") for n in range(1, 7)} | {"SERVICE_RECORD", "HOME_VISIT"}
+    assert expected <= set(forms)
+    # Every form a process names exists, and every code list a form names is one this profile has.
+    from forms.processes import load_processes
+
+    named = {code for p in load_processes().values() for s in p.steps for code in s.forms}
+    assert named <= set(forms)
+    for form in forms.values():
+        for field in form.fields():
+            if field.code_list:
+                assert codebook(ctx).items(field.code_list), (form.code, field.code)
     intake = forms["ND56_M01"]
     assert intake.title[0].startswith("Mẫu số 01") and intake.field("nguy_hiem_nghiem_trong").type == "boolean"
 
@@ -25,7 +35,7 @@ def test_answers_are_checked_with_conditions_and_code_lists(ctx) -> None:
                "nhom_doi_tuong": ["HCDB_A", "TCXH_01"], "tinh_trang_suc_khoe": "TOT", "benh_ghi_ro": "ẩn",
                "co_nguoi_giam_ho": True}
     cleaned, problems = check_answers(m01, answers, known)
-    assert problems == [("nguoi_giam_ho", "E_REQUIRED", {})]  # shown (has a guardian) and required
+    assert [p[:2] for p in problems] == [("nguoi_giam_ho", "E_REQUIRED")]  # shown (has a guardian) and required
     assert cleaned["ngay_sinh"] == "2016-02-01" and cleaned["ho_ten"] == "Nguyễn Văn Bé"
     assert "benh_ghi_ro" not in cleaned  # hidden: health is good
     _cleaned, problems = check_answers(m01, {"ho_ten": "A", "gioi_tinh": "X", "ngay_sinh": "31/02/2016",
@@ -34,7 +44,7 @@ def test_answers_are_checked_with_conditions_and_code_lists(ctx) -> None:
                                                ("nhom_doi_tuong", "E_CODE")}
     risk = forms["ND56_M02"]
     _cleaned, problems = check_answers(risk, {"muc_do_nguy_co": "NGHIEM_TRONG", "ngay_danh_gia": "20/11/2026"}, known)
-    assert problems == [("bien_phap_khan_cap", "E_REQUIRED", {})]
+    assert problems == [("bien_phap_khan_cap", "E_REQUIRED", {"label": risk.field("bien_phap_khan_cap").label})]
     _cleaned, problems = check_answers(risk, {"muc_do_nguy_co": "THAP", "ngay_danh_gia": "20/11/2026"}, known)
     assert problems == []
 

@@ -127,6 +127,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{field}»: ô chứa công thức, không nhập công thức; hãy dán dạng giá trị.",
         "“{field}”: the cell holds a formula; paste it as a value.",
     ),
+    "E_FORM_UNKNOWN": ("Không có biểu mẫu «{form}».", "There is no form “{form}”."),
+    "E_CONSENT_WITHDRAWN": (
+        "Sự đồng ý này đã được rút lại ngày {on}.", "This consent was already withdrawn on {on}.",
+    ),
+    "E_CONSENT_SIGNER": (
+        "«{role}» không phù hợp với tuổi của đối tượng ({age} tuổi).",
+        "“{role}” does not fit the person's age ({age}).",
+    ),
     "E_DUPLICATE": (
         "Trùng với «{name}» đã có ({why}).", "Duplicate of “{name}” already present ({why}).",
     ),
@@ -189,6 +197,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "effective_from": ("Áp dụng từ ngày", "From"),
     "effective_to": ("Đến ngày", "Until"),
     "decision_no": ("Số quyết định", "Decision no."),
+    "legal_basis": ("Cơ sở pháp lý xử lý dữ liệu", "Legal basis of processing"),
+    "purpose": ("Mục đích", "Purpose"),
+    "purpose_detail": ("Ghi rõ mục đích", "Purpose (details)"),
+    "signer_role": ("Người ký đồng ý", "Signed by"),
+    "signer_name": ("Họ tên người ký", "Signer's name"),
+    "given_on": ("Ngày đồng ý", "Date given"),
+    "withdrawn_on": ("Ngày rút lại", "Date withdrawn"),
+    "form_code": ("Biểu mẫu", "Form"),
+    "filled_on": ("Ngày lập", "Date filled"),
 }
 
 _language = "vi"
@@ -209,7 +226,10 @@ def field_label(field: str) -> str:
 def format_message(code: str, params: dict[str, Any] | None = None) -> str:
     """Render a message code with its parameters; a `field` parameter is shown by its label."""
     params = dict(params or {})
-    if "field" in params:
+    own_label = params.pop("label", None)  # a form's field brings its own (vi, en) label
+    if own_label:
+        params["field"] = own_label[0 if _language == "vi" else 1]
+    elif "field" in params:
         params["field"] = field_label(str(params["field"]))
     if "other" in params:
         params["other"] = field_label(str(params["other"]))

@@ -1,6 +1,7 @@
 """All tables, imported together so that Base.metadata is complete."""
 
 from desktop.core.models.base import Base, Synced
+from desktop.core.models.case_records import Consent, FormAnswer
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
 from desktop.core.models.profile import AppUser, Device
 from desktop.core.models.rates import ReferenceRate, ReferenceTarget
@@ -12,6 +13,7 @@ from desktop.core.models.workflow import CaseStep, PublicHoliday
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord, CaseStep,
+    FormAnswer, Consent,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
@@ -26,7 +28,9 @@ __all__ = [
     "CaseStep",
     "ChangeEntry",
     "CodeItem",
+    "Consent",
     "Device",
+    "FormAnswer",
     "PublicHoliday",
     "ReferenceRate",
     "ReferenceTarget",

@@ -48,6 +48,7 @@ class Case(Synced, Base):
     __synced_fields__ = (
         "case_no", "beneficiary_id", "process_type", "step", "status", "opened_on", "closed_on",
         "closure_reason", "assigned_worker_id", "summary", "serious_danger", "referred_to", "referral_status",
+        "legal_basis",
     )
 
     case_no: Mapped[str] = mapped_column(String(30))
@@ -64,6 +65,8 @@ class Case(Synced, Base):
     serious_danger: Mapped[bool | None] = mapped_column()  # None: not flagged
     referred_to: Mapped[str | None] = mapped_column(String(200))  # chuyển tuyến: the facility's name
     referral_status: Mapped[str | None] = mapped_column(String(20))
+    # Why the commune may process this file (Luật BVDLCN 2025): its statutory duty, or consent.
+    legal_basis: Mapped[str | None] = mapped_column(String(30))
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)
     # Local, derived: the latest service date, or the opening date; keeps "no contact for a month" cheap.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import Beneficiary, Case, CaseStep, ServiceRecord
+from desktop.core.models import Beneficiary, Case, CaseStep, FormAnswer, ServiceRecord
 
 steps_t = CaseStep.__table__
 cases_t = Case.__table__
@@ -99,8 +100,14 @@ def count_without_contact_since(session: Session, since: dt.date, where: list[An
 
 
 def refresh_last_contact(session: Session, case_id: str) -> None:
-    """Recompute a case's derived last-contact date from its live services (or its opening date)."""
-    latest = (select(func.max(services_t.c.delivered_on))
-              .where(services_t.c.case_id == case_id, services_t.c.deleted.is_(False)).scalar_subquery())
+    """Recompute a case's derived last-contact date: its latest live service or home visit where the
+    person was met (or its opening date)."""
+    forms_t = FormAnswer.__table__
+    latest_service = session.scalar(select(func.max(services_t.c.delivered_on))
+                                    .where(services_t.c.case_id == case_id, services_t.c.deleted.is_(False)))
+    visits = session.execute(select(forms_t.c.filled_on, forms_t.c.answers).where(
+        forms_t.c.case_id == case_id, forms_t.c.form_code == "HOME_VISIT", forms_t.c.deleted.is_(False))).all()
+    met = [day for day, answers in visits if json.loads(answers).get("gap_doi_tuong") is not False]
+    latest = max([d for d in [latest_service, *met] if d is not None], default=None)
     session.execute(cases_t.update().where(cases_t.c.id == case_id)
-                    .values(last_contact_on=func.coalesce(latest, cases_t.c.opened_on)))
+                    .values(last_contact_on=latest if latest is not None else cases_t.c.opened_on))

@@ -40,6 +40,7 @@ CASE_RULES: dict[str, Rule] = {
     "assigned_worker_id": Rule("ref"),
     "summary": Rule("text", max_len=4000),
     "serious_danger": Rule("bool"),
+    "legal_basis": Rule("code", code_list="legal_basis"),
 }
 SERVICE_RULES: dict[str, Rule] = {
     "case_id": Rule("ref", required=True),
@@ -73,8 +74,9 @@ def open_case(
     ctx: AppContext, person: Mapping[str, Any], case: Mapping[str, Any]
 ) -> tuple[str, Changed]:
     """Intake: record the beneficiary and open a case for them, in one transaction."""
+    # A commune working a case does so on its statutory duty unless the officer records consent instead.
     case_values = {"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
-                   "opened_on": dt.date.today(), **case}
+                   "opened_on": dt.date.today(), "legal_basis": "NHIEM_VU_LUAT_DINH", **case}
     if is_collaborator(ctx):  # a collaborator's intake is their own case
         case_values["assigned_worker_id"] = ctx.actor.worker_id
     person_clean, case_clean = validate_together(

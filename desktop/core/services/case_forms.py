@@ -1,0 +1,141 @@
+"""Filling a case's forms (Mẫu 01–06 of its process, home visits, service records) and reading them back.
+
+Answers are checked against the form's definition (forms/definitions) and stored with its code and
+version; a form filled under an older version is read under the newest one, nothing dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from desktop.core.context import AppContext
+from desktop.core.errors import CtxhError, NotFoundError, ValidationError
+from desktop.core.models import FormAnswer
+from desktop.core.repositories import records as repo
+from desktop.core.repositories.workflow import refresh_last_contact
+from desktop.core.services.changes import Changed, Writing
+from desktop.core.services.records import codebook
+from forms.schema import FormDefinition, check_answers, load_forms, read_answers
+
+# Forms any case may hold, at any step, as often as needed.
+ANY_STEP_FORMS = ("HOME_VISIT", "SERVICE_RECORD")
+# A home visit is a contact: it keeps "no contact for a month" honest.
+CONTACT_FORMS = {"HOME_VISIT": "ngay"}
+
+
+@lru_cache(maxsize=1)
+def forms() -> dict[str, FormDefinition]:
+    """The form definitions shipped with the app, by code (read once)."""
+    return load_forms()
+
+
+def form_definition(code: str) -> FormDefinition:
+    """One form's newest definition; E_FORM_UNKNOWN if the app has none of that code."""
+    form = forms().get(code)
+    if form is None:
+        raise CtxhError("E_FORM_UNKNOWN", form=code)
+    return form
+
+
+def _case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
+    from desktop.core.services.cases import _visible_case
+
+    return _visible_case(ctx, session, case_id)
+
+
+def _step_of_form(process_type: str, form_code: str) -> str | None:
+    from desktop.core.services.workflow import processes
+
+    process = processes().get(process_type)
+    if process is None:
+        return None
+    return next((s.code for s in process.steps if form_code in s.forms), None)
+
+
+def case_forms(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
+    """The forms of a case, in the order of its process (then the any-step forms), each with the ones
+    filled so far: [{"form", "title", "step_code", "filled": [{"id", "filled_on", "form_version"}…]}]."""
+    from desktop.core.services.workflow import processes
+
+    with ctx.db.reader() as session:
+        case = _case(ctx, session, case_id)
+        filled = [r for r in repo.rows_where(session, FormAnswer, case_id=case_id) if not r["deleted"]]
+    process = processes().get(case["process_type"])
+    planned: list[tuple[str, str | None]] = [
+        (code, step.code) for step in (process.steps if process else ()) for code in step.forms
+    ] + [(code, None) for code in ANY_STEP_FORMS]
+    result = []
+    for code, step_code in planned:
+        form = forms().get(code)
+        if form is None:
+            continue
+        mine = sorted((r for r in filled if r["form_code"] == code), key=lambda r: (r["filled_on"], r["id"]))
+        result.append({"form": code, "title": form.title, "step_code": step_code, "filled": [
+            {"id": r["id"], "filled_on": r["filled_on"], "form_version": r["form_version"]} for r in mine]})
+    return result
+
+
+def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[str, Any],
+              answer_id: str | None = None, filled_on: dt.date | None = None) -> tuple[str, Changed]:
+    """Check and store a filled form (a new one, or an edit of `answer_id`); returns its id.
+
+    Every problem is reported at once as a ValidationError naming the form's own fields.
+    """
+    form = form_definition(form_code)
+    cleaned, problems = check_answers(form, answers, codebook(ctx).known)
+    if problems:
+        raise ValidationError(problems)
+    contact_field = CONTACT_FORMS.get(form_code)
+    if filled_on is None:
+        filled_on = dt.date.fromisoformat(cleaned[contact_field]) if cleaned.get(contact_field) else dt.date.today()
+    with Writing(ctx) as writer:
+        case = _case(ctx, writer.session, case_id)
+        values = {"answers": json.dumps(cleaned, ensure_ascii=False, sort_keys=True),
+                  "form_version": form.version, "filled_on": filled_on}
+        if answer_id is None:
+            answer_id = writer.create(FormAnswer, {
+                **values, "case_id": case_id, "form_code": form_code,
+                "step_code": _step_of_form(case["process_type"], form_code),
+                "filled_by_worker_id": ctx.actor.worker_id})
+        else:
+            current = repo.get_row(writer.session, FormAnswer, answer_id)
+            if current is None or current["deleted"] or current["case_id"] != case_id:
+                raise NotFoundError("form_answer", answer_id)
+            writer.update(FormAnswer, answer_id, values)
+        if contact_field:
+            refresh_last_contact(writer.session, case_id)
+    return answer_id, writer.changed
+
+
+def get_form_answer(ctx: AppContext, answer_id: str) -> dict[str, Any]:
+    """A filled form laid out by the newest definition of its form (see forms.schema.read_answers),
+    with its record's columns and the case's number and person, for showing and printing."""
+    with ctx.db.reader() as session:
+        row = repo.get_row(session, FormAnswer, answer_id)
+        if row is None or row["deleted"]:
+            raise NotFoundError("form_answer", answer_id)
+        case = _case(ctx, session, row["case_id"])
+        from desktop.core.models import Beneficiary
+
+        person = repo.get_row(session, Beneficiary, case["beneficiary_id"]) or {}
+    form = form_definition(row["form_code"])
+    layout = read_answers(form, json.loads(row["answers"]), row["form_version"])
+    return {**row, "layout": layout, "case_no": case["case_no"], "person": person.get("full_name", ""),
+            "birth_date": person.get("birth_date"), "address": person.get("address")}
+
+
+def set_form_deleted(ctx: AppContext, answer_id: str, deleted: bool) -> Changed:
+    """Tombstone a filled form (deleted=True) or restore it (the undo)."""
+    with Writing(ctx) as writer:
+        row = repo.get_row(writer.session, FormAnswer, answer_id)
+        if row is None:
+            raise NotFoundError("form_answer", answer_id)
+        _case(ctx, writer.session, row["case_id"])
+        writer.set_deleted(FormAnswer, answer_id, deleted)
+        if row["form_code"] in CONTACT_FORMS:
+            refresh_last_contact(writer.session, row["case_id"])
+    return writer.changed
