@@ -143,3 +143,25 @@ def test_the_consent_register_of_a_child_of_ten(ctx) -> None:
     assert twice.value.code == "E_CONSENT_WITHDRAWN"
     with pytest.raises(ValidationError):
         consent.set_legal_basis(ctx, case_id, "VI_THICH")
+
+
+def test_a_filled_form_prints_with_its_labels_and_a_place_to_sign(ctx) -> None:
+    case_id = open_child(ctx)
+    answer_id, _ = case_forms.save_form(ctx, case_id, "ND56_M06", {
+        "ket_qua": "Trẻ đã đi học lại\nGia đình ổn định", "tinh_trang_tre": "AN_TOAN", "de_xuat": "KET_THUC",
+        "ly_do_ket_thuc": "DAT_MUC_TIEU", "ngay_ra_soat": "20/11/2026"})
+    page = case_forms.printable_form(ctx, answer_id)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "MẪU SỐ 06" in page
+    assert "Nguyễn Văn Bé (sinh ngày 01/02/2016)" in page
+    assert "Trẻ đã đi học lại<br/>Gia đình ổn định" in page
+    assert "An toàn" in page and "20/11/2026" not in page.split("ngày")[0]
+    reason = case_forms.codebook(ctx).label("closure_reason", "DAT_MUC_TIEU")
+    assert reason in page and "DAT_MUC_TIEU" not in page
+    assert page.count("(Ký, ghi rõ họ tên)") == 2 and "ngày 20 tháng 11 năm 2026" in page
+    # A field hidden by its condition does not print.
+    answer_id, _ = case_forms.save_form(ctx, case_id, "ND56_M06", {
+        "ket_qua": "Chưa xong", "tinh_trang_tre": "CON_NGUY_CO", "de_xuat": "KE_HOACH_MOI",
+        "ngay_ra_soat": "21/11/2026"})
+    assert "Lý do kết thúc" not in case_forms.printable_form(ctx, answer_id)
+    english = case_forms.printable_form(ctx, answer_id, "en")
+    assert "(Signature and full name)" in english and "Make a new plan" in english

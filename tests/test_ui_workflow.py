@@ -65,3 +65,53 @@ def test_todo_page_and_case_page_take_a_child_case_through_approval(qtbot, backe
     dialog._close()
     qtbot.waitUntil(lambda: "Đã kết thúc" in dialog.state.text(), timeout=5000)
     assert not dialog.advance_button.isEnabled() and not dialog.close_button.isEnabled()
+
+
+def test_a_form_is_filled_from_its_definition_printed_and_consent_recorded(qtbot, backend, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.core.services import case_forms, cases
+    from desktop.ui.dialogs.case_page import CasePage
+    from desktop.ui.dialogs.form_dialog import FormDialog
+    from desktop.ui.printing import save_pdf
+
+    make_profile(tmp_path / "p").db.dispose()
+    ctx = open_signed_in(backend, tmp_path / "p")
+    case_id, _ = cases.open_case(ctx, {"full_name": "Nguyễn Văn Bé", "birth_date": "01/02/2016"},
+                                 {"process_type": "ND56_2017", "opened_on": "02/11/2026", "serious_danger": True})
+    page = CasePage(backend, case_id)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.forms_tab.rows) == 8, timeout=5000)
+    assert page.forms_tab.rows[0] == ("ND56_M01", None)  # the current step's form first
+    assert page.forms_tab.table.item(0, 2).text() == "Chưa lập"
+    page.forms_tab.open_row([r[0] for r in page.forms_tab.rows].index("ND56_M02"))
+    dialog = page.forms_tab.findChild(FormDialog)
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)
+    risk: QComboBox = dialog.inputs.input("muc_do_nguy_co")  # type: ignore[assignment]
+    measures = dialog.inputs.input("bien_phap_khan_cap")
+    assert not measures.isVisibleTo(dialog)
+    risk.setCurrentIndex(risk.findData("NGHIEM_TRONG"))
+    assert measures.isVisibleTo(dialog)  # "show when" the risk is serious
+    dialog.inputs.input("ngay_danh_gia").setText("02/11/2026")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    error = dialog.inputs._errors["bien_phap_khan_cap"]
+    qtbot.waitUntil(lambda: error.isVisibleTo(dialog), timeout=5000)
+    assert error.text() == "«Biện pháp khẩn cấp đã áp dụng» là bắt buộc."
+    measures.setPlainText("Đưa trẻ về nhà bà ngoại")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: any(r == ("ND56_M02", r[1]) and r[1] for r in page.forms_tab.rows), timeout=5000)
+    answer_id = next(r[1] for r in page.forms_tab.rows if r[0] == "ND56_M02")
+    assert case_forms.get_form_answer(ctx, answer_id)["layout"]["answers"]["muc_do_nguy_co"] == "NGHIEM_TRONG"
+    pdf = save_pdf(case_forms.printable_form(ctx, answer_id), tmp_path / "m02.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + data.count(
+        b"/Type /Page>") + data.count(b"/Type /Page ") >= 1
+    # Consent: choosing consent as the legal basis shows who still has to sign.
+    page.tabs.setCurrentIndex(2)
+    tab = page.consent_tab
+    tab.basis.setCurrentIndex(tab.basis.findData("DONG_Y"))
+    tab._set_basis(0)
+    qtbot.waitUntil(lambda: tab.missing.isVisibleTo(page) and "Trẻ em" in tab.missing.text(), timeout=5000)
+    assert page.tabs.tabText(2).endswith("⚠")

@@ -60,6 +60,18 @@
       <translation>Hồ sơ</translation>
     </message>
     <message>
+      <source>Steps and services</source>
+      <translation>Các bước và dịch vụ</translation>
+    </message>
+    <message>
+      <source>Forms</source>
+      <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+      <source>Consent and legal basis</source>
+      <translation>Đồng ý và cơ sở pháp lý</translation>
+    </message>
+    <message>
       <source>Finish this step and go to the next</source>
       <translation>Hoàn thành bước này, chuyển bước tiếp theo</translation>
     </message>
@@ -162,6 +174,86 @@
     <message>
       <source>asked {when}</source>
       <translation>đã trình {when}</translation>
+    </message>
+    <message>
+      <source>Fill or open</source>
+      <translation>Lập hoặc mở phiếu</translation>
+    </message>
+    <message>
+      <source>Fill another of this form</source>
+      <translation>Lập thêm một phiếu mẫu này</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+      <source>Record a consent</source>
+      <translation>Ghi nhận sự đồng ý</translation>
+    </message>
+    <message>
+      <source>Record withdrawal (today)</source>
+      <translation>Ghi nhận rút lại (hôm nay)</translation>
+    </message>
+    <message>
+      <source>Any step</source>
+      <translation>Bước bất kỳ</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Tình trạng</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Legal basis of processing</source>
+      <translation>Cơ sở pháp lý xử lý dữ liệu</translation>
+    </message>
+    <message>
+      <source>Consent still needed for “{purpose}” from: {who}.</source>
+      <translation>Còn thiếu sự đồng ý cho «{purpose}» của: {who}.</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Mục đích</translation>
+    </message>
+    <message>
+      <source>Signed by</source>
+      <translation>Người ký</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Họ tên</translation>
+    </message>
+    <message>
+      <source>Given on</source>
+      <translation>Ngày đồng ý</translation>
+    </message>
+    <message>
+      <source>Withdrawn on</source>
+      <translation>Ngày rút lại</translation>
+    </message>
+    <message>
+      <source>Not filled</source>
+      <translation>Chưa lập</translation>
+    </message>
+    <message>
+      <source>Filled</source>
+      <translation>Đã lập</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>In…</translation>
     </message>
     <message>
       <source>Sign in — CTXH Desk</source>

@@ -24,7 +24,7 @@ from forms.schema import FormDefinition, check_answers, load_forms, read_answers
 # Forms any case may hold, at any step, as often as needed.
 ANY_STEP_FORMS = ("HOME_VISIT", "SERVICE_RECORD")
 # A home visit is a contact: it keeps "no contact for a month" honest.
-CONTACT_FORMS = {"HOME_VISIT": "ngay"}
+CONTACT_FORMS = {"HOME_VISIT"}
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +79,17 @@ def case_forms(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
     return result
 
 
+def _form_date(form: FormDefinition, cleaned: Mapping[str, Any]) -> dt.date:
+    """The date a form bears: its first date answered (a visit's, a review's), unless that lies ahead
+    (a plan's start); otherwise today."""
+    today = dt.date.today()
+    for field in form.fields():
+        if field.type == "date" and cleaned.get(field.code):
+            day = dt.date.fromisoformat(cleaned[field.code])
+            return day if day <= today else today
+    return today
+
+
 def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[str, Any],
               answer_id: str | None = None, filled_on: dt.date | None = None) -> tuple[str, Changed]:
     """Check and store a filled form (a new one, or an edit of `answer_id`); returns its id.
@@ -89,9 +100,7 @@ def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[st
     cleaned, problems = check_answers(form, answers, codebook(ctx).known)
     if problems:
         raise ValidationError(problems)
-    contact_field = CONTACT_FORMS.get(form_code)
-    if filled_on is None:
-        filled_on = dt.date.fromisoformat(cleaned[contact_field]) if cleaned.get(contact_field) else dt.date.today()
+    filled_on = filled_on or _form_date(form, cleaned)
     with Writing(ctx) as writer:
         case = _case(ctx, writer.session, case_id)
         values = {"answers": json.dumps(cleaned, ensure_ascii=False, sort_keys=True),
@@ -106,7 +115,7 @@ def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[st
             if current is None or current["deleted"] or current["case_id"] != case_id:
                 raise NotFoundError("form_answer", answer_id)
             writer.update(FormAnswer, answer_id, values)
-        if contact_field:
+        if form_code in CONTACT_FORMS:
             refresh_last_contact(writer.session, case_id)
     return answer_id, writer.changed
 
@@ -139,3 +148,15 @@ def set_form_deleted(ctx: AppContext, answer_id: str, deleted: bool) -> Changed:
         if row["form_code"] in CONTACT_FORMS:
             refresh_last_contact(writer.session, row["case_id"])
     return writer.changed
+
+
+def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:
+    """A filled form as HTML laid out for printing and signing (forms.printing)."""
+    from desktop.core.services.status import profile_info
+    from forms.printing import form_html
+
+    answer = get_form_answer(ctx, answer_id)
+    book = codebook(ctx)
+    header = {"commune": profile_info(ctx)["commune"], "case_no": answer["case_no"], "person": answer["person"],
+              "birth_date": answer["birth_date"], "filled_on": answer["filled_on"]}
+    return form_html(form_definition(answer["form_code"]), answer["layout"], header, lang, book.label)

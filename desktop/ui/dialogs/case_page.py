@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,16 @@ class CasePage(QDialog):
         self.problem.setObjectName("formSummary")
         self.problem.setWordWrap(True)
         self.body = QVBoxLayout()
+        from desktop.ui.dialogs.case_tabs import ConsentTab, FormsTab
+
+        self.tabs = QTabWidget()
+        steps_tab = QWidget()
+        steps_tab.setLayout(self.body)
+        self.forms_tab = FormsTab(backend, case_id, self.reload)
+        self.consent_tab = ConsentTab(backend, case_id, self.reload)
+        self.tabs.addTab(steps_tab, tr("Steps and services"))
+        self.tabs.addTab(self.forms_tab, tr("Forms"))
+        self.tabs.addTab(self.consent_tab, tr("Consent and legal basis"))
         self.advance_button = QPushButton(tr("Finish this step and go to the next"))
         self.request_button = QPushButton(tr("Submit for the chair's approval"))
         self.approve_button = QPushButton(tr("Record: approved"))
@@ -102,7 +113,7 @@ class CasePage(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.state)
-        layout.addLayout(self.body, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(box)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -114,12 +125,21 @@ class CasePage(QDialog):
 
         def load(ctx: Any) -> Any:
             case = svc("cases").get_case(ctx, case_id)
-            return case, svc("workflow").case_steps(ctx, case_id), svc("workflow").processes().get(case["process_type"])
+            forms = svc("case_forms")
+            process = svc("workflow").processes().get(case["process_type"])
+            return (case, svc("workflow").case_steps(ctx, case_id), process, forms.case_forms(ctx, case_id),
+                    forms.forms(), svc("consent").consent_state(ctx, case_id))
 
         self.backend.call(load, on_done=self._show, on_error=self._fail)
 
     def _show(self, loaded: Any) -> None:
-        case, steps, process = loaded
+        case, steps, process, listed, definitions, consent = loaded
+        self.forms_tab.show_forms(listed, definitions, case)
+        self.consent_tab.show_state(consent)
+        if consent["missing"]:
+            self.tabs.setTabText(2, tr("Consent and legal basis") + " ⚠")
+        else:
+            self.tabs.setTabText(2, tr("Consent and legal basis"))
         label = self.backend.label
         self.title.setText(f"{case['case_no']} — {case['beneficiary']['full_name']}")
         current = next((s for s in reversed(steps) if s["completed_at"] is None), None)

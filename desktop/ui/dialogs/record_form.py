@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,13 +39,17 @@ Save = Callable[[dict[str, dict[str, Any]], Callable[[Any], None], Callable[[Bas
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One input: kind is text, multiline, date, code, codes or choice (options given at runtime)."""
+    """One input: kind is text, multiline, date, code, codes, choice or bool (options given at runtime).
+
+    `label` and `help` replace the catalogue's label of `name` (forms bring their own)."""
 
     name: str
     kind: str = "text"
     code_list: str | None = None
     required: bool = False
     section: str = ""
+    label: str | None = None
+    help: str | None = None
 
 
 class RecordForm(QWidget):
@@ -57,6 +62,7 @@ class RecordForm(QWidget):
         self._fields = fields
         self._inputs: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         sections: dict[str, QGridLayout] = {}
         counters: dict[str, int] = {}
@@ -71,8 +77,12 @@ class RecordForm(QWidget):
                 sections[spec.section] = grid
                 counters[spec.section] = 0
             widget = self._make_input(spec, (choices or {}).get(spec.name))
-            label = QLabel(field_label(spec.name) + (" *" if spec.required else ""))
+            label = QLabel((spec.label or field_label(spec.name)) + (" *" if spec.required else ""))
+            label.setWordWrap(True)
             label.setBuddy(widget)
+            if spec.help:
+                label.setToolTip(spec.help)
+                widget.setToolTip(spec.help)
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
@@ -89,6 +99,7 @@ class RecordForm(QWidget):
             counters[spec.section] = n + (2 if wide else 1)
             self._inputs[spec.name] = widget
             self._errors[spec.name] = error
+            self._labels[spec.name] = label
         layout.addStretch(1)
 
     def _make_input(self, spec: FieldSpec, options: list[tuple[str, str]] | None) -> QWidget:
@@ -103,16 +114,20 @@ class RecordForm(QWidget):
             combo.setMinimumContentsLength(18)
             if not spec.required:
                 combo.addItem("—", None)
-            items = options if spec.kind == "choice" else self._backend.items(spec.code_list or "")
+            items = options if spec.kind == "choice" or options is not None else self._backend.items(
+                spec.code_list or "")
             for code, label in items or []:
                 combo.addItem(label, code)
             return combo
+        if spec.kind == "bool":
+            return QCheckBox()
         if spec.kind == "codes":
             checks = QListWidget()
             checks.setFixedHeight(120)
             checks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            for code, label in self._backend.items(spec.code_list or ""):
-                item = QListWidgetItem(f"{label} ({code})")
+            inline = options is not None
+            for code, label in options if inline else self._backend.items(spec.code_list or ""):
+                item = QListWidgetItem(label if inline else f"{label} ({code})")
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
@@ -134,8 +149,10 @@ class RecordForm(QWidget):
             elif isinstance(widget, QComboBox):
                 index = widget.findData(value)
                 widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
             elif isinstance(widget, QListWidget):
-                chosen = set((value or "").split())
+                chosen = set(value if isinstance(value, list) else (value or "").split())
                 for i in range(widget.count()):
                     item = widget.item(i)
                     checked = item.data(Qt.ItemDataRole.UserRole) in chosen
@@ -152,6 +169,8 @@ class RecordForm(QWidget):
                 out[spec.name] = widget.toPlainText()
             elif isinstance(widget, QComboBox):
                 out[spec.name] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                out[spec.name] = widget.isChecked()
             elif isinstance(widget, QListWidget):
                 out[spec.name] = [
                     widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
@@ -175,6 +194,29 @@ class RecordForm(QWidget):
                 shown = True
         return shown
 
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a field with its label (a form's "show when" conditions)."""
+        for widget in (self._inputs[name], self._labels[name]):
+            widget.setVisible(visible)
+        if not visible:
+            self._errors[name].hide()
+
+    def changed_signals(self) -> list[Any]:
+        """Every input's "value changed" signal, for dialogs that react to what is typed."""
+        signals: list[Any] = []
+        for widget in self._inputs.values():
+            if isinstance(widget, QComboBox):
+                signals.append(widget.currentIndexChanged)
+            elif isinstance(widget, QCheckBox):
+                signals.append(widget.toggled)
+            elif isinstance(widget, QListWidget):
+                signals.append(widget.itemChanged)
+            elif isinstance(widget, QLineEdit):
+                signals.append(widget.textChanged)
+            elif isinstance(widget, QPlainTextEdit):
+                signals.append(widget.textChanged)
+        return signals
+
     def has_field(self, name: str) -> bool:
         """True if the form has an input for `name`."""
         return name in self._inputs
@@ -193,7 +235,7 @@ class RecordDialog(QDialog):
     """OK saves through `save(values, on_done, on_error)`; problems stay in the dialog."""
 
     def __init__(self, title: str, forms: list[tuple[str, RecordForm]], save: Save,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, header: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -219,6 +261,8 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if header is not None:
+            layout.addWidget(header)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)

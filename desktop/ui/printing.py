@@ -1,0 +1,44 @@
+"""Printing a form's HTML through Qt's own printing: to a printer, or to a PDF file, on A4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+MARGINS_MM = QMarginsF(25, 20, 15, 20)  # a wider left margin, for the binding of the case file
+
+
+def _printer() -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def _document(html: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setHtml(html)
+    return document
+
+
+def save_pdf(html: str, path: Path) -> Path:
+    """Lay `html` out on A4 pages and write them to `path` as PDF."""
+    printer = _printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    _document(html).print_(printer)
+    return path
+
+
+def print_html(html: str, parent: QWidget | None = None) -> bool:
+    """Ask which printer, then print; False if the officer cancelled."""
+    printer = _printer()
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    _document(html).print_(printer)
+    return True
