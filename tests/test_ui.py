@@ -78,6 +78,41 @@ def test_case_list_pages_searches_and_sorts(qtbot, window) -> None:
     assert dates == sorted(dates)
 
 
+def test_case_list_filters_combine_with_search_and_can_be_saved(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.core.services import cases
+
+    window.show_page("cases")
+    page = window.page("cases")
+    bar = page.filter_widget
+    qtbot.waitUntil(lambda: page.model.total == 1500 and bar.assignee.count() > 2, timeout=5000)
+    bar.group.setCurrentIndex(bar.group.findData("HCDB_D"))
+    expected = cases.count_cases(window.backend.ctx, filters={"group": "HCDB_D"})
+    assert 0 < expected < 1500
+    qtbot.waitUntil(lambda: page.model.total == expected, timeout=5000)
+    assert all("HCDB_D" in page.model.row_data(i)["target_groups"].split() for i in range(page.model.rowCount()))
+    bar.overdue.setChecked(True)
+    both = cases.count_cases(window.backend.ctx, filters={"group": "HCDB_D", "overdue": True})
+    assert 0 < both < expected
+    qtbot.waitUntil(lambda: page.model.total == both, timeout=5000)
+    # A filter that finds nothing shows an empty table, not "no cases yet".
+    bar.status.setCurrentIndex(bar.status.findData("DA_DONG"))
+    qtbot.waitUntil(lambda: page.model.total == 0, timeout=5000)
+    assert page._stack.currentIndex() == 0
+    bar.status.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.total == both, timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Khuyết tật quá hạn", True))
+    bar._save()
+    qtbot.waitUntil(lambda: bar.saved.count() == 2, timeout=5000)
+    bar.set_filters({})
+    qtbot.waitUntil(lambda: page.model.total == 1500, timeout=5000)
+    bar.saved.setCurrentIndex(1)
+    bar._apply_saved(1)
+    qtbot.waitUntil(lambda: page.model.total == both, timeout=5000)
+    assert bar.overdue.isChecked() and bar.group.currentData() == "HCDB_D"
+
+
 def test_add_worker_shows_errors_in_vietnamese_then_saves_and_undoes_delete(qtbot, window) -> None:
     from desktop.ui.dialogs.record_form import RecordDialog
 

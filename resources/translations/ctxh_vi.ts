@@ -576,6 +576,46 @@
       <translation>Đang xử lý…</translation>
     </message>
     <message>
+      <source>All statuses</source>
+      <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+      <source>All steps</source>
+      <translation>Mọi bước</translation>
+    </message>
+    <message>
+      <source>All groups</source>
+      <translation>Mọi nhóm đối tượng</translation>
+    </message>
+    <message>
+      <source>Any case manager</source>
+      <translation>Mọi người phụ trách</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>Quá hạn</translation>
+    </message>
+    <message>
+      <source>Saved filters…</source>
+      <translation>Bộ lọc đã lưu…</translation>
+    </message>
+    <message>
+      <source>Save filter</source>
+      <translation>Lưu bộ lọc</translation>
+    </message>
+    <message>
+      <source>Forget</source>
+      <translation>Bỏ bộ lọc này</translation>
+    </message>
+    <message>
+      <source>Name of this filter:</source>
+      <translation>Tên bộ lọc:</translation>
+    </message>
+    <message>
+      <source>Nobody yet</source>
+      <translation>Chưa giao ai</translation>
+    </message>
+    <message>
       <source>The person</source>
       <translation>Thông tin đối tượng</translation>
     </message>

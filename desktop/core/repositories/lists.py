@@ -11,16 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, select, text, tuple_
+from sqlalchemy import Select, Table, and_, exists, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from desktop.core.models import Beneficiary, Case, TrainingCourse, Worker
+from desktop.core.models import Beneficiary, Case, CaseStep, TrainingCourse, Worker
 from desktop.core.text import fold, fts_query
 
 cases_t: Table = Case.__table__  # type: ignore[assignment]
 ben_t: Table = Beneficiary.__table__  # type: ignore[assignment]
 workers_t: Table = Worker.__table__  # type: ignore[assignment]
 courses_t: Table = TrainingCourse.__table__  # type: ignore[assignment]
+steps_t: Table = CaseStep.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -272,3 +273,36 @@ def assigned_to(worker_id: str | None) -> Any:
 def beneficiary_has_case(where: list[Any]) -> Any:
     """Beneficiaries with at least one live case meeting `where`."""
     return ben_t.c.id.in_(select(cases_t.c.beneficiary_id).where(cases_t.c.deleted.is_(False), *where))
+
+
+CASE_FILTERS = ("status", "step", "process_type", "group", "assignee", "overdue")
+UNASSIGNED = "-"  # the assignee filter's value for "nobody yet"
+
+
+def overdue_now(now: Any) -> Any:
+    """Open cases with a step past its deadline, or an approval asked for and past its own."""
+    late_step = and_(steps_t.c.completed_at.is_(None), steps_t.c.due_at.is_not(None), steps_t.c.due_at < now)
+    late_approval = and_(steps_t.c.approval_requested_at.is_not(None), steps_t.c.decided_at.is_(None),
+                         steps_t.c.approval_due_at.is_not(None), steps_t.c.approval_due_at < now)
+    return and_(cases_t.c.status != "DA_DONG", exists().where(
+        steps_t.c.case_id == cases_t.c.id, steps_t.c.deleted.is_(False), or_(late_step, late_approval)))
+
+
+def case_conditions(filters: dict[str, Any], now: Any) -> list[Any]:
+    """The WHERE conditions of the case list's filters (keys of CASE_FILTERS; empty values are ignored)."""
+    c = cases_t.c
+    conds: list[Any] = []
+    for name in ("status", "step", "process_type"):
+        if filters.get(name):
+            conds.append(c[name] == filters[name])
+    if filters.get("assignee") == UNASSIGNED:
+        conds.append(c.assigned_worker_id.is_(None))
+    elif filters.get("assignee"):
+        conds.append(c.assigned_worker_id == filters["assignee"])
+    if filters.get("group"):
+        # target_groups holds space-separated codes; pad both sides so HCDB_D does not match HCDB_DD.
+        padded = literal(" ") + ben_t.c.target_groups + literal(" ")
+        conds.append(c.beneficiary_id.in_(select(ben_t.c.id).where(padded.like(f"% {filters['group']} %"))))
+    if filters.get("overdue"):
+        conds.append(overdue_now(now))
+    return conds

@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
-from desktop.core.errors import NotFoundError
+from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
@@ -216,14 +216,49 @@ def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:
     return case
 
 
+def _case_where(ctx: AppContext, filters: Mapping[str, Any] | None) -> list[Any] | None:
+    unknown = set(filters or {}) - set(lists.CASE_FILTERS)
+    if unknown:
+        raise CtxhError("E_ARGS", detail=", ".join(sorted(unknown)))
+    now = dt.datetime.now().replace(microsecond=0)
+    return [*case_scope(ctx), *lists.case_conditions(dict(filters or {}), now)] or None
+
+
 def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
-               after: tuple[Any, str] | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """A page of the case list (keyset paging: pass the last row's key as `after`)."""
+               after: tuple[Any, str] | None = None, limit: int = 100,
+               filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """A page of the case list (keyset paging: pass the last row's key as `after`), searched and filtered
+    by status, step, process, target group, assignee ("-" for nobody) and overdue."""
+    where = _case_where(ctx, filters)
     with ctx.db.reader() as session:
-        return lists.case_page(session, search, sort, descending, after, limit, case_scope(ctx) or None)
+        return lists.case_page(session, search, sort, descending, after, limit, where)
 
 
-def count_cases(ctx: AppContext, search: str = "", cap: int | None = None) -> int:
-    """How many live cases match a search (stopping at cap + 1 when a cap is given)."""
+def count_cases(ctx: AppContext, search: str = "", cap: int | None = None,
+                filters: Mapping[str, Any] | None = None) -> int:
+    """How many live cases match a search and filters (stopping at cap + 1 when a cap is given)."""
+    where = _case_where(ctx, filters)
     with ctx.db.reader() as session:
-        return lists.count(session, lists.CASES, search, case_scope(ctx) or None, cap=cap)
+        return lists.count(session, lists.CASES, search, where, cap=cap)
+
+
+def saved_filters(ctx: AppContext) -> dict[str, dict[str, Any]]:
+    """This user's saved case-list filters by name (kept in the profile's settings, not synced)."""
+    return dict(ctx.profile.read_settings().get("case_filters", {}).get(ctx.actor.username, {}))
+
+
+def save_filter(ctx: AppContext, name: str, filters: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Save (or replace) a named filter for this user; an empty `filters` deletes it. Returns them all."""
+    name = " ".join(name.split())
+    if not name or len(name) > 60:
+        raise ValidationError([("name", "E_REQUIRED" if not name else "E_TOO_LONG", {"max": 60})])
+    _case_where(ctx, filters)  # refuse unknown keys before saving them
+    settings = ctx.profile.read_settings()
+    mine = settings.setdefault("case_filters", {}).setdefault(ctx.actor.username, {})
+    kept = {k: v for k, v in filters.items() if v not in (None, "", False)}
+    if kept:
+        mine[name] = kept
+    else:
+        mine.pop(name, None)
+    ctx.profile.write_settings(settings)
+    return dict(mine)

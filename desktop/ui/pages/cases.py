@@ -57,6 +57,7 @@ class CasesPage(ListPage):
     entities = ("case", "beneficiary")
 
     def __init__(self, backend: Backend) -> None:
+        self.filters: dict[str, Any] = {}  # replaced whole, never mutated: the worker reads it
         label = backend.label
         columns = [
             Column(tr("Case no."), lambda r: r["case_no"], sort="case_no", key_field="case_no"),
@@ -71,8 +72,9 @@ class CasesPage(ListPage):
         ]
         super().__init__(
             backend, tr("Beneficiaries and cases"), columns,
-            fetch=lambda *a: svc("cases").list_cases(backend.ctx, *a),
-            count=lambda s: svc("cases").count_cases(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None),
+            fetch=lambda *a: svc("cases").list_cases(backend.ctx, *a, filters=self.filters),
+            count=lambda s: svc("cases").count_cases(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None,
+                                                     filters=self.filters),
             empty_text=tr("No cases yet. Press “Add” to record the intake of a person in difficulty."),
             search_hint=tr("Search by name, case no., citizen ID or phone (diacritics optional)…"),
         )
@@ -86,6 +88,18 @@ class CasesPage(ListPage):
         self.page_button.setEnabled(False)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.page_button.setEnabled(self.current_id() is not None))
+        from desktop.ui.pages.case_filters import CaseFilterBar
+
+        self.filter_widget = CaseFilterBar(backend, self._filters_changed)
+        self.filter_bar.addWidget(self.filter_widget)
+
+    def _filters_changed(self, filters: dict[str, Any]) -> None:
+        self.filters = filters
+        self.model.reload()
+
+    def has_query(self) -> bool:
+        """A search or any filter."""
+        return super().has_query() or bool(self.filters)
 
     def _open_page(self) -> None:
         from desktop.ui.dialogs.case_page import CasePage

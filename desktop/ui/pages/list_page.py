@@ -72,6 +72,7 @@ class ListPage(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
         self.toolbar = bar  # pages add their own buttons here
+        self.filter_bar = QHBoxLayout()  # and their filters here
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -98,6 +99,7 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.undo_bar)
         layout.addLayout(self._stack, 1)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_bar.trigger)
@@ -178,7 +180,11 @@ class ListPage(QWidget):
             self.count_label.setText(tr("more than {count} records", count=f"{SEARCH_COUNT_CAP:,}".replace(",", ".")))
         else:
             self.count_label.setText(tr("{count} records", count=f"{total:,}".replace(",", ".")))
-        self._stack.setCurrentIndex(1 if total == 0 and not self.search.text() else 0)
+        self._stack.setCurrentIndex(1 if total == 0 and not self.has_query() else 0)
+
+    def has_query(self) -> bool:
+        """True while a search (or a page's filter) narrows the list: no rows then is not "no records yet"."""
+        return bool(self.search.text())
 
     def _first_rows(self) -> None:
         self._update_buttons()
