@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
     p.add_argument("file", type=Path)
+    case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
+    case_sub = case.add_subparsers(dest="case_command", metavar="import|export", required=True)
+    p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
+    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
+                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
+    p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
+    p = case_sub.add_parser("export", parents=[common], help="xuất hồ sơ và dịch vụ đã cung cấp ra .xlsx")
+    p.add_argument("file", type=Path)
     user = sub.add_parser("user", parents=[common], help="tài khoản đăng nhập trên máy này")
     user_sub = user.add_subparsers(dest="user_command", metavar="add|list", required=True)
     p = user_sub.add_parser("add", parents=[common], help="thêm tài khoản (mật khẩu từ CTXH_PASSPHRASE)")
@@ -216,10 +226,29 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
     report = import_roster(_open(args), args.file, args.sheet, args.duplicates, args.default_category,
                            annotate_to=args.annotated)
+    return _import_report(args, report, "người")
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    if args.case_command == "export":
+        from desktop.core.services.case_export import export_cases
+
+        counts = export_cases(_open(args), args.file)
+        _print(args, {"file": str(args.file), **counts},
+               lambda: f"Đã xuất {counts['cases']} hồ sơ và {counts['services']} lượt dịch vụ ra {args.file}.")
+        return 0
+    from desktop.core.services.case_import import import_cases
+
+    report = import_cases(_open(args), args.file, args.sheet, args.duplicates, annotate_to=args.annotated)
+    return _import_report(args, report, "hồ sơ")
+
+
+def _import_report(args: argparse.Namespace, report: Any, what: str) -> int:
+    """Print an import's report (JSON or lines); exit 1 when some rows were rejected."""
     data = report.as_json()
 
     def human() -> str:
-        lines = [f"Đã nhập {report.imported} người, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
+        lines = [f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
                  f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
         lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
         if report.annotated:
@@ -254,7 +283,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
-    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster, "user": cmd_user,
+    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster, "case": cmd_case,
+    "user": cmd_user,
 }
 
 

@@ -87,3 +87,32 @@ def with_member(source: Path, target: Path, member: str, data: bytes = b"<x/>") 
             dst.writestr(item, src.read(item.filename))
         dst.writestr(member, data)
     return target
+
+
+def beneficiary_list(path: Path) -> Path:
+    """A commune's list of children in special circumstances and other people: title rows, groups written
+    as labels with ";" and ",", a person twice, a bad date, an unknown group, a footer."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws["A1"] = "UBND PHƯỜNG BA ĐÌNH"
+    ws["A2"] = "DANH SÁCH TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT VÀ ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI"
+    headers = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh", "Địa chỉ", "Người chăm sóc",
+               "Nhóm đối tượng", "Ngày tiếp nhận", "Hoàn cảnh"]
+    for col, text in enumerate(headers, start=1):
+        ws.cell(4, col, text)
+    rows = [
+        ("Nguyễn Văn Bé", "01/02/2016", "Nam", "001216012345", "Tổ 5", "Nguyễn Thị Mẹ", "Trẻ khuyết tật; hộ nghèo",
+         "05/01/2026", "Bại não, cần phục hồi chức năng"),
+        ("Trần Thị Na", dt.datetime(2012, 5, 3), "Nữ", None, "Tổ 7", "Bà ngoại", "Mồ côi, tự kỷ", "10/02/2026", ""),
+        ("Lê Văn Cụ", 1940, "Nam", "001040099999", "Tổ 2", None, "Người cao tuổi", None, "Sống một mình"),
+        ("Nguyễn Văn Bé", "01/02/2016", "Nam", "001216012345", "Tổ 5", None, "Trẻ khuyết tật", None, "nhập trùng"),
+        ("Phạm Thị Lỗi", "30/02/2015", "Nữ", None, "Tổ 9", None, "Trẻ có hoàn cảnh lạ", None, ""),
+    ]
+    for r, row in enumerate(rows, start=5):
+        ws.cell(r, 1, r - 4)
+        for col, value in enumerate(row, start=2):
+            ws.cell(r, col, value)
+    ws.cell(11, 2, "Tổng cộng: 5")
+    wb.save(path)
+    return path

@@ -81,8 +81,11 @@ def _gender_subheader(rows: Sequence[Sequence[Any]], header: HeaderMap) -> None:
         return
     below = rows[header.header_row]  # the row after the header (0-based index == 1-based header_row)
     marks = {col: _key(v) for col, v in enumerate(below) if v not in (None, "")}
-    genders = {col: ("NAM" if key == "nam" else "NU") for col, key in marks.items() if key in ("nam", "nu")}
-    if birth in genders or (birth + 1) in genders:
+    # Only a sub-header row: the "Nam | Nữ" cells sit under the birth column and the blank (merged) cell
+    # beside it, and nothing else is written on it. A first data row with "Nam" under "Giới tính" is data.
+    genders = {col: ("NAM" if key == "nam" else "NU") for col, key in marks.items() if key in ("nam", "nu")
+               and (col == birth or (col == birth + 1 and col not in header.all_headers))}
+    if genders and len(marks) == len(genders) and (birth in genders or (birth + 1) in genders):
         header.gender_split = {col: g for col, g in genders.items() if col in (birth, birth + 1)}
         header.header_row += 1
         header.headers.update({col: f"{header.headers.get(birth, '')} ({rows[header.header_row - 1][col]})"
