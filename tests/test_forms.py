@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -80,3 +81,13 @@ def test_an_old_answer_reads_under_a_newer_version(tmp_path: Path) -> None:
 def test_a_bad_form_is_refused_with_the_place(broken: dict, message: str) -> None:
     with pytest.raises(FormDefinitionError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_form(broken, "x.json")
+
+
+def test_the_demo_fills_every_form_validly(ctx) -> None:
+    from desktop.core.services.demo import sample_answers
+
+    book = codebook(ctx)
+    for form in load_forms().values():
+        answers = sample_answers(form, dt.date(2026, 11, 2), lambda name: book.items(name)[0][0])
+        _cleaned, problems = check_answers(form, answers, book.known)
+        assert problems == [], form.code

@@ -18,6 +18,8 @@ from desktop.core.models import (
     Beneficiary,
     Case,
     CaseStep,
+    Consent,
+    FormAnswer,
     ServiceRecord,
     TrainingAttendance,
     TrainingCourse,
@@ -26,6 +28,7 @@ from desktop.core.models import (
 )
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.services.changes import Writing
+from desktop.core.services.records import codebook
 
 ANCHOR = dt.date(2026, 11, 1)
 # Family names with their approximate share of the population.
@@ -235,6 +238,7 @@ def case_batch_rows(
             if closed else None,
             "assigned_worker_id": rng.choice(worker_ids) if worker_ids else None,
             "summary": None, **case_keys(case_no, person), "last_contact_on": opened,
+            "legal_basis": "NHIEM_VU_LUAT_DINH",
         })
         services, weights = zip(*SERVICE_WEIGHTS, strict=True)
         for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5))):
@@ -252,7 +256,11 @@ def _step_rows(rng: random.Random, case_rows: list[dict[str, Any]]) -> list[dict
     """The current step record of each open case: some due soon or overdue, some plans awaiting approval."""
     rows = []
     for case in case_rows:
-        if case["status"] == "DA_DONG":
+        if case["status"] == "DA_DONG":  # the closing step, finished on the day the case closed
+            ended = dt.datetime.combine(case["closed_on"], dt.time(15, 0))
+            rows.append({"case_id": case["id"], "step_code": case["step"], "completed_at": ended,
+                         "started_at": ended - dt.timedelta(days=rng.randint(1, 20)),
+                         "responsible_worker_id": case["assigned_worker_id"]})
             continue
         started = dt.datetime.combine(min(case["opened_on"] + dt.timedelta(days=rng.randint(0, 20)), ANCHOR),
                                       dt.time(rng.randint(7, 16), 0))
@@ -267,17 +275,82 @@ def _step_rows(rng: random.Random, case_rows: list[dict[str, Any]]) -> list[dict
     return rows
 
 
+def sample_answers(form: Any, on: dt.date, first_code: Any) -> dict[str, Any]:
+    """Answers that satisfy a form: its required fields (and the fields they show) filled plainly."""
+    answers: dict[str, Any] = {}
+    for field in form.fields():
+        if field.show_when is not None and not field.show_when.holds(answers):
+            continue
+        if not field.required:
+            continue
+        choices = [c[0] for c in field.choices] or (
+            [first_code(field.code_list)] if field.type in ("choice", "multichoice") else [None])
+        answers[field.code] = {
+            "date": on.isoformat(), "number": 1, "boolean": False, "choice": choices[0], "multichoice": choices[:1],
+        }.get(field.type, "Ghi nhận khi tiếp nhận (dữ liệu mẫu)")
+    return answers
+
+
+def _form_rows(rng: random.Random, case_rows: list[dict[str, Any]], first_code: Any) -> list[dict[str, Any]]:
+    """The intake form (Mẫu 01) of about a third of the cases, filled on the day each opened."""
+    import json
+
+    from desktop.core.services.case_forms import forms
+    from desktop.core.services.workflow import processes
+
+    rows = []
+    for case in case_rows:
+        process = processes().get(case["process_type"])
+        if process is None or not process.steps[0].forms or rng.random() >= 0.35:
+            continue
+        form = forms()[process.steps[0].forms[0]]
+        rows.append({"case_id": case["id"], "step_code": process.steps[0].code, "form_code": form.code,
+                     "form_version": form.version, "filled_on": case["opened_on"],
+                     "answers": json.dumps(sample_answers(form, case["opened_on"], first_code), ensure_ascii=False,
+                                           sort_keys=True),
+                     "filled_by_worker_id": case["assigned_worker_id"]})
+    return rows
+
+
+def _consent_rows(rng: random.Random, people: list[dict[str, Any]], case_rows: list[dict[str, Any]],
+                  names: Names) -> list[dict[str, Any]]:
+    """One case in twenty rests on consent: everyone who must sign has signed on the day it opened
+    (a child of 7 or more beside the representative), and now and then a consent to share on referral."""
+    from desktop.core.domain.consent_rules import required_signers
+
+    rows = []
+    for person, case in zip(people, case_rows, strict=True):
+        if rng.random() >= 0.05:
+            continue
+        case["legal_basis"] = "DONG_Y"
+        purposes = ["QUAN_LY_TRUONG_HOP"] + (["CHIA_SE_CHUYEN_TUYEN"] if rng.random() < 0.3 else [])
+        for purpose in purposes:
+            for role in required_signers(person["birth_date"], case["opened_on"]):
+                signer = person["full_name"] if role in ("BAN_THAN", "TRE_EM") else (
+                    person["guardian_name"] or names.person()[0])
+                rows.append({"beneficiary_id": person["id"], "case_id": case["id"], "purpose": purpose,
+                             "signer_role": role, "signer_name": signer, "given_on": case["opened_on"]})
+    return rows
+
+
 def _case_batch(
     ctx: AppContext, rng: random.Random, names: Names, count: int, worker_ids: list[str],
     counters: dict[int, int], created: dict[str, int],
 ) -> None:
     people, case_rows, service_rows = case_batch_rows(ctx, rng, names, count, worker_ids, counters)
     step_rows = _step_rows(rng, case_rows)
+    consent_rows = _consent_rows(rng, people, case_rows, names)
+    book = codebook(ctx)
+    form_rows = _form_rows(rng, case_rows, lambda name: book.items(name)[0][0])
     with Writing(ctx) as writer:
         writer.create_many(Beneficiary, people)
         writer.create_many(Case, case_rows)
         writer.create_many(ServiceRecord, service_rows)
         writer.create_many(CaseStep, step_rows)
+        writer.create_many(FormAnswer, form_rows)
+        writer.create_many(Consent, consent_rows)
+    created["consent"] = created.get("consent", 0) + len(consent_rows)
+    created["form_answer"] = created.get("form_answer", 0) + len(form_rows)
     created["case_step"] = created.get("case_step", 0) + len(step_rows)
     created["beneficiary"] += len(people)
     created["case"] += len(case_rows)
