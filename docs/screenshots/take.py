@@ -38,12 +38,50 @@ def open_person(window: object) -> None:
     QTimer.singleShot(800, lambda: dialog.tabs.setCurrentIndex(1))
 
 
+def open_child_case(window: object) -> None:
+    """The case page of the first open child-protection case on the list."""
+    from desktop.ui.dialogs.case_page import CasePage
+
+    page = window.page("cases")  # type: ignore[attr-defined]
+    row = next(i for i in range(page.model.rowCount()) if page.model.row_data(i)["process_type"] == "ND56_2017"
+               and page.model.row_data(i)["status"] != "DA_DONG")
+    CasePage(page.backend, page.model.row_id(row), page).show()
+
+
 def open_case_page(window: object) -> None:
     """The case page of the first case in the list."""
     from desktop.ui.dialogs.case_page import CasePage
 
     page = window.page("cases")  # type: ignore[attr-defined]
     CasePage(page.backend, page.model.row_id(2), page).show()
+
+
+def case_page_tab(window: object, tab: int) -> None:
+    """The open case page, on one of its tabs."""
+    from desktop.ui.dialogs.case_page import CasePage
+
+    page = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CasePage) and w.isVisible())
+    page.tabs.setCurrentIndex(tab)
+
+
+def open_form(window: object, code: str) -> None:
+    """A form of the open case page, filled partly so that a condition shows a field and a problem shows."""
+    from desktop.ui.dialogs.case_page import CasePage
+
+    page = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CasePage) and w.isVisible())
+    tab = page.forms_tab
+    tab.open_row([r[0] for r in tab.rows].index(code))
+
+
+def fill_form() -> None:
+    """Choose a serious risk (which shows "emergency measures") and save without it."""
+    from desktop.ui.dialogs.form_dialog import FormDialog
+
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FormDialog) and w.isVisible())
+    risk = dialog.inputs.input("muc_do_nguy_co")
+    risk.setCurrentIndex(risk.findData("NGHIEM_TRONG"))  # type: ignore[attr-defined]
+    dialog.inputs.input("ngay_danh_gia").setText("02/11/2026")  # type: ignore[attr-defined]
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
 
 def open_import(window: object) -> None:
@@ -106,12 +144,25 @@ def main() -> None:
             (0, lambda: cases().search.setText("nguyen thi hoa")),
             (1500, lambda: grab("cases-search")),
             (0, lambda: cases().search.clear()),
+            (0, lambda: cases().filter_widget.set_filters({"group": "HCDB_I", "overdue": True})),
+            (1500, lambda: grab("cases-filtered")),
+            (0, lambda: cases().filter_widget.set_filters({})),
             (500, lambda: cases().add_button.click()),
             (1500, fill_bad),
             (1000, lambda: grab("case-intake-errors")),
             (0, lambda: dialog().reject()),
             (300, lambda: open_case_page(window)),
             (1500, lambda: grab("case-page")),
+            (0, lambda: case_page_tab(window, 1)),
+            (800, lambda: grab("case-forms")),
+            (0, lambda: case_page_tab(window, 2)),
+            (800, lambda: grab("case-consent")),
+            (0, close_dialogs),
+            (300, lambda: open_child_case(window)),
+            (1200, lambda: case_page_tab(window, 1)),
+            (300, lambda: open_form(window, "ND56_M02")),
+            (1000, fill_form),
+            (1000, lambda: grab("form-errors")),
             (0, close_dialogs),
             (0, lambda: window.show_page("todo")),
             (2000, lambda: grab("todo")),

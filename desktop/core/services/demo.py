@@ -226,7 +226,9 @@ def case_batch_rows(
         counters[opened.year] = counters.get(opened.year, 0) + 1
         case_no = f"{opened.year}-{counters[opened.year]:05d}"
         closed = rng.random() < 0.45 and (ANCHOR - opened).days > 60
-        step = "KET_THUC" if closed else rng.choice(["TIEP_NHAN", "DANH_GIA", "KE_HOACH", "THUC_HIEN", "THEO_DOI"])
+        # The steps of the case's own process: the last when closed, one of the others while open.
+        steps = process_steps(process)
+        step = steps[-1] if closed else rng.choice(steps[:-1])
         case_id = ctx.new_id()
         case_rows.append({
             "id": case_id, "case_no": case_no, "beneficiary_id": person["id"], "process_type": process,
@@ -250,6 +252,14 @@ def case_batch_rows(
                 "duration_minutes": rng.choice((15, 30, 45, 60, 90)), "notes": None,
             })
     return people, case_rows, service_rows
+
+
+def process_steps(process: str) -> list[str]:
+    """The step codes of a process (TT 02/2020's for a process not defined as data yet, like TT 01/2015)."""
+    from desktop.core.services.workflow import processes
+
+    found = processes().get(process) or processes()["TT02_2020"]
+    return [step.code for step in found.steps]
 
 
 def _step_rows(rng: random.Random, case_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -53,7 +53,8 @@ class CasePage(QDialog):
 
         self.tabs = QTabWidget()
         steps_tab = QWidget()
-        steps_tab.setLayout(self.body)
+        self.steps_layout = QVBoxLayout(steps_tab)
+        self.steps_layout.addLayout(self.body, 1)
         self.forms_tab = FormsTab(backend, case_id, self.reload)
         self.consent_tab = ConsentTab(backend, case_id, self.reload)
         self.tabs.addTab(steps_tab, tr("Steps and services"))
@@ -114,7 +115,7 @@ class CasePage(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.state)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(box)
+        self.steps_layout.addWidget(box)  # the workflow's actions belong with its steps
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.reload()
