@@ -115,3 +115,72 @@ def test_a_form_is_filled_from_its_definition_printed_and_consent_recorded(qtbot
     tab._set_basis(0)
     qtbot.waitUntil(lambda: tab.missing.isVisibleTo(page) and "Trẻ em" in tab.missing.text(), timeout=5000)
     assert page.tabs.tabText(2).endswith("⚠")
+
+
+@pytest.mark.parametrize("process", ["TT02_2020", "ND56_2017"])
+def test_intake_to_closure_with_every_form_filled_in_the_window_and_printed(qtbot, backend, tmp_path: Path,
+                                                                           process: str) -> None:
+    from desktop.core.services import case_forms, cases
+    from desktop.core.services.demo import sample_answers
+    from desktop.core.services.records import codebook
+    from desktop.ui.dialogs.case_page import CasePage
+    from desktop.ui.dialogs.form_dialog import FormDialog, _shown_values
+    from desktop.ui.printing import save_pdf
+
+    make_profile(tmp_path / "p").db.dispose()
+    ctx = open_signed_in(backend, tmp_path / "p")
+    opened = dt.date.today() - dt.timedelta(days=3)
+    case_id, _ = cases.open_case(ctx, {"full_name": "Nguyễn Văn Bé", "birth_date": "01/02/2016"},
+                                 {"process_type": process, "opened_on": opened.strftime("%d/%m/%Y")})
+    page = CasePage(backend, case_id)
+    qtbot.addWidget(page)
+    page.show()
+    book = codebook(ctx)
+
+    def idle() -> None:
+        qtbot.wait(20)
+        qtbot.waitUntil(lambda: not backend.runner._callbacks, timeout=5000)
+
+    def fill(code: str) -> None:
+        """Open the form from the forms tab, type sample answers into its inputs, save."""
+        row = next(i for i, (c, answer) in enumerate(page.forms_tab.rows) if c == code and answer is None)
+        page.forms_tab.open_row(row)
+        dialog = next(d for d in page.forms_tab.findChildren(FormDialog) if d.isVisible())
+        answers = sample_answers(dialog.definition, opened, lambda name: book.items(name)[0][0])
+        dialog.inputs.set_values(_shown_values(dialog.definition, answers))
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+        idle()
+
+    qtbot.waitUntil(lambda: len(page.forms_tab.rows) >= 6, timeout=5000)
+    for _ in range(10):
+        case = cases.get_case(ctx, case_id)
+        step = wf_step(case)
+        for code in step.forms:
+            fill(code)
+        if step.closes:
+            break
+        if step.approval:
+            page.request_button.click()
+            idle()
+            page.approve_button.click()
+            idle()
+        page.advance_button.click()
+        idle()
+        qtbot.waitUntil(lambda s=step: cases.get_case(ctx, case_id)["step"] != s.code, timeout=5000)
+    page.reason.setCurrentIndex(page.reason.findData("DAT_MUC_TIEU"))
+    page._close()
+    qtbot.waitUntil(lambda: "Đã kết thúc" in page.state.text(), timeout=5000)
+    listed = case_forms.case_forms(ctx, case_id)
+    expected = [f["form"] for f in listed if f["step_code"]]
+    assert len(expected) == 6 and all(f["filled"] for f in listed if f["step_code"])
+    for f in listed:
+        for filled in f["filled"]:
+            pdf = save_pdf(case_forms.printable_form(ctx, filled["id"]), tmp_path / f"{f['form']}.pdf")
+            assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+
+
+def wf_step(case: dict):  # type: ignore[no-untyped-def]
+    from desktop.core.services import workflow as wf
+
+    return wf.processes()[case["process_type"]].step(case["step"])
