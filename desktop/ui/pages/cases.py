@@ -39,6 +39,7 @@ def case_fields() -> list[FieldSpec]:
         FieldSpec("assigned_worker_id", "choice", section=section),
         FieldSpec("closed_on", "date", section=section),
         FieldSpec("closure_reason", "code", "closure_reason", section=section),
+        FieldSpec("legal_basis", "code", "legal_basis", section=section),
         FieldSpec("summary", "multiline", section=section),
     ]
 
@@ -115,7 +116,7 @@ class CasesPage(ListPage):
             case = RecordForm(self.backend, case_fields(), choices)
             if values is None:
                 case.set_values({"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
-                                 "opened_on": _today()})
+                                 "opened_on": _today(), "legal_basis": "NHIEM_VU_LUAT_DINH"})
             else:
                 person.set_values(values["beneficiary"])
                 case.set_values(values)
