@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     user_sub.add_parser("list", parents=[common], help="liệt kê tài khoản")
     p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
+    from desktop.cli_sync import add_parsers
+
+    add_parsers(sub, common)
     return parser
 
 
@@ -288,6 +291,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+SYNC_COMMANDS = ("device", "trust", "bundle", "conflicts")
+
+
 def run(argv: list[str]) -> int:
     """Parse `argv`, run the subcommand, turn CtxhError into a Vietnamese message and exit code."""
     parser = build_parser()
@@ -301,6 +307,10 @@ def run(argv: list[str]) -> int:
 
         set_language(getattr(args, "lang", None) or "vi")
     try:
+        if command in SYNC_COMMANDS:
+            from desktop import cli_sync
+
+            return cli_sync.COMMANDS[command](args, _open(args))
         return COMMANDS[command](args)
     except KeyboardInterrupt:
         return 130

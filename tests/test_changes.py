@@ -60,7 +60,10 @@ def test_edit_writes_only_changed_fields_with_their_base(ctx) -> None:
     assert entries(ctx, edit["seq"]) == []
     with ctx.db.reader() as session:
         versions = json.loads(session.get(Worker, worker_id).field_versions)
-    assert versions == {"*": created["version"], "phone": edit["version"], "position": edit["version"]}
+    # Each edited field also remembers the version it replaced ("^field"), which tells the merge that an
+    # edit arriving later is the parent of this value, not a rival.
+    assert versions == {"*": created["version"], "phone": edit["version"], "position": edit["version"],
+                        "^phone": created["version"], "^position": created["version"]}
 
 
 def test_delete_and_restore_are_versioned_tombstones(ctx) -> None:

@@ -135,6 +135,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{role}» không phù hợp với tuổi của đối tượng ({age} tuổi).",
         "“{role}” does not fit the person's age ({age}).",
     ),
+    "E_SIG": (
+        "Gói «{file}» không đúng chữ ký hoặc đã bị sửa đổi; không nhập.",
+        "“{file}” has a wrong signature or was altered; not imported.",
+    ),
+    "E_TRUNC": (
+        "Gói «{file}» bị cắt cụt hoặc hư hỏng (có thể do rút USB khi đang ghi); hãy xuất lại.",
+        "“{file}” is cut short or damaged (perhaps a stick pulled while writing); export it again.",
+    ),
+    "E_REPLAY": (
+        "Gói «{file}» trùng số thứ tự với một gói đã nhận nhưng nội dung khác (phát lại hoặc khôi phục máy); "
+        "đã cách ly và cần báo cán bộ tỉnh.",
+        "“{file}” repeats counters already received with other content (a replay or a restored laptop); "
+        "quarantined — tell the province.",
+    ),
+    "E_SCOPE": (
+        "Gói «{file}» chứa dữ liệu ngoài phạm vi xã của máy gửi; không nhập.",
+        "“{file}” holds records outside its sender's commune; not imported.",
+    ),
+    "E_REVOKED": ("Máy gửi gói «{file}» đã bị thu hồi quyền; không nhập.", "The sender of “{file}” was revoked."),
+    "E_EXPIRED": (
+        "Chứng nhận của máy gửi gói «{file}» đã hết hạn hoặc chưa có hiệu lực.",
+        "The sender's certificate for “{file}” has expired or is not yet valid.",
+    ),
+    "E_SIZE": ("Gói «{file}» quá lớn hoặc phình to bất thường; không đọc.", "“{file}” is too large; not read."),
+    "E_FORMAT": (
+        "Tệp «{file}» không phải gói dữ liệu CTXH Desk hợp lệ.",
+        "“{file}” is not a valid CTXH Desk bundle.",
+    ),
+    "E_RECIPIENT": (
+        "Gói «{file}» không được mã hóa cho máy này (gửi nhầm nơi?).",
+        "“{file}” is not encrypted to this laptop (sent to the wrong place?).",
+    ),
+    "E_READBACK": (
+        "Đọc lại tệp «{file}» vừa ghi không khớp (USB lỗi hoặc đầy?); tệp đã bị xóa, hãy xuất lại.",
+        "Reading back “{file}” did not match (a faulty or full stick?); it was removed — export again.",
+    ),
+    "E_NO_RECIPIENT": (
+        "Chưa có nơi nhận: hãy cài thẻ của tỉnh/huyện (ctxh trust add) trước khi xuất.",
+        "Nobody to send to: install the hub's card (ctxh trust add) first.",
+    ),
+    "E_BUNDLE_TOO_SMALL": (
+        "Giới hạn cỡ tệp {max} byte quá nhỏ cho một thay đổi.", "A limit of {max} bytes is too small for one change.",
+    ),
+    "E_CARD": ("Thẻ không hợp lệ: {detail}", "Not a valid card: {detail}"),
+    "E_KEYS_EXIST": ("Máy này đã có khóa ({detail}).", "This laptop already has keys ({detail})."),
     "E_DUPLICATE": (
         "Trùng với «{name}» đã có ({why}).", "Duplicate of “{name}” already present ({why}).",
     ),

@@ -104,7 +104,7 @@ class ChangeWriter:
 
     def update(
         self, model: type[Synced], record_id: str, values: Mapping[str, Any],
-        derived: Mapping[str, Any] | None = None,
+        derived: Mapping[str, Any] | None = None, force: bool = False,
     ) -> set[str]:
         """Change the synced fields in `values` that differ; returns the names of those that did.
 
@@ -116,14 +116,21 @@ class ChangeWriter:
         if row is None:
             raise NotFoundError(model.__entity__, record_id)
         synced = set(model.__synced_fields__) | {"deleted"}
-        changed = {k: v for k, v in values.items() if k in synced and row[k] != v}
+        # `force` writes a new version even of an unchanged value: settling a conflict must reach every replica.
+        changed = {k: v for k, v in values.items() if k in synced and (force or row[k] != v)}
         if not changed:
             return set()
         version = self._version()
         versions = json.loads(row["field_versions"])
         default = versions.get("*")
         base = {name: versions.get(name, default) for name in changed}
+        # A delete says how new the record it deleted was: an edit newer than that, made elsewhere, was not
+        # seen by whoever deleted, and the merge keeps the tombstone but flags the pair (no silent loss).
+        seen = max(v for k, v in versions.items() if k[:1] not in "!^") if changed.get("deleted") is True else None
         versions.update({name: version for name in changed})
+        versions.update({f"^{name}": base[name] for name in changed if base[name]})  # what each value replaced
+        if seen:
+            versions["!seen"] = seen
         now = utcnow()
         self.session.execute(
             update(table).where(table.c.id == record_id).values(
@@ -135,6 +142,7 @@ class ChangeWriter:
             "version": version,
             "fields": {k: to_json_value(v) for k, v in changed.items()},
             "base": base,
+            **({"seen": seen} if seen else {}),
         }
         self.session.execute(
             insert(ChangeEntry.__table__).values(

@@ -62,16 +62,22 @@ REFERENCE_SETS: dict[str, tuple[type, Any]] = {
 }
 
 
+def load_reference_set(session: Session, kind: str, data: dict[str, Any]) -> bool:
+    """Replace one reference set with `data` if it is newer than the one held; True if it was. A set from the
+    hub and one shipped with the app go through here alike."""
+    if kind not in REFERENCE_SETS:
+        raise ValueError(f"unknown reference set {kind!r}")
+    model, rows_of = REFERENCE_SETS[kind]
+    if not _older(session, kind, data["version"]):
+        return False
+    repo.replace_rows(session, model, rows_of(data))
+    repo.set_version(session, kind, data["version"], data["source"])
+    return True
+
+
 def load_reference_data(session: Session) -> list[str]:
     """Load the shipped reference sets that the database lacks or holds older; returns their kinds."""
-    loaded = []
-    for kind, (model, rows_of) in REFERENCE_SETS.items():
-        data = _read(f"{kind}.json")
-        if _older(session, kind, data["version"]):
-            repo.replace_rows(session, model, rows_of(data))
-            repo.set_version(session, kind, data["version"], data["source"])
-            loaded.append(kind)
-    return loaded
+    return [kind for kind in REFERENCE_SETS if load_reference_set(session, kind, _read(f"{kind}.json"))]
 
 
 @dataclass

@@ -87,6 +87,9 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
             Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
         raise
     engine.dispose()
+    from sync.keys import load_device_keys
+
+    load_device_keys(profile.root)  # this laptop's signing and receiving keys, made once here
     settings = profile.read_settings()
     settings["last_user"] = username  # the sign-in dialog opens with it filled in
     profile.write_settings(settings)

@@ -1,0 +1,220 @@
+"""The bundle file (docs/bundle-format.md): an age-encrypted tar of `manifest.json`, `manifest.minisig` and
+`payload.jsonl.gz`. Writing builds the bytes; reading checks every layer in order and stops at the first
+problem with its error code — size, encryption, tar layout, manifest, signature, payload — without ever
+writing a member to disk or trusting a member's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import tarfile
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pyrage
+from pyrage import x25519
+
+from sync.keys import Signer, Verifier, canonical
+from sync.minisign import SignatureError, sign, verify
+
+FORMAT = 1
+MANIFEST, SIGNATURE, PAYLOAD = "manifest.json", "manifest.minisig", "payload.jsonl.gz"
+MEMBERS = (MANIFEST, SIGNATURE, PAYLOAD)
+MAX_FILE = 64 * 1024 * 1024  # refused before reading (a bundle is split at 20 MB by default)
+MAX_MANIFEST, MAX_SIGNATURE = 256 * 1024, 4096
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # a payload may not claim (or inflate to) more than 1 GiB
+MAX_LINE = 4 * 1024 * 1024
+ERROR_CODES = ("E_SIG", "E_TRUNC", "E_REPLAY", "E_SCOPE", "E_REVOKED", "E_EXPIRED", "E_SIZE", "E_FORMAT",
+               "E_RECIPIENT")
+
+
+class BundleError(Exception):
+    """A bundle refused: `code` is one of ERROR_CODES, `detail` says what was found (English, for logs)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code, self.detail = code, detail
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    """A bundle that passed every check: its manifest, its change lines, and the file's SHA-256."""
+
+    manifest: dict[str, Any]
+    lines: list[dict[str, Any]]
+    file_hash: str
+
+
+def payload_bytes(lines: Iterable[dict[str, Any]]) -> tuple[bytes, int, int]:
+    """The compressed payload (gzip, fixed header time), its line count and its uncompressed length."""
+    raw = b"".join(canonical(line) + b"\n" for line in lines)
+    return gzip.compress(raw, compresslevel=6, mtime=0), raw.count(b"\n"), len(raw)
+
+
+def build(manifest: dict[str, Any], payload: bytes, signer: Signer, recipients: list[str]) -> bytes:
+    """The bundle file's bytes: the manifest (with the payload's hash and length filled in) signed in
+    minisign format, the three members in a tar, the tar encrypted with age to every recipient."""
+    manifest = {**manifest, "format": FORMAT, "recipients": sorted(set(recipients)),
+                "payload": {**manifest.get("payload", {}), "name": PAYLOAD,
+                            "sha256": hashlib.sha256(payload).hexdigest(), "length": len(payload)}}
+    manifest_bytes = canonical(manifest)
+    signature = sign(manifest_bytes, signer.private, signer.key_id,
+                     f"ctxh-bundle {manifest['bundle_id']} payload-sha256 {manifest['payload']['sha256']}")
+    stamp = int(dt.datetime.fromisoformat(manifest["created_at"]).timestamp())
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, data in ((MANIFEST, manifest_bytes), (SIGNATURE, signature.encode("ascii")), (PAYLOAD, payload)):
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode, info.uname, info.gname = len(data), stamp, 0o644, "ctxh", "ctxh"
+            tar.addfile(info, io.BytesIO(data))
+    return pyrage.encrypt(buffer.getvalue(), [x25519.Recipient.from_str(r) for r in sorted(set(recipients))])
+
+
+def _decrypt(data: bytes, identities: list[x25519.Identity]) -> bytes:
+    try:
+        return pyrage.decrypt(data, identities)
+    except pyrage.DecryptError as error:
+        text = str(error)
+        if "No matching keys" in text:
+            raise BundleError("E_RECIPIENT", "not encrypted to this device") from error
+        if "MAC" in text or ("invalid" in text.lower() and "header" in text.lower()):
+            raise BundleError("E_SIG", f"the encryption layer was altered ({text})") from error
+        raise BundleError("E_TRUNC", f"the file is cut short or damaged ({text})") from error
+
+
+def _members(tar_bytes: bytes) -> dict[str, bytes]:
+    """The three members, read in memory; anything else in the tar refuses it."""
+    found: dict[str, bytes] = {}
+    limits = {MANIFEST: MAX_MANIFEST, SIGNATURE: MAX_SIGNATURE, PAYLOAD: MAX_FILE}
+    try:
+        with tarfile.open(fileobj=io.BytesIO(tar_bytes), mode="r:") as tar:
+            for info in tar:
+                if info.name not in limits or not info.isreg() or info.name in found:
+                    raise BundleError("E_FORMAT", f"unexpected tar member {info.name!r}")
+                if info.size > limits[info.name]:
+                    raise BundleError("E_SIZE", f"{info.name} is {info.size} bytes")
+                member = tar.extractfile(info)
+                data = member.read() if member else b""
+                if len(data) != info.size:
+                    raise BundleError("E_TRUNC", f"{info.name} is cut short")
+                found[info.name] = data
+    except (tarfile.TarError, EOFError) as error:
+        raise BundleError("E_FORMAT", f"not a bundle tar ({error})") from error
+    missing = [m for m in MEMBERS if m not in found]
+    if missing:
+        raise BundleError("E_TRUNC" if found else "E_FORMAT", f"missing {', '.join(missing)}")
+    return found
+
+
+def _strict_json(data: bytes, what: str) -> Any:
+    try:
+        text = data.decode("utf-8", errors="strict")
+        value = json.loads(text, parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise BundleError("E_FORMAT", f"{what} is not strict UTF-8 JSON ({error.__class__.__name__})") from error
+    _check_text(value, what)
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _check_text(value: Any, what: str) -> None:
+    """No lone surrogates or NUL in any string (json.loads lets "\\ud800" and "\\u0000" through)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise BundleError("E_FORMAT", f"{what} holds a NUL character")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise BundleError("E_FORMAT", f"{what} holds a lone surrogate") from error
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _inflate(payload: bytes, claimed: int) -> bytes:
+    """Decompress at most `claimed` bytes (as the signed manifest says); a bomb stops at the limit."""
+    if claimed > MAX_UNCOMPRESSED:
+        raise BundleError("E_SIZE", f"the payload claims {claimed} bytes")
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(payload, claimed + 1)
+    except zlib.error as error:
+        raise BundleError("E_FORMAT", f"the payload is not gzip ({error})") from error
+    if len(out) > claimed or inflater.unconsumed_tail:
+        raise BundleError("E_SIZE", "the payload inflates past its stated length")
+    if not inflater.eof:
+        raise BundleError("E_TRUNC", "the payload is cut short")
+    return out
+
+
+KeyFor = Callable[[dict[str, Any]], Verifier]
+
+
+def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor) -> OpenedBundle:
+    """Check a bundle file's bytes completely and return what it holds; raises BundleError.
+
+    `key_for(manifest)` names the key that must have signed it (or raises BundleError: unknown signer,
+    revoked, expired, out of scope) — trust is the caller's, the format is this module's.
+    """
+    if len(data) > MAX_FILE:
+        raise BundleError("E_SIZE", f"{len(data)} bytes")
+    file_hash = hashlib.sha256(data).hexdigest()
+    if not data.startswith(b"age-encryption.org/v1\n"):
+        raise BundleError("E_FORMAT" if len(data) > 64 else "E_TRUNC", "not an age file")
+    members = _members(_decrypt(data, identities))
+    manifest = _strict_json(members[MANIFEST], MANIFEST)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(
+            manifest.get("payload"), dict):
+        raise BundleError("E_FORMAT", "the manifest is not a version-1 bundle manifest")
+    verifier = key_for(manifest)
+    try:
+        verify(members[MANIFEST], members[SIGNATURE].decode("ascii", errors="replace"), verifier.public,
+               verifier.key_id)
+    except SignatureError as error:
+        raise BundleError("E_SIG", str(error)) from error
+    payload = members[PAYLOAD]
+    stated = manifest["payload"]
+    if len(payload) != stated.get("length") or hashlib.sha256(payload).hexdigest() != stated.get("sha256"):
+        code = "E_TRUNC" if len(payload) < int(stated.get("length") or 0) else "E_SIG"
+        raise BundleError(code, "the payload is not the one the manifest signed")
+    raw = _inflate(payload, int(stated.get("uncompressed", 0)))
+    lines = []
+    for number, line in enumerate(raw.split(b"\n")[:-1], start=1):
+        if len(line) > MAX_LINE:
+            raise BundleError("E_SIZE", f"line {number} is {len(line)} bytes")
+        value = _strict_json(line, f"payload line {number}")
+        if not isinstance(value, dict):
+            raise BundleError("E_FORMAT", f"payload line {number} is not an object")
+        lines.append(_nfc(value))
+    if len(lines) != stated.get("lines") or (raw and not raw.endswith(b"\n")):
+        raise BundleError("E_FORMAT", "the payload's line count differs from the manifest's")
+    return OpenedBundle(manifest, lines, file_hash)
+
+
+def _nfc(value: Any) -> Any:
+    """Every string in NFC: "Nguyễn" typed on a Mac and on Windows is one name."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value

@@ -1,0 +1,174 @@
+"""Export: this laptop's outbox, by counter range, as signed and encrypted bundles on a stick or in a folder.
+
+Each part is a whole bundle no larger than the limit (an email attachment: 20 MB by default). A file is
+written as `.partial`, fsynced, renamed, then read back and opened with this laptop's own key — decrypted,
+signature and payload checked — before it counts. Only then does the next export start after it. A pulled
+stick or a killed export leaves no file that looks complete, and the next export covers the same range.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.context import AppContext
+from desktop.core.errors import CtxhError
+from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
+from sync import store
+from sync.bundle import BundleError, build, open_bytes, payload_bytes
+from sync.keys import DeviceKeys, TrustStore, Verifier, load_device_keys
+from sync.trust import now_iso
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+ENVELOPE = 64 * 1024  # tar headers, the manifest and age's chunk tags, with room to spare
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    files: list[str] = field(default_factory=list)
+    changes: int = 0
+    seq_from: int = 0
+    seq_to: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """For `ctxh bundle export --json`."""
+        return {"files": self.files, "changes": self.changes, "seq_after": self.seq_from, "seq_to": self.seq_to}
+
+
+def recipients(keys: DeviceKeys, trust: TrustStore) -> list[str]:
+    """Who can open this laptop's bundles: the hub and the escrow key, the commune's other laptops, itself."""
+    found = [keys.recipient]
+    hub = trust.hub()
+    if hub:
+        found += [hub["age_recipient"], hub["escrow_recipient"]]
+    found += [card["age_recipient"] for card in trust.peers().values()]
+    return found
+
+
+def _line(entry: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    payload = json.loads(entry["payload"])
+    return {"seq": entry["seq"], "entity": entry["entity"], "id": entry["record_id"],
+            "partition": entry["partition"], "author": entry["author"], **payload}
+
+
+def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+        if os.name == "posix":
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        copy = path.read_bytes()
+        if hashlib.sha256(copy).digest() != hashlib.sha256(data).digest():
+            raise CtxhError("E_READBACK", file=path.name)
+        open_bytes(copy, [keys.identity], lambda _m: Verifier.from_text(keys.signer.public_text))
+    except BundleError as error:
+        path.unlink(missing_ok=True)
+        raise CtxhError("E_READBACK", file=path.name) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        if path.exists() and path.read_bytes() != data:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _parts(lines: list[dict[str, Any]], max_bytes: int) -> list[tuple[list[dict[str, Any]], bytes, int, int]]:
+    """Split lines into payloads that each fit `max_bytes` with the envelope; halves a part until it fits."""
+    pending = [lines]
+    done = []
+    while pending:
+        chunk = pending.pop(0)
+        payload, count, raw = payload_bytes(chunk)
+        if len(payload) + ENVELOPE > max_bytes and len(chunk) > 1:
+            half = len(chunk) // 2
+            pending[:0] = [chunk[:half], chunk[half:]]
+            continue
+        if len(payload) + ENVELOPE > max_bytes:
+            raise CtxhError("E_BUNDLE_TOO_SMALL", max=max_bytes)
+        done.append((chunk, payload, count, raw))
+    return done
+
+
+def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, after: int | None = None,
+                   progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None) -> ExportResult:
+    """Write this laptop's changes after counter `after` (by default: after the last verified export) as
+    bundles in `out_dir`; returns the files written. Nothing to send writes nothing."""
+    keys, trust = load_device_keys(ctx.profile.root), TrustStore(ctx.profile.root)
+    to = recipients(keys, trust)
+    if len(to) == 1:
+        raise CtxhError("E_NO_RECIPIENT")
+    if not out_dir.is_dir():
+        raise CtxhError("E_FILE_MISSING", file=str(out_dir))
+    with ctx.db.reader() as session:
+        start = store.get_state(session, "last_export_seq", 0) if after is None else after
+        epoch = store.get_state(session, "epoch", 1)
+        previous = store.get_state(session, "last_manifest_hash", "")
+        entries = list(store.outbox_after(session, start))
+    result = ExportResult(seq_from=start, seq_to=start)
+    if not entries:
+        return result
+    budget = max_bytes * 4  # JSON compresses 5–10×; _parts halves whatever still does not fit
+    batches: list[list[dict[str, Any]]] = [[]]
+    size = 0
+    for entry in entries:
+        line = _line(entry)
+        size += len(entry["payload"]) + 120
+        if size > budget and batches[-1]:
+            batches.append([])
+            size = len(entry["payload"]) + 120
+        batches[-1].append(line)
+    parts = [part for batch in batches for part in _parts(batch, max_bytes)]
+    low = start
+    for number, (chunk, payload, count, raw) in enumerate(parts, start=1):
+        if cancel is not None:
+            cancel.check()
+        high = chunk[-1]["seq"]
+        counts: dict[str, int] = {}
+        for line in chunk:
+            counts[line["entity"]] = counts.get(line["entity"], 0) + 1
+        bundle_id = ctx.new_id()
+        manifest = {
+            "bundle_id": bundle_id, "kind": "changes", "created_at": now_iso(), "epoch": epoch,
+            "sender": {"device": ctx.device_id, "name": ctx.device_name, "partition": ctx.partition,
+                       "sign_key": keys.signer.public_text},
+            "certificate": trust.certificate(), "seq_after": low, "seq_to": high, "prev_hash": previous,
+            "payload": {"lines": count, "uncompressed": raw}, "counts": counts, "schema": _schema(),
+        }
+        data = build(manifest, payload, keys.signer, to)
+        name = f"ctxh_{ctx.partition.replace(':', '-')}_{ctx.device_id[:8]}_{epoch}_{low + 1:07d}-{high:07d}.ctxh.age"
+        path = out_dir / name
+        _write_verified(path, data, keys)
+        previous = hashlib.sha256(data).hexdigest()
+        with ctx.db.session() as session:
+            store.ledger_add(session, {"bundle_id": bundle_id, "file_hash": previous, "direction": "out",
+                                       "kind": "changes", "origin_device": ctx.device_id, "epoch": epoch,
+                                       "seq_from": low + 1, "seq_to": high, "state": "written", "changes": count,
+                                       "file_name": name})
+            store.set_state(session, "last_export_seq", high)
+            store.set_state(session, "last_manifest_hash", previous)
+            store.set_state(session, "last_export_at", now_iso())
+        result.files.append(str(path))
+        result.changes += count
+        result.seq_to = low = high
+        progress.report(number, len(parts), "bundles")
+    return result
+
+
+def _schema() -> str:
+    from desktop.core.db import HEAD_REVISION
+
+    return HEAD_REVISION

@@ -1,0 +1,292 @@
+"""Import: bundles from the hub (receipts, certificates, revocations, reference data, transferred cases) and
+from the commune's other laptops, checked completely, then merged in one transaction each.
+
+A refused bundle changes nothing but the ledger's note of the refusal. A bundle already imported, even under
+another name, is a duplicate: reported, not an error. The same counter of the same device with other content
+is a replay or a fork: the bundle is refused (E_REPLAY) and quarantined. Changes of one device are applied in
+its counter order; a bundle that arrives before an earlier one waits (a gap) and is applied when the gap fills.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.core.context import AppContext
+from sync import store
+from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
+from sync.keys import TrustStore, canonical, load_device_keys
+from sync.merge import MergeError, MergeStats, check_line, merge_line, recompute_derived
+from sync.trust import signer_for
+
+
+@dataclass
+class ImportOutcome:
+    """What became of one file (`ctxh bundle import --json` prints these)."""
+
+    file: str
+    ok: bool
+    error: str | None = None
+    detail: str = ""
+    state: str = ""  # applied | duplicate | waiting | quarantined | refused
+    changes: int = 0
+    applied: int = 0
+    superseded: int = 0
+    waiting: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    gap: list[int] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The outcome as plain JSON."""
+        return dict(self.__dict__)
+
+
+def open_file(ctx: AppContext, path: Path) -> OpenedBundle:
+    """Read and check one bundle file completely (size first, then every layer); raises BundleError."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BundleError("E_FORMAT", f"cannot read {path.name}: {error.strerror}") from error
+    if size > MAX_FILE:
+        raise BundleError("E_SIZE", f"{size} bytes")
+    keys, trust = load_device_keys(ctx.profile.root), TrustStore(ctx.profile.root)
+    opened = open_bytes(path.read_bytes(), [keys.identity],
+                        lambda manifest: signer_for(manifest, keys, trust, ctx.device_id))
+    _check_scope(ctx, opened)
+    return opened
+
+
+def _check_scope(ctx: AppContext, opened: OpenedBundle) -> None:
+    manifest = opened.manifest
+    if manifest.get("kind") == "hub":
+        for line in opened.lines:
+            if line.get("type") == "change" and line.get("partition") != ctx.partition:
+                raise BundleError("E_SCOPE", f"a change of {line.get('partition')} for a laptop of {ctx.partition}")
+        return
+    partition = (manifest.get("sender") or {}).get("partition")
+    if partition != ctx.partition:
+        raise BundleError("E_SCOPE", f"a bundle of {partition} for a laptop of {ctx.partition}")
+    outside = next((line for line in opened.lines if line.get("partition") != partition), None)
+    if outside is not None:
+        raise BundleError("E_SCOPE", f"record {outside.get('id')} is of {outside.get('partition')}, not {partition}")
+    for line in opened.lines:
+        try:
+            check_line(line)
+        except MergeError as error:
+            raise BundleError("E_FORMAT", str(error)) from error
+        if not isinstance(line.get("seq"), int):
+            raise BundleError("E_FORMAT", "a change without its counter")
+
+
+def line_hash(line: dict[str, Any]) -> str:
+    """The identity of one change's content."""
+    return hashlib.sha256(canonical(line)).hexdigest()
+
+
+def verify_files(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
+    """Check bundles without importing: every layer, the signer, the scope, and replays against the ledger."""
+    outcomes = []
+    for path in paths:
+        try:
+            opened = open_file(ctx, path)
+            with ctx.db.reader() as session:
+                _replays(session, opened)
+            outcomes.append(ImportOutcome(str(path), True, changes=len(opened.lines)))
+        except BundleError as error:
+            outcomes.append(ImportOutcome(str(path), False, error.code, error.detail, "refused"))
+    return outcomes
+
+
+def _replays(session: Session, opened: OpenedBundle) -> list[dict[str, Any]]:
+    """The lines not received before; raises E_REPLAY if a counter was received with other content."""
+    manifest = opened.manifest
+    if manifest.get("kind") != "changes":
+        return opened.lines
+    origin, epoch = manifest["sender"]["device"], int(manifest.get("epoch", 1))
+    seen = store.received(session, origin, epoch, [line["seq"] for line in opened.lines])
+    fresh = []
+    for line in opened.lines:
+        known = seen.get(line["seq"])
+        if known is None:
+            fresh.append(line)
+        elif known[0] != line_hash(line):
+            raise BundleError("E_REPLAY", f"counter {line['seq']} of device {origin} was received with other "
+                                          "content (a replayed or forked bundle)")
+    return fresh
+
+
+def import_files(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
+    """Import bundles one by one, each in its own transaction; one refused file does not stop the others."""
+    return [import_file(ctx, path) for path in paths]
+
+
+def import_file(ctx: AppContext, path: Path) -> ImportOutcome:
+    """Check and apply one bundle file."""
+    outcome = ImportOutcome(str(path), True)
+    try:
+        opened = open_file(ctx, path)
+    except BundleError as error:
+        return ImportOutcome(str(path), False, error.code, error.detail, "refused")
+    manifest = opened.manifest
+    outcome.changes = len(opened.lines)
+    try:
+        with ctx.db.session() as session:
+            if store.ledger_find(session, manifest["bundle_id"]) is not None and _already(session, manifest):
+                outcome.state, outcome.duplicates = "duplicate", len(opened.lines)
+                return outcome
+            if manifest.get("kind") == "hub":
+                _apply_hub(ctx, session, opened, outcome)
+            elif manifest["sender"]["device"] == ctx.device_id:
+                outcome.state, outcome.duplicates = "duplicate", len(opened.lines)  # this laptop's own changes
+                return outcome
+            else:
+                _apply_changes(ctx, session, opened, outcome)
+            store.ledger_add(session, _ledger_row(opened, path, outcome))
+    except BundleError as error:
+        with ctx.db.session() as session:  # the refusal is noted; nothing else changed
+            row = _ledger_row(opened, path, outcome)
+            store.ledger_add(session, {**row, "state": "quarantined", "error": error.code})
+        return ImportOutcome(str(path), False, error.code, error.detail, "quarantined", len(opened.lines))
+    return outcome
+
+
+def _already(session: Session, manifest: dict[str, Any]) -> bool:
+    row = store.ledger_find(session, manifest["bundle_id"])
+    return row is not None and row["state"] in ("applied", "waiting", "duplicate")
+
+
+def _ledger_row(opened: OpenedBundle, path: Path, outcome: ImportOutcome) -> dict[str, Any]:
+    manifest = opened.manifest
+    return {"bundle_id": manifest["bundle_id"], "file_hash": opened.file_hash, "direction": "in",
+            "kind": manifest.get("kind", ""), "origin_device": (manifest.get("sender") or {}).get("device", ""),
+            "epoch": int(manifest.get("epoch", 1)), "seq_from": (manifest.get("seq_after") or 0) + 1,
+            "seq_to": manifest.get("seq_to"), "state": outcome.state or "applied", "changes": outcome.changes,
+            "applied": outcome.applied, "conflicts": outcome.conflicts, "file_name": path.name}
+
+
+def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+    manifest = opened.manifest
+    origin, epoch = manifest["sender"]["device"], int(manifest.get("epoch", 1))
+    fresh = _replays(session, opened)
+    outcome.duplicates = len(opened.lines) - len(fresh)
+    store.add_received(session, [
+        {"origin_device": origin, "epoch": epoch, "seq": line["seq"], "line_hash": line_hash(line),
+         "bundle_id": manifest["bundle_id"], "state": "pending", "line": json.dumps(line, ensure_ascii=False)}
+        for line in fresh])
+    stats = drain(ctx, session)
+    outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
+    hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
+    outcome.waiting = sum(1 for line in fresh if line["seq"] > hwm)
+    if outcome.waiting:
+        outcome.gap = [hwm + 1, min(line["seq"] for line in fresh if line["seq"] > hwm) - 1]
+    outcome.state = "waiting" if outcome.waiting else ("duplicate" if not fresh else "applied")
+
+
+def drain(ctx: AppContext, session: Session) -> MergeStats:
+    """Apply every waiting change that can be: per origin device in counter order, each once its record and
+    the records it points to are there. Repeats until nothing moves, then fixes derived columns."""
+    stats = MergeStats()
+    waiting: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for row in store.pending_lines(session):
+        waiting.setdefault((row["origin_device"], row["epoch"]), []).append(row)
+    moved = True
+    while moved:
+        moved = False
+        for (origin, epoch), rows in waiting.items():
+            rows.sort(key=lambda r: r["seq"])
+            hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
+            done = []
+            for row in rows:
+                if row["seq"] != hwm + 1:
+                    break  # a gap: the missing counters have not arrived
+                line = json.loads(row["line"])
+                result = merge_line(session, line, origin, stats)
+                if result == "pending":
+                    break  # its record or a parent is still missing
+                stats.applied += result == "applied"
+                stats.superseded += result == "superseded"
+                hwm = row["seq"]
+                done.append((origin, epoch, row["seq"]))
+            if done:
+                moved = True
+                store.mark_applied(session, done)
+                store.set_state(session, f"hwm:{origin}:{epoch}", hwm)
+                waiting[(origin, epoch)] = [r for r in rows if r["seq"] > hwm]
+    recompute_derived(session, stats.touched)
+    if stats.newest_version:
+        ctx.clock.observe(stats.newest_version)  # later edits here order after what arrived
+        from sqlalchemy import update
+
+        from desktop.core.models import Device
+
+        session.execute(update(Device).where(Device.id == ctx.device_id).values(last_version=ctx.clock.now()))
+    return stats
+
+
+def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+    """Receipts, certificates, revocations and reference data from the hub; changes (transferred cases)."""
+    trust = TrustStore(ctx.profile.root)
+    manifest = opened.manifest
+    version = int(manifest.get("version", 0))
+    if version and version <= store.get_state(session, "hub_version", 0):
+        outcome.state = "duplicate"
+        return
+    relayed: list[dict[str, Any]] = []
+    for line in opened.lines:
+        kind = line.get("type")
+        if kind == "receipt" and line.get("device") == ctx.device_id:
+            if int(line.get("epoch", 1)) == store.get_state(session, "epoch", 1):
+                acked = max(store.get_state(session, "acked_seq", 0), int(line["through"]))
+                store.set_state(session, "acked_seq", acked)
+        elif kind == "certificate" and line.get("device") == ctx.device_id:
+            trust.set_certificate({k: v for k, v in line.items() if k != "type"})
+        elif kind == "revocation":
+            trust.add_revocations({str(line["device"]): str(line["at"])})
+        elif kind == "reference":
+            _apply_reference(session, line)
+        elif kind == "change":  # a case transferred from another commune, or a change relayed by the hub
+            relayed.append(line)
+            continue
+        outcome.applied += 1
+    if relayed:
+        _receive_relayed(session, manifest["bundle_id"], relayed)
+        stats = drain(ctx, session)
+        outcome.applied += stats.applied
+        outcome.conflicts += stats.conflicts
+    if version:
+        store.set_state(session, "hub_version", version)
+    outcome.state = "applied"
+
+
+def _apply_reference(session: Session, line: dict[str, Any]) -> None:
+    from desktop.core.services.reference import load_reference_set
+
+    try:
+        load_reference_set(session, line["kind"], line["data"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise BundleError("E_FORMAT", f"reference data: {error}") from error
+
+
+def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any]]) -> None:
+    """Changes the hub relays keep their origin device and counter, so they merge like any other."""
+    rows = []
+    for line in lines:
+        change = {k: v for k, v in line.items() if k not in ("type", "device", "epoch")}
+        try:
+            check_line(change)
+            origin, epoch, seq = str(line["device"]), int(line.get("epoch", 1)), int(change["seq"])
+        except (MergeError, KeyError, TypeError, ValueError) as error:
+            raise BundleError("E_FORMAT", f"a relayed change: {error}") from error
+        known = store.received(session, origin, epoch, [seq]).get(seq)
+        if known is None:
+            rows.append({"origin_device": origin, "epoch": epoch, "seq": seq, "line_hash": line_hash(change),
+                         "bundle_id": bundle_id, "state": "pending", "line": json.dumps(change, ensure_ascii=False)})
+        elif known[0] != line_hash(change):
+            raise BundleError("E_REPLAY", f"counter {seq} of device {origin} was received with other content")
+    store.add_received(session, rows)

@@ -1,0 +1,151 @@
+"""The SQL of sync: the outbox read by counter, what was received from whom, the bundle ledger, conflicts,
+and small sync facts. Typed functions taking a Session, like desktop/core/repositories."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.models import BundleRecord, ChangeEntry, Conflict, ReceivedChange, SyncState
+
+outbox_t = ChangeEntry.__table__
+received_t = ReceivedChange.__table__
+bundles_t = BundleRecord.__table__
+conflicts_t = Conflict.__table__
+state_t = SyncState.__table__
+
+
+def get_state(session: Session, key: str, default: Any = None) -> Any:
+    """A sync fact (JSON value) or `default`."""
+    value = session.scalar(select(state_t.c.value).where(state_t.c.key == key))
+    return default if value is None else json.loads(value)
+
+
+def set_state(session: Session, key: str, value: Any) -> None:
+    """Store a sync fact."""
+    text = json.dumps(value)
+    if session.scalar(select(func.count()).select_from(state_t).where(state_t.c.key == key)):
+        session.execute(update(state_t).where(state_t.c.key == key).values(value=text))
+    else:
+        session.execute(insert(state_t).values(key=key, value=text))
+
+
+def outbox_max_seq(session: Session) -> int:
+    """The newest outbox counter (0 when nothing was ever written)."""
+    return session.scalar(select(func.max(outbox_t.c.seq))) or 0
+
+
+def outbox_count(session: Session, after: int) -> int:
+    """How many outbox entries have a counter above `after`."""
+    return session.scalar(select(func.count()).select_from(outbox_t).where(outbox_t.c.seq > after)) or 0
+
+
+def outbox_after(session: Session, after: int, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Outbox entries with counters above `after`, in counter order, fetched in batches."""
+    while True:
+        rows = session.execute(select(outbox_t).where(outbox_t.c.seq > after).order_by(outbox_t.c.seq)
+                               .limit(batch)).mappings().all()
+        if not rows:
+            return
+        for row in rows:
+            yield dict(row)
+        after = rows[-1]["seq"]
+
+
+def received(session: Session, origin: str, epoch: int, seqs: list[int]) -> dict[int, tuple[str, str]]:
+    """For counters of one origin device: {seq: (line hash, state)} of those already received."""
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(seqs), 900):
+        chunk = seqs[start:start + 900]
+        for seq, line_hash, state in session.execute(
+                select(received_t.c.seq, received_t.c.line_hash, received_t.c.state).where(
+                    received_t.c.origin_device == origin, received_t.c.epoch == epoch, received_t.c.seq.in_(chunk))):
+            found[seq] = (line_hash, state)
+    return found
+
+
+def add_received(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Remember received changes (origin_device, epoch, seq, line_hash, bundle_id, state, line)."""
+    if rows:
+        session.execute(insert(received_t), rows)
+
+
+def pending_lines(session: Session) -> list[dict[str, Any]]:
+    """Received changes still waiting for their record or its parent, with their lines."""
+    rows = session.execute(select(received_t.c.origin_device, received_t.c.epoch, received_t.c.seq,
+                                  received_t.c.line).where(received_t.c.state == "pending")).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def mark_applied(session: Session, keys: list[tuple[str, int, int]]) -> None:
+    """Pending changes that have now been applied."""
+    for origin, epoch, seq in keys:
+        session.execute(update(received_t).where(received_t.c.origin_device == origin, received_t.c.epoch == epoch,
+                                                 received_t.c.seq == seq).values(state="applied", line=None))
+
+
+def ledger_add(session: Session, row: dict[str, Any]) -> None:
+    """Add a bundle to the ledger (replacing a refused attempt of the same bundle id)."""
+    session.execute(bundles_t.delete().where(bundles_t.c.bundle_id == row["bundle_id"]))
+    session.execute(insert(bundles_t).values(**row))
+
+
+def ledger_find(session: Session, bundle_id: str) -> dict[str, Any] | None:
+    """A ledger row by bundle id."""
+    row = session.execute(select(bundles_t).where(bundles_t.c.bundle_id == bundle_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def ledger(session: Session, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest ledger rows first."""
+    return [dict(r) for r in session.execute(select(bundles_t).order_by(bundles_t.c.at.desc()).limit(limit))
+            .mappings()]
+
+
+def add_conflict(session: Session, row: dict[str, Any]) -> bool:
+    """Record a conflict unless the same pair is already recorded; True if it is new."""
+    exists = session.scalar(select(func.count()).select_from(conflicts_t).where(
+        conflicts_t.c.entity == row["entity"], conflicts_t.c.record_id == row["record_id"],
+        conflicts_t.c.field == row["field"], conflicts_t.c.kept_version == row["kept_version"],
+        conflicts_t.c.other_version == row["other_version"]))
+    if exists:
+        return False
+    session.execute(insert(conflicts_t).values(**row))
+    return True
+
+
+def open_conflicts(session: Session, limit: int = 500) -> list[dict[str, Any]]:
+    """Conflicts not resolved yet, oldest first."""
+    query = select(conflicts_t).where(conflicts_t.c.resolved_at.is_(None)).order_by(conflicts_t.c.id).limit(limit)
+    return [dict(r) for r in session.execute(query).mappings()]
+
+
+def conflict(session: Session, conflict_id: int) -> dict[str, Any] | None:
+    """One conflict."""
+    row = session.execute(select(conflicts_t).where(conflicts_t.c.id == conflict_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def resolve_conflict(session: Session, conflict_id: int, by: str, at: Any) -> None:
+    """Mark a conflict resolved."""
+    session.execute(update(conflicts_t).where(conflicts_t.c.id == conflict_id).values(resolved_at=at, resolved_by=by))
+
+
+def count_open_conflicts(session: Session) -> int:
+    """How many conflicts wait for an officer."""
+    return session.scalar(select(func.count()).select_from(conflicts_t).where(conflicts_t.c.resolved_at.is_(None))
+                          ) or 0
+
+
+def settle_conflicts(session: Session, entity: str, record_id: str, versions: dict[str, str], at: Any,
+                     by: str | None) -> None:
+    """Open conflicts of these fields that a newer edit supersedes (a resolution made elsewhere) are settled."""
+    for name, version in versions.items():
+        session.execute(update(conflicts_t).where(
+            conflicts_t.c.entity == entity, conflicts_t.c.record_id == record_id, conflicts_t.c.field == name,
+            conflicts_t.c.resolved_at.is_(None), conflicts_t.c.kept_version < version,
+            conflicts_t.c.other_version < version).values(resolved_at=at, resolved_by=by or "sync"))
