@@ -1,0 +1,449 @@
+"""Signed bundles between laptops: export, verify, import, merge (T4, T5, T8–T11, T14–T17, T21, T22, T24, T26)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import shutil
+import tarfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from desktop.core.services import cases, conflicts
+from desktop.core.services.demo import generate
+from sync import store
+from sync.bundle import MAX_FILE, build, open_bytes, payload_bytes
+from sync.keys import load_device_keys
+from sync.trust import now_iso
+from tests.sync_helpers import Hub, digest, export, import_, laptops
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    hub = Hub.make()
+    a, b = laptops(tmp_path, ["a", "b"], hub)
+    yield a, b, hub
+    a.db.dispose()
+    b.db.dispose()
+
+
+def ledger_and_digest(ctx) -> tuple[str, list]:
+    with ctx.db.reader() as session:
+        rows = [(r["bundle_id"], r["state"]) for r in store.ledger(session)]
+    return digest(ctx), rows
+
+
+def test_a_laptop_exports_and_another_converges_repeat_imports_are_duplicates(pair, tmp_path: Path) -> None:
+    a, b, _hub = pair
+    generate(a, cases=120, workers=4, seed=5)
+    files = export(a, tmp_path / "usb")
+    assert len(files) == 1 and files[0].name.endswith(".ctxh.age")
+    assert not list((tmp_path / "usb").glob("*.partial"))
+    [first] = import_(b, files[0])
+    assert (first.ok, first.state, first.applied, first.conflicts) == (True, "applied", first.changes, 0)
+    assert digest(b) == digest(a)
+    # T14: the same bundle twice more, once renamed: nothing changes, no error.
+    renamed = tmp_path / "thu-lai.age"
+    shutil.copy(files[0], renamed)
+    for again in import_(b, files[0], renamed):
+        assert again.ok and again.state == "duplicate"
+    assert digest(b) == digest(a)
+    # Incremental: only the new change goes, and it lands.
+    case = cases.list_cases(a)[0]
+    cases.update_case(a, case["id"], {"summary": "Đã thăm nhà ngày 20/11"})
+    [second] = export(a, tmp_path / "usb2")
+    assert import_(b, second)[0].applied == 1
+    assert cases.get_case(b, case["id"])["summary"] == "Đã thăm nhà ngày 20/11"
+    assert digest(b) == digest(a)
+    assert export(a, tmp_path / "usb3") == []  # nothing new
+
+
+def test_split_into_parts_that_each_fit_and_each_verify(pair, tmp_path: Path) -> None:
+    a, b, _hub = pair
+    generate(a, cases=600, workers=4, seed=2)
+    files = export(a, tmp_path / "mail", max_bytes=120 * 1024)
+    assert len(files) > 1 and all(f.stat().st_size <= 120 * 1024 for f in files)
+    for outcome in import_(b, *reversed(files)):  # newest first: the others wait for the gap, then all apply
+        assert outcome.ok
+    assert digest(b) == digest(a)
+
+
+def test_a_gap_waits_and_fills_in_any_order(pair, tmp_path: Path) -> None:
+    """T17: seq 5 before seq 4 — reported as a gap, and the end state equals in-order delivery."""
+    a, b, _hub = pair
+    person = cases.open_case(a, {"full_name": "Nguyễn Văn Bé"}, {"opened_on": "02/11/2026"})[0]
+    first = export(a, tmp_path / "1")
+    cases.update_case(a, person, {"summary": "lần 1"})
+    second = export(a, tmp_path / "2")
+    cases.update_case(a, person, {"summary": "lần 2"})
+    third = export(a, tmp_path / "3")
+    [late] = import_(b, *third)
+    # Intake wrote counters 1–3 (person, case, first step); the edits are 4 and 5.
+    assert late.ok and late.state == "waiting" and late.gap == [1, 4] and late.applied == 0
+    import_(b, *first)
+    assert cases.get_case(b, person)["summary"] is None  # seq 5 still waits for 4
+    import_(b, *second)
+    assert cases.get_case(b, person)["summary"] == "lần 2" and digest(b) == digest(a)
+
+
+def test_permutations_of_bundles_from_three_laptops_give_one_digest(tmp_path: Path) -> None:
+    """T15: seven bundles from three laptops, imported in 12 random orders into fresh copies."""
+    a, b, c, receiver_base = laptops(tmp_path, ["a", "b", "c", "r"])
+    shared = cases.open_case(a, {"full_name": "Lê Thị Chung"}, {"opened_on": "01/11/2026"})[0]
+    bundles = export(a, tmp_path / "x" / "a1")
+    for ctx in (b, c):
+        import_(ctx, *bundles)
+    for step in range(2):
+        for n, ctx in enumerate((a, b, c)):
+            cases.update_case(ctx, shared, {"summary": f"máy {n} lần {step}"})
+            cases.open_case(ctx, {"full_name": f"Người {n}-{step}"}, {"opened_on": "03/11/2026"})
+            if step == 0:
+                bundles += export(ctx, tmp_path / "x" / f"{n}-first")
+    later = [f for n, ctx in enumerate((a, b, c)) for f in export(ctx, tmp_path / "x" / f"{n}")]
+    assert len(bundles) + len(later) == 7
+    receiver_base.db.dispose()
+    rng = random.Random(15)
+    everything = bundles + later
+    digests = set()
+    for attempt in range(12):
+        copy = tmp_path / f"copy{attempt}"
+        shutil.copytree(receiver_base.profile.root, copy)
+        from desktop.core.context import open_context
+
+        ctx = open_context(copy)
+        order = everything[:]
+        rng.shuffle(order)
+        for path in order:
+            assert import_(ctx, path)[0].ok
+        digests.add(digest(ctx))
+        ctx.db.dispose()
+    assert len(digests) == 1
+
+
+def test_two_officers_edit_one_field_offline_and_the_resolution_travels(pair, tmp_path: Path) -> None:
+    """T21."""
+    a, b, _hub = pair
+    case_id = cases.open_case(a, {"full_name": "Phạm Văn Bình"}, {"opened_on": "01/11/2026"})[0]
+    import_(b, *export(a, tmp_path / "0"))
+    from desktop.core.services.auth import sign_in
+    from tests.conftest import PASSPHRASE
+
+    sign_in(a, "canbo_a", PASSPHRASE)
+    sign_in(b, "canbo_b", PASSPHRASE)
+    cases.update_case(a, case_id, {"summary": "Cần hỗ trợ sinh kế"})
+    cases.update_case(b, case_id, {"summary": "Cần chuyển tuyến y tế"})
+    from_a, from_b = export(a, tmp_path / "1"), export(b, tmp_path / "2")
+    assert import_(b, *from_a)[0].conflicts == 1
+    assert import_(a, *from_b)[0].conflicts == 1
+    assert digest(a) == digest(b)  # the later edit won on both
+    [on_a] = conflicts.list_conflicts(a)
+    [on_b] = conflicts.list_conflicts(b)
+    assert {on_a["kept_value"], on_a["other_value"]} == {"Cần hỗ trợ sinh kế", "Cần chuyển tuyến y tế"}
+    assert (on_a["kept_value"], on_a["other_value"]) == (on_b["kept_value"], on_b["other_value"])
+    assert {on_a["kept_author"], on_a["other_author"]} == {"canbo_a", "canbo_b"}
+    # The officer on A takes the other value; the choice is a change that settles B's copy too.
+    conflicts.resolve_conflict(a, on_a["id"], "other")
+    assert conflicts.list_conflicts(a) == []
+    import_(b, *export(a, tmp_path / "3"))
+    assert conflicts.list_conflicts(b) == []
+    assert cases.get_case(b, case_id)["summary"] == on_a["other_value"] and digest(a) == digest(b)
+
+
+def test_an_edit_racing_a_delete_keeps_the_tombstone_and_flags_it(pair, tmp_path: Path) -> None:
+    """T22: no silent resurrection, no silent loss — on both laptops."""
+    a, b, _hub = pair
+    case_id = cases.open_case(a, {"full_name": "Võ Thị Cúc"}, {"opened_on": "01/11/2026"})[0]
+    import_(b, *export(a, tmp_path / "0"))
+    cases.delete_case(a, case_id)
+    cases.update_case(b, case_id, {"summary": "Vừa thăm nhà"})
+    from_a, from_b = export(a, tmp_path / "1"), export(b, tmp_path / "2")
+    import_(b, *from_a)
+    import_(a, *from_b)
+    for ctx in (a, b):
+        assert all(c["id"] != case_id for c in cases.list_cases(ctx))  # still deleted
+        [flag] = conflicts.list_conflicts(ctx)
+        assert flag["field"] == "deleted" and flag["kept_value"] is True
+    assert digest(a) == digest(b)
+    # Restoring (taking the edit) brings the case back everywhere, with the edit.
+    conflicts.resolve_conflict(a, conflicts.list_conflicts(a)[0]["id"], "other")
+    import_(b, *export(a, tmp_path / "3"))
+    assert cases.get_case(b, case_id)["summary"] == "Vừa thăm nhà" and digest(a) == digest(b)
+
+
+def _tamper_targets(data: bytes, rng: random.Random) -> list[int]:
+    header_end = data.index(b"\n---") + 60
+    return sorted(set(range(0, header_end, 3)) | {len(data) - i for i in range(1, 40)}
+                  | {rng.randrange(len(data)) for _ in range(300)})
+
+
+def test_flipped_bits_anywhere_are_refused_and_change_nothing(pair, tmp_path: Path) -> None:
+    """T8 (a bounded sweep: the age header, the last chunk, 300 random offsets)."""
+    a, b, _hub = pair
+    generate(a, cases=40, workers=2, seed=8)
+    [good] = export(a, tmp_path / "usb")
+    data = good.read_bytes()
+    before = ledger_and_digest(b)
+    keys = load_device_keys(b.profile.root)
+    from sync.keys import TrustStore
+    from sync.trust import signer_for
+
+    def key_for(manifest):  # type: ignore[no-untyped-def]
+        return signer_for(manifest, keys, TrustStore(b.profile.root), b.device_id)
+
+    refused = 0
+    for offset in _tamper_targets(data, random.Random(8)):
+        bad = bytearray(data)
+        bad[offset] ^= 1 << (offset % 8)
+        with pytest.raises(Exception) as info:
+            open_bytes(bytes(bad), [keys.identity], key_for)
+        assert getattr(info.value, "code", None) in ("E_SIG", "E_TRUNC", "E_FORMAT", "E_RECIPIENT"), offset
+        refused += 1
+    assert refused > 300
+    flipped = tmp_path / "flipped.age"
+    bad = bytearray(data)
+    bad[len(data) // 2] ^= 0x20
+    flipped.write_bytes(bytes(bad))
+    [outcome] = import_(b, flipped)
+    assert not outcome.ok and ledger_and_digest(b) == before
+
+
+def test_truncated_files_are_refused_as_truncated(pair, tmp_path: Path) -> None:
+    """T9 and T5: cut at 0, at every 64 KiB boundary ±1, and one byte short."""
+    a, b, _hub = pair
+    generate(a, cases=900, workers=4, seed=9)
+    [good] = export(a, tmp_path / "usb")
+    data = good.read_bytes()
+    assert len(data) > 3 * 65536
+    cuts = {0, len(data) - 1} | {k * 65536 + d for k in range(1, len(data) // 65536 + 1) for d in (-1, 0, 1)}
+    before = ledger_and_digest(b)
+    for cut in sorted(c for c in cuts if 0 <= c < len(data)):
+        target = tmp_path / f"cut{cut}.age"
+        target.write_bytes(data[:cut])
+        [outcome] = import_(b, target)
+        assert not outcome.ok and outcome.error in ("E_TRUNC", "E_FORMAT"), (cut, outcome.error)
+    assert ledger_and_digest(b) == before
+
+
+def test_wrong_recipient_unknown_signer_and_other_commune(tmp_path: Path) -> None:
+    """T10 and T11: each refusal has its own code, and nothing is applied."""
+    hub = Hub.make()
+    a, b = laptops(tmp_path, ["a", "b"], hub)
+    [stranger] = laptops(tmp_path / "s", ["s"], hub)  # same commune, but nobody trusts its card
+    [elsewhere] = laptops(tmp_path / "e", ["e"], hub, commune="00008")
+    generate(stranger, cases=5, workers=1, seed=1)
+    from sync.keys import TrustStore
+    from tests.sync_helpers import card_of
+
+    TrustStore(stranger.profile.root).add(card_of(a), stranger.partition, stranger.device_id)
+    [unknown] = export(stranger, tmp_path / "u")
+    [outcome] = import_(a, unknown)
+    assert (outcome.ok, outcome.error) == (False, "E_SIG")  # encrypted to A, signed by a card A never trusted
+    assert import_(b, unknown)[0].error == "E_RECIPIENT"  # not addressed to B at all
+    # A validly signed bundle of A holding one record of another commune: the whole bundle is refused.
+    generate(a, cases=3, workers=1, seed=2)
+    keys = load_device_keys(a.profile.root)
+    from sync.exporting import _line
+    from sync.store import outbox_after
+
+    with a.db.reader() as session:
+        lines = [_line(e) for e in outbox_after(session, 0)]
+    lines[-1]["partition"] = elsewhere.partition
+    payload, count, raw = payload_bytes(lines)
+    manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": now_iso(), "epoch": 1,
+                "sender": {"device": a.device_id, "partition": a.partition, "sign_key": keys.signer.public_text},
+                "seq_after": 0, "seq_to": lines[-1]["seq"], "payload": {"lines": count, "uncompressed": raw}}
+    forged = tmp_path / "scope.age"
+    forged.write_bytes(build(manifest, payload, keys.signer, [load_device_keys(b.profile.root).recipient]))
+    before = digest(b)
+    assert import_(b, forged)[0].error == "E_SCOPE" and digest(b) == before
+    # A revoked sender: bundles made after the revocation are refused.
+    import_(b, hub.bundle(b, [{"type": "revocation", "device": a.device_id, "at": "2000-01-01T00:00:00+00:00"}],
+                          tmp_path))
+    [fresh] = export(a, tmp_path / "after-revocation")
+    assert import_(b, fresh)[0].error == "E_REVOKED"
+    assert import_(elsewhere, fresh)[0].error in ("E_RECIPIENT",)
+
+
+def test_a_replayed_counter_with_other_content_is_quarantined(pair, tmp_path: Path) -> None:
+    """T16: an old bundle again is a no-op; the same counters with other content (a laptop restored from a
+    backup and edited) are refused as E_REPLAY and quarantined."""
+    a, b, _hub = pair
+    case_id = cases.open_case(a, {"full_name": "Đỗ Minh Châu"}, {"opened_on": "01/11/2026"})[0]
+    first = export(a, tmp_path / "1")
+    from desktop.core.services.maintenance import backup
+
+    saved = backup(a, tmp_path / "a-backup.sqlite3")
+    cases.update_case(a, case_id, {"summary": "bản thật"})
+    real = export(a, tmp_path / "2")
+    import_(b, *first, *real)
+    assert import_(b, *first)[0].state == "duplicate"  # old seq after newer: no-op
+    # Restore the backup over A (same device, same counters) and edit differently.
+    a.db.dispose()
+    shutil.copy(saved, a.profile.db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(a.profile.db_path) + suffix).unlink(missing_ok=True)
+    from desktop.core.context import open_context
+
+    restored = open_context(a.profile.root)
+    cases.update_case(restored, case_id, {"summary": "bản giả"})
+    forked = export(restored, tmp_path / "3", after=1)
+    before = digest(b)
+    [outcome] = import_(b, *forked)
+    assert (outcome.ok, outcome.error, outcome.state) == (False, "E_REPLAY", "quarantined")
+    assert digest(b) == before and cases.get_case(b, case_id)["summary"] == "bản thật"
+    with b.db.reader() as session:
+        assert any(r["state"] == "quarantined" and r["error"] == "E_REPLAY" for r in store.ledger(session))
+    restored.db.dispose()
+
+
+def _hostile_tar(members: list[tuple[str, bytes, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as tar:
+        for name, kind, data in members:
+            info = tarfile.TarInfo(name)
+            info.type, info.size = kind, len(data) if kind == tarfile.REGTYPE else 0
+            if kind == tarfile.SYMTYPE:
+                info.linkname = "/etc/passwd"
+            tar.addfile(info, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("members", [
+    [("../../evil.txt", tarfile.REGTYPE, b"x")],
+    [("C:\\Windows\\evil.txt", tarfile.REGTYPE, b"x")],
+    [("\\\\server\\share\\evil", tarfile.REGTYPE, b"x")],
+    [("manifest.json", tarfile.SYMTYPE, b"")],
+    [("manifest.json", tarfile.REGTYPE, b"{}"), ("manifest.json", tarfile.REGTYPE, b"{}")],
+    [("Manifest.json", tarfile.REGTYPE, b"{}")],
+    [("/tmp/abs", tarfile.REGTYPE, b"x")],
+], ids=["dotdot", "drive", "unc", "symlink", "duplicate", "case", "absolute"])
+def test_hostile_tar_members_are_refused_and_nothing_is_written(pair, tmp_path: Path, members) -> None:
+    """T24: a bundle is never extracted; any member but the three refuses it."""
+    import pyrage
+    from pyrage import x25519
+
+    _a, b, _hub = pair
+    recipient = x25519.Recipient.from_str(load_device_keys(b.profile.root).recipient)
+    path = tmp_path / "hostile.age"
+    path.write_bytes(pyrage.encrypt(_hostile_tar(members), [recipient]))
+    snapshot = sorted(p for p in tmp_path.parent.rglob("*"))
+    [outcome] = import_(b, path)
+    assert not outcome.ok and outcome.error in ("E_FORMAT", "E_TRUNC")
+    assert sorted(p for p in tmp_path.parent.rglob("*")) == snapshot
+
+
+def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
+    """T26: NFD from another producer lands as NFC; invalid UTF-8 refuses the bundle."""
+    import unicodedata
+
+    a, b, _hub = pair
+    cases.open_case(a, {"full_name": "Nguyễn Thị Hồng"}, {"opened_on": "01/11/2026"})
+    keys = load_device_keys(a.profile.root)
+    from sync.exporting import _line
+    from sync.store import outbox_after
+
+    with a.db.reader() as session:
+        lines = [_line(e) for e in outbox_after(session, 0)]
+    for line in lines:
+        if line["entity"] == "beneficiary":
+            line["fields"]["full_name"] = unicodedata.normalize("NFD", line["fields"]["full_name"])
+
+    def forge(payload: bytes, count: int, raw: int, name: str) -> Path:
+        manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": now_iso(), "epoch": 1,
+                    "sender": {"device": a.device_id, "partition": a.partition, "sign_key": keys.signer.public_text},
+                    "seq_after": 0, "seq_to": lines[-1]["seq"], "payload": {"lines": count, "uncompressed": raw}}
+        path = tmp_path / name
+        path.write_bytes(build(manifest, payload, keys.signer, [load_device_keys(b.profile.root).recipient]))
+        return path
+
+    import gzip
+
+    raw_lines = b"".join(__import__("json").dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
+    broken = raw_lines.replace("Nguy".encode(), b"Ngu\xff", 1)
+    bad = forge(gzip.compress(broken), len(lines), len(broken), "bad-utf8.age")
+    assert import_(b, bad)[0].error == "E_FORMAT"
+    good = forge(*payload_bytes(lines), "nfd.age")
+    assert import_(b, good)[0].ok
+    [row] = cases.list_cases(b)
+    assert row["full_name"] == unicodedata.normalize("NFC", "Nguyễn Thị Hồng")
+    assert cases.count_cases(b, "nguyen thi hong") == 1
+
+
+def test_a_file_over_the_size_cap_is_refused_before_reading(pair, tmp_path: Path) -> None:
+    _a, b, _hub = pair
+    huge = tmp_path / "huge.age"
+    with open(huge, "wb") as fh:
+        fh.truncate(MAX_FILE + 1)  # sparse: costs nothing on disk
+    assert import_(b, huge)[0].error == "E_SIZE"
+
+
+def test_hub_receipts_mark_changes_delivered_and_nothing_else(pair, tmp_path: Path) -> None:
+    """D3: only a verified hub receipt moves the acknowledged counter; a forged one does nothing."""
+    a, _b, hub = pair
+    generate(a, cases=10, workers=1, seed=4)
+    export(a, tmp_path / "usb")
+    from desktop.core.services.sync_status import sync_overview
+
+    before = sync_overview(a)
+    assert before["acked_seq"] == 0 and before["waiting"] == before["last_export_seq"] > 0
+    forger = Hub.make()
+    forger.card = {**forger.card, "id": hub.card["id"]}  # claims to be the hub, other key
+    bad = forger.bundle(a, [{"type": "receipt", "device": a.device_id, "epoch": 1, "through": 10_000}], tmp_path)
+    assert import_(a, bad)[0].error == "E_SIG"
+    receipt = hub.bundle(a, [{"type": "receipt", "device": a.device_id, "epoch": 1, "through": 7}], tmp_path)
+    assert import_(a, receipt)[0].ok
+    after = sync_overview(a)
+    assert after["acked_seq"] == 7 and after["waiting"] == before["waiting"] - 7
+
+
+def test_the_export_survives_being_killed_at_random_points(pair, tmp_path: Path) -> None:
+    """T4: kill `ctxh bundle export` at random moments; any final file verifies, a re-export covers the range."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    a, b, _hub = pair
+    generate(a, cases=1500, workers=4, seed=6)
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CTXH_PASSPHRASE": "x"}
+    rng = random.Random(4)
+    out = tmp_path / "usb"
+    out.mkdir()
+    a.db.dispose()
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(a.profile.root), "bundle",
+                                 "export", "--out", str(out), "--max-mb", "0.3"], cwd=root, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.0))
+        proc.kill()
+        proc.wait()
+        for path in out.glob("*.age"):
+            assert import_(b, path)[0].ok, path.name  # whatever looks complete is complete
+    from desktop.core.context import open_context
+
+    again = open_context(a.profile.root)
+    export(again, out, max_bytes=300 * 1024)
+    for path in sorted(out.glob("*.age")):
+        assert import_(b, path)[0].ok
+    assert digest(b) == digest(again)
+    again.db.dispose()
+
+
+def test_clocks_set_to_2015_and_2035_still_converge(tmp_path: Path, monkeypatch) -> None:
+    """T23 (with T15's shape): versions order by the hybrid clock, never by wall time alone."""
+    a, b = laptops(tmp_path, ["a", "b"])
+    case_id = cases.open_case(a, {"full_name": "Hà Văn Đông"}, {"opened_on": "01/11/2026"})[0]
+    import_(b, *export(a, tmp_path / "0"))
+    a.clock._wall_ms = lambda: int(dt.datetime(2015, 1, 1).timestamp() * 1000)
+    b.clock._wall_ms = lambda: int(dt.datetime(2035, 1, 1).timestamp() * 1000)
+    cases.update_case(b, case_id, {"summary": "từ 2035"})
+    import_(a, *export(b, tmp_path / "1"))
+    cases.update_case(a, case_id, {"summary": "sau đó, từ máy chỉnh về 2015"})
+    import_(b, *export(a, tmp_path / "2"))
+    # A saw B's edit before its own: its later edit wins everywhere, whatever its wall clock says.
+    assert cases.get_case(b, case_id)["summary"] == "sau đó, từ máy chỉnh về 2015"
+    assert digest(a) == digest(b) and conflicts.list_conflicts(a) == conflicts.list_conflicts(b) == []
