@@ -362,7 +362,7 @@ def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
     import gzip
 
     raw_lines = b"".join(__import__("json").dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
-    broken = raw_lines.replace("Nguy".encode(), b"Ngu\xff", 1)
+    broken = raw_lines.replace(b"Nguy", b"Ngu\xff", 1)
     bad = forge(gzip.compress(broken), len(lines), len(broken), "bad-utf8.age")
     assert import_(b, bad)[0].error == "E_FORMAT"
     good = forge(*payload_bytes(lines), "nfd.age")
