@@ -61,7 +61,7 @@ def test_the_frozen_v1_bundle_still_opens_and_its_parts_are_reproduced() -> None
 
 
 needs_tools = pytest.mark.skipif(not (shutil.which("age") and shutil.which("minisign")),
-                                 reason="the Debian packages age and minisign are not installed (.ci/run installs them)")
+                                 reason="the Debian packages age and minisign are missing (.ci/run installs them)")
 
 
 @needs_tools
