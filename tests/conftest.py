@@ -60,13 +60,13 @@ def backend(qtbot):
         app.removeTranslator(translator)
 
 
-def open_signed_in(backend, path: Path):
-    """Open the profile at `path` into `backend`, signed in as the fixture officer."""
+def open_signed_in(backend, path: Path, user: str = "canbo"):
+    """Open the profile at `path` into `backend`, signed in as the fixture officer (or `user`)."""
     from desktop.core.context import open_context
     from desktop.core.services.auth import sign_in
     from desktop.core.services.records import codebook
 
     ctx = open_context(path)
-    sign_in(ctx, "canbo", PASSPHRASE)
+    sign_in(ctx, user, PASSPHRASE)
     backend.ctx, backend.codes = ctx, codebook(ctx)
     return ctx

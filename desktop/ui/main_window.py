@@ -32,6 +32,7 @@ PAGE_CLASSES = {
     "roster": ("desktop.ui.pages.roster", "RosterPage"),
     "cases": ("desktop.ui.pages.cases", "CasesPage"),
     "training": ("desktop.ui.pages.training", "TrainingPage"),
+    "sync": ("desktop.ui.pages.sync", "SyncPage"),
     "settings": ("desktop.ui.pages.settings", "SettingsPage"),
 }
 
@@ -51,9 +52,7 @@ def _empty_page(name: str) -> QWidget:
         return EmptyState(tr("Reports"), tr(
             "Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of "
             "TT 02/2020) are not built yet. They will be computed from the roster and cases kept here."))
-    return EmptyState(tr("Sync"), tr(
-        "Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not "
-        "built yet. Every change is already recorded, so nothing will need to be entered again."))
+    raise ValueError(name)
 
 
 class MainWindow(QMainWindow):

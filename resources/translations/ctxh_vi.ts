@@ -252,6 +252,58 @@
       <translation>Đã lập</translation>
     </message>
     <message>
+      <source>deleted</source>
+      <translation>đã xóa</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Xung đột</translation>
+    </message>
+    <message>
+      <source>Two people changed the same thing without seeing each other's change. The value in force is the later one; choose which to keep, or write the right value.</source>
+      <translation>Hai người đã sửa cùng một thông tin mà không thấy thay đổi của nhau. Giá trị đang dùng là bản sửa sau; hãy chọn giữ bản nào, hoặc nhập giá trị đúng.</translation>
+    </message>
+    <message>
+      <source>Keep the value in force</source>
+      <translation>Giữ giá trị đang dùng</translation>
+    </message>
+    <message>
+      <source>Take the other value</source>
+      <translation>Lấy giá trị kia</translation>
+    </message>
+    <message>
+      <source>or write the right value</source>
+      <translation>hoặc nhập giá trị đúng</translation>
+    </message>
+    <message>
+      <source>Use this value</source>
+      <translation>Dùng giá trị này</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Bản ghi</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Thông tin</translation>
+    </message>
+    <message>
+      <source>Value in force</source>
+      <translation>Giá trị đang dùng</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Người sửa</translation>
+    </message>
+    <message>
+      <source>Other value</source>
+      <translation>Giá trị kia</translation>
+    </message>
+    <message>
+      <source>deleted or kept</source>
+      <translation>xóa hay giữ</translation>
+    </message>
+    <message>
       <source>Print…</source>
       <translation>In…</translation>
     </message>
@@ -556,10 +608,6 @@
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <source>Sending data to the province by USB stick or e-mail (signed, encrypted bundles) is not built yet. Every change is already recorded, so nothing will need to be entered again.</source>
-      <translation>Chức năng gửi dữ liệu lên tỉnh qua USB hoặc thư điện tử (gói dữ liệu được ký và mã hóa) chưa được xây dựng. Mọi thay đổi đã được ghi lại, nên sau này không phải nhập lại.</translation>
-    </message>
-    <message>
       <source>Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.</source>
       <translation>Chức năng báo cáo chỉ tiêu chương trình (Quyết định 112: P1–P5; báo cáo 6 tháng và hằng năm theo TT 02/2020) chưa được xây dựng. Các chỉ tiêu sẽ được tính từ danh sách đội ngũ và hồ sơ lưu tại đây.</translation>
     </message>
@@ -862,6 +910,162 @@
     <message>
       <source>Backed up and checked: {path}</source>
       <translation>Đã sao lưu và kiểm tra: {path}</translation>
+    </message>
+    <message>
+      <source>Send to the province</source>
+      <translation>Gửi lên tỉnh/huyện</translation>
+    </message>
+    <message>
+      <source>Another folder…</source>
+      <translation>Thư mục khác…</translation>
+    </message>
+    <message>
+      <source>Export bundle</source>
+      <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+      <source>Receive</source>
+      <translation>Nhận</translation>
+    </message>
+    <message>
+      <source>Import bundles…</source>
+      <translation>Nhập gói…</translation>
+    </message>
+    <message>
+      <source>Conflicts ({n})</source>
+      <translation>Xung đột ({n})</translation>
+    </message>
+    <message>
+      <source>Where to write the bundle</source>
+      <translation>Nơi ghi gói dữ liệu</translation>
+    </message>
+    <message>
+      <source>Writing and checking…</source>
+      <translation>Đang ghi và kiểm tra…</translation>
+    </message>
+    <message>
+      <source>Bundles to import</source>
+      <translation>Các gói cần nhập</translation>
+    </message>
+    <message>
+      <source>CTXH bundles (*.age);;All files (*)</source>
+      <translation>Gói CTXH (*.age);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Write to</source>
+      <translation>Ghi vào</translation>
+    </message>
+    <message>
+      <source>Bundles written and received</source>
+      <translation>Các gói đã gửi và đã nhận</translation>
+    </message>
+    <message>
+      <source>{when}, up to no. {seq}</source>
+      <translation>{when}, đến số {seq}</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>chưa lần nào</translation>
+    </message>
+    <message>
+      <source>nothing confirmed yet</source>
+      <translation>chưa xác nhận</translation>
+    </message>
+    <message>
+      <source>not installed: ask the province for its card (ctxh trust add)</source>
+      <translation>chưa cài: hãy xin thẻ của tỉnh (ctxh trust add)</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>chưa có</translation>
+    </message>
+    <message>
+      <source>USB: {path}</source>
+      <translation>USB: {path}</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Chiều</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Số thay đổi</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>written and checked</source>
+      <translation>đã ghi và kiểm tra</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>đã áp dụng</translation>
+    </message>
+    <message>
+      <source>already had it</source>
+      <translation>đã có từ trước</translation>
+    </message>
+    <message>
+      <source>waiting for an earlier bundle</source>
+      <translation>chờ gói trước</translation>
+    </message>
+    <message>
+      <source>quarantined</source>
+      <translation>cách ly</translation>
+    </message>
+    <message>
+      <source>Changes the province has not confirmed</source>
+      <translation>Thay đổi tỉnh chưa xác nhận</translation>
+    </message>
+    <message>
+      <source>Changes not exported yet</source>
+      <translation>Thay đổi chưa xuất</translation>
+    </message>
+    <message>
+      <source>Last export</source>
+      <translation>Lần xuất gần nhất</translation>
+    </message>
+    <message>
+      <source>Confirmed by the province up to</source>
+      <translation>Tỉnh đã xác nhận đến số</translation>
+    </message>
+    <message>
+      <source>Province (hub) card</source>
+      <translation>Thẻ của tỉnh (máy chủ)</translation>
+    </message>
+    <message>
+      <source>Other laptops of this commune</source>
+      <translation>Các máy khác của xã</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>gửi đi</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>nhận về</translation>
+    </message>
+    <message>
+      <source>Written and checked: {n} changes in {files} file(s) in {folder}. The stick can be removed safely.</source>
+      <translation>Đã ghi và kiểm tra: {n} thay đổi trong {files} tệp tại {folder}. Có thể rút USB an toàn.</translation>
+    </message>
+    <message>
+      <source>Nothing new to send.</source>
+      <translation>Không có thay đổi mới để gửi.</translation>
+    </message>
+    <message>
+      <source>{file}: refused — {why}</source>
+      <translation>{file}: từ chối — {why}</translation>
+    </message>
+    <message>
+      <source>{file}: already imported</source>
+      <translation>{file}: đã nhập trước đây</translation>
+    </message>
+    <message>
+      <source>{file}: {applied} applied, {conflicts} conflict(s), {waiting} waiting</source>
+      <translation>{file}: áp dụng {applied}, {conflicts} xung đột, {waiting} chờ</translation>
     </message>
     <message>
       <source>more than {count}</source>

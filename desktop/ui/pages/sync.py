@@ -1,0 +1,215 @@
+"""Đồng bộ: what waits for the province, exporting to a stick (checked before "safe to remove"), importing
+bundles, the ledger of bundles, and the conflicts that wait for an officer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.backend import Backend
+from desktop.ui.i18n import tr
+from desktop.ui.services import svc
+from desktop.ui.widgets.messages import error_lines
+from desktop.ui.widgets.tables import read_only_table
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class SyncPage(QWidget):
+    """Reloads its facts when shown and after every export, import or change."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__()
+        self.backend = backend
+        title = QLabel(tr("Sync"))
+        title.setObjectName("pageTitle")
+        self.facts: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for row, (key, caption) in enumerate((
+            ("waiting", tr("Changes the province has not confirmed")),
+            ("not_exported", tr("Changes not exported yet")),
+            ("last_export", tr("Last export")),
+            ("acked", tr("Confirmed by the province up to")),
+            ("hub", tr("Province (hub) card")),
+            ("peers", tr("Other laptops of this commune")),
+        )):
+            label = QLabel("…")
+            label.setWordWrap(True)
+            self.facts[key] = label
+            grid.addWidget(QLabel(caption), row, 0)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+        export_box = QGroupBox(tr("Send to the province"))
+        export_layout = QHBoxLayout(export_box)
+        self.destination = QComboBox()
+        self.destination.setMinimumWidth(320)
+        choose = QPushButton(tr("Another folder…"))
+        choose.clicked.connect(self._choose_folder)
+        self.export_button = QPushButton(tr("Export bundle"))
+        self.export_button.setObjectName("primaryButton")
+        self.export_button.clicked.connect(self._export)
+        for widget in (QLabel(tr("Write to")), self.destination, choose, self.export_button):
+            export_layout.addWidget(widget)
+        export_layout.addStretch(1)
+        import_box = QGroupBox(tr("Receive"))
+        import_layout = QHBoxLayout(import_box)
+        self.import_button = QPushButton(tr("Import bundles…"))
+        self.import_button.clicked.connect(self._choose_imports)
+        self.conflicts_button = QPushButton(tr("Conflicts"))
+        self.conflicts_button.clicked.connect(self._open_conflicts)
+        import_layout.addWidget(self.import_button)
+        import_layout.addWidget(self.conflicts_button)
+        import_layout.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("note")
+        self.ledger_holder = QVBoxLayout()
+        self.ledger = read_only_table([], [])
+        self.ledger_holder.addWidget(self.ledger)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(export_box)
+        layout.addWidget(import_box)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(tr("Bundles written and received")))
+        layout.addLayout(self.ledger_holder, 1)
+        backend.changed.connect(lambda _c: self.refresh() if self.isVisible() else None)
+
+    def activate(self) -> None:
+        """Refresh the facts and the list of drives each time the page is shown."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fetch the sync facts and the removable drives on the worker."""
+        def load(ctx: Any) -> Any:
+            from sync.drives import removable_drives
+
+            return svc("sync_status").sync_overview(ctx), removable_drives()
+
+        self.backend.call(load, on_done=self._show)
+
+    def _show(self, loaded: Any) -> None:
+        facts, drives = loaded
+        self.facts["waiting"].setText(_n(facts["waiting"]))
+        self.facts["not_exported"].setText(_n(facts["not_exported"]))
+        self.facts["last_export"].setText(
+            tr("{when}, up to no. {seq}", when=facts["last_export_at"][:16].replace("T", " "),
+               seq=_n(facts["last_export_seq"])) if facts["last_export_at"] else tr("never"))
+        self.facts["acked"].setText(_n(facts["acked_seq"]) if facts["acked_seq"] else tr("nothing confirmed yet"))
+        hub = facts["hub"]
+        self.facts["hub"].setText(f"{hub['name']} — {hub['fingerprint']}" if hub else tr(
+            "not installed: ask the province for its card (ctxh trust add)"))
+        self.facts["peers"].setText(", ".join(p["name"] for p in facts["peers"]) or tr("none"))
+        self.conflicts_button.setText(tr("Conflicts ({n})", n=facts["conflicts"]))
+        self.conflicts_button.setEnabled(facts["conflicts"] > 0)
+        self.export_button.setEnabled(facts["not_exported"] > 0 and bool(hub or facts["peers"]))
+        current = self.destination.currentData()
+        self.destination.clear()
+        for drive in drives:
+            self.destination.addItem(tr("USB: {path}", path=str(drive)), str(drive))
+        if current and self.destination.findData(current) < 0:
+            self.destination.addItem(current, current)
+        if current:
+            self.destination.setCurrentIndex(self.destination.findData(current))
+        rows = [[r["at"].strftime("%d/%m/%Y %H:%M"), tr("sent") if r["direction"] == "out" else tr("received"),
+                 _state(r["state"]), _n(r["changes"]), r["file_name"] or ""] for r in facts["ledger"]]
+        table = read_only_table([tr("When"), tr("Direction"), tr("State"), tr("Changes"), tr("File")], rows)
+        self.ledger_holder.replaceWidget(self.ledger, table)
+        self.ledger.deleteLater()
+        self.ledger = table
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Where to write the bundle"))
+        if folder:
+            self.destination.addItem(folder, folder)
+            self.destination.setCurrentIndex(self.destination.count() - 1)
+
+    def _export(self) -> None:
+        target = self.destination.currentData()
+        if not target:
+            self._choose_folder()
+            target = self.destination.currentData()
+            if not target:
+                return
+        self.export_button.setEnabled(False)
+        self.message.setText(tr("Writing and checking…"))
+
+        def work(progress: Any, cancel: Any) -> Any:
+            from sync.exporting import export_bundles
+
+            return export_bundles(self.backend.ctx, Path(target), progress=progress, cancel=cancel)
+
+        def done(result: Any) -> None:
+            self.message.setText(tr(
+                "Written and checked: {n} changes in {files} file(s) in {folder}. The stick can be removed safely.",
+                n=_n(result.changes), files=len(result.files), folder=target) if result.files else tr(
+                "Nothing new to send."))
+            self.refresh()
+
+        self.backend.runner.submit_long(work, tr("Exporting…"), self, on_done=done, on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText("\n".join(error_lines(error)))
+        self.refresh()
+
+    def _choose_imports(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Bundles to import"), "",
+                                                tr("CTXH bundles (*.age);;All files (*)"))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import bundle files on the worker, then say what became of each."""
+        def work(_progress: Any, _cancel: Any) -> Any:
+            from sync.importing import import_files
+
+            return import_files(self.backend.ctx, paths)
+
+        def done(outcomes: list[Any]) -> None:
+            from desktop.core.messages import format_message
+
+            lines = []
+            for o in outcomes:
+                name = Path(o.file).name
+                if not o.ok:
+                    lines.append(tr("{file}: refused — {why}", file=name,
+                                    why=format_message(o.error, {"file": name})))
+                elif o.state == "duplicate":
+                    lines.append(tr("{file}: already imported", file=name))
+                else:
+                    lines.append(tr("{file}: {applied} applied, {conflicts} conflict(s), {waiting} waiting",
+                                    file=name, applied=o.applied, conflicts=o.conflicts, waiting=o.waiting))
+            self.message.setText("\n".join(lines))
+            from desktop.core.services.changes import Changed
+
+            self.backend.changed.emit(Changed({"case": [], "worker": [], "beneficiary": []}))
+            self.refresh()
+
+        self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self._failed)
+
+    def _open_conflicts(self) -> None:
+        from desktop.ui.dialogs.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.backend, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+
+def _state(state: str) -> str:
+    return {"written": tr("written and checked"), "applied": tr("applied"), "duplicate": tr("already had it"),
+            "waiting": tr("waiting for an earlier bundle"), "quarantined": tr("quarantined")}.get(state, state)
