@@ -41,7 +41,7 @@ def main() -> int:
     """Parse arguments, run, print and write the table."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--only", default="insert,search,cases,excel,window,build")
+    parser.add_argument("--only", default="insert,search,cases,sync,excel,window,build")
     args = parser.parse_args()
     chosen = set(args.only.split(","))
     results: list[Result] = []
@@ -58,6 +58,10 @@ def main() -> int:
         from bench import bench_cases
 
         results += bench_cases.run(profile)
+    if "sync" in chosen:
+        from bench import bench_sync
+
+        results += bench_sync.run(profile)
     if "excel" in chosen:
         from bench import bench_excel
 
@@ -72,7 +76,7 @@ def main() -> int:
         results += bench_build.run(profile)
     text = write(results, args.cases)
     print(text)
-    if chosen == {"insert", "search", "cases", "excel", "window", "build"}:
+    if chosen == {"insert", "search", "cases", "sync", "excel", "window", "build"}:
         (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
     return 0
 

@@ -115,6 +115,17 @@ def _save_form(ctx, raw: sqlite3.Connection, case_id: str) -> tuple[float, float
 
     case_forms.save_form(ctx, case_id, "TT02_M04", PLAN)  # warm: definitions read, statements prepared
     ours = _time(lambda: case_forms.save_form(ctx, case_id, "TT02_M04", PLAN))
+    # The baseline writes into an empty database of the same schema, never into the shared profile.
+    import shutil
+
+    from bench.common import WORK
+    from desktop.core.services.setup import SetupRequest, initialise_profile
+
+    shutil.rmtree(WORK / "form-baseline", ignore_errors=True)
+    empty = initialise_profile(WORK / "form-baseline", SetupRequest("01", "00004", "Máy", "demo", "bench-passphrase"))
+    empty.db.dispose()
+    raw = sqlite3.connect(empty.profile.db_path)
+    raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=FULL")
     answers = json.dumps({**PLAN, "tu_ngay": "2026-11-01", "den_ngay": "2027-01-31"}, ensure_ascii=False)
 

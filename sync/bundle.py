@@ -53,6 +53,7 @@ class OpenedBundle:
     manifest: dict[str, Any]
     lines: list[dict[str, Any]]
     file_hash: str
+    line_hashes: list[str]  # SHA-256 of each payload line as written (the identity of a change)
 
 
 def payload_bytes(lines: Iterable[dict[str, Any]]) -> tuple[bytes, int, int]:
@@ -122,31 +123,37 @@ def _strict_json(data: bytes, what: str) -> Any:
         value = json.loads(text, parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise BundleError("E_FORMAT", f"{what} is not strict UTF-8 JSON ({error.__class__.__name__})") from error
-    _check_text(value, what)
-    return value
+    # Without escapes, strict decoding already excludes surrogates and json.loads raw control characters; and a
+    # text in NFC has every string in NFC. Only otherwise is each string looked at.
+    if "\\u" not in text and unicodedata.is_normalized("NFC", text):
+        return value
+    return _clean_text(value, what)
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _check_text(value: Any, what: str) -> None:
-    """No lone surrogates or NUL in any string (json.loads lets "\\ud800" and "\\u0000" through)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
+def _clean_text(value: Any, what: str) -> Any:
+    """Every string in NFC ("Nguyễn" typed on a Mac and on Windows is one name), and none holding NUL or a
+    lone surrogate (json.loads lets "\\u0000" and "\\ud800" through)."""
+    if isinstance(value, str):
+        if value.isascii():
+            if "\x00" in value:
                 raise BundleError("E_FORMAT", f"{what} holds a NUL character")
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError as error:
-                raise BundleError("E_FORMAT", f"{what} holds a lone surrogate") from error
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise BundleError("E_FORMAT", f"{what} holds a lone surrogate") from error
+        if "\x00" in value:
+            raise BundleError("E_FORMAT", f"{what} holds a NUL character")
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_clean_text(k, what): _clean_text(v, what) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_text(v, what) for v in value]
+    return value
 
 
 def _inflate(payload: bytes, claimed: int) -> bytes:
@@ -168,7 +175,7 @@ def _inflate(payload: bytes, claimed: int) -> bytes:
 KeyFor = Callable[[dict[str, Any]], Verifier]
 
 
-def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor) -> OpenedBundle:
+def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor, lines: bool = True) -> OpenedBundle:
     """Check a bundle file's bytes completely and return what it holds; raises BundleError.
 
     `key_for(manifest)` names the key that must have signed it (or raises BundleError: unknown signer,
@@ -195,26 +202,18 @@ def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor) 
     if len(payload) != stated.get("length") or hashlib.sha256(payload).hexdigest() != stated.get("sha256"):
         code = "E_TRUNC" if len(payload) < int(stated.get("length") or 0) else "E_SIG"
         raise BundleError(code, "the payload is not the one the manifest signed")
+    if not lines:  # a writer reading back its own file: the signed payload hash already proves the lines
+        return OpenedBundle(manifest, [], file_hash, [])
     raw = _inflate(payload, int(stated.get("uncompressed", 0)))
-    lines = []
+    parsed, hashes = [], []
     for number, line in enumerate(raw.split(b"\n")[:-1], start=1):
+        hashes.append(hashlib.sha256(line).hexdigest())
         if len(line) > MAX_LINE:
             raise BundleError("E_SIZE", f"line {number} is {len(line)} bytes")
         value = _strict_json(line, f"payload line {number}")
         if not isinstance(value, dict):
             raise BundleError("E_FORMAT", f"payload line {number} is not an object")
-        lines.append(_nfc(value))
-    if len(lines) != stated.get("lines") or (raw and not raw.endswith(b"\n")):
+        parsed.append(value)
+    if len(parsed) != stated.get("lines") or (raw and not raw.endswith(b"\n")):
         raise BundleError("E_FORMAT", "the payload's line count differs from the manifest's")
-    return OpenedBundle(manifest, lines, file_hash)
-
-
-def _nfc(value: Any) -> Any:
-    """Every string in NFC: "Nguyễn" typed on a Mac and on Windows is one name."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return value
+    return OpenedBundle(manifest, parsed, file_hash, hashes)

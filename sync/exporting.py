@@ -75,7 +75,7 @@ def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
         copy = path.read_bytes()
         if hashlib.sha256(copy).digest() != hashlib.sha256(data).digest():
             raise CtxhError("E_READBACK", file=path.name)
-        open_bytes(copy, [keys.identity], lambda _m: Verifier.from_text(keys.signer.public_text))
+        open_bytes(copy, [keys.identity], lambda _m: Verifier.from_text(keys.signer.public_text), lines=False)
     except BundleError as error:
         path.unlink(missing_ok=True)
         raise CtxhError("E_READBACK", file=path.name) from error

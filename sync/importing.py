@@ -21,7 +21,7 @@ from desktop.core.context import AppContext
 from sync import store
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.keys import TrustStore, canonical, load_device_keys
-from sync.merge import MergeError, MergeStats, check_line, merge_line, recompute_derived
+from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
 from sync.trust import signer_for
 
 
@@ -85,8 +85,13 @@ def _check_scope(ctx: AppContext, opened: OpenedBundle) -> None:
 
 
 def line_hash(line: dict[str, Any]) -> str:
-    """The identity of one change's content."""
+    """The identity of one change's content: SHA-256 of its canonical JSON (as a payload line is written)."""
     return hashlib.sha256(canonical(line)).hexdigest()
+
+
+def _hashes(opened: OpenedBundle) -> dict[int, str]:
+    """Each change's identity by its counter, from the payload lines as they were written."""
+    return {line["seq"]: digest for line, digest in zip(opened.lines, opened.line_hashes, strict=True)}
 
 
 def verify_files(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
@@ -110,12 +115,13 @@ def _replays(session: Session, opened: OpenedBundle) -> list[dict[str, Any]]:
         return opened.lines
     origin, epoch = manifest["sender"]["device"], int(manifest.get("epoch", 1))
     seen = store.received(session, origin, epoch, [line["seq"] for line in opened.lines])
+    hashes = _hashes(opened)
     fresh = []
     for line in opened.lines:
         known = seen.get(line["seq"])
         if known is None:
             fresh.append(line)
-        elif known[0] != line_hash(line):
+        elif known[0] != hashes[line["seq"]]:
             raise BundleError("E_REPLAY", f"counter {line['seq']} of device {origin} was received with other "
                                           "content (a replayed or forked bundle)")
     return fresh
@@ -173,25 +179,41 @@ def _ledger_row(opened: OpenedBundle, path: Path, outcome: ImportOutcome) -> dic
 def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
     manifest = opened.manifest
     origin, epoch = manifest["sender"]["device"], int(manifest.get("epoch", 1))
-    fresh = _replays(session, opened)
+    fresh = sorted(_replays(session, opened), key=lambda line: line["seq"])
     outcome.duplicates = len(opened.lines) - len(fresh)
+    hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
+    stats = MergeStats()
+    applied = 0
+    seq_after = int(manifest.get("seq_after") or 0)
+    previous = {line["seq"]: prev for line, prev in zip(
+        fresh, [seq_after] + [line["seq"] for line in fresh[:-1]], strict=True)}
+    if fresh and seq_after <= hwm and not store.has_pending(session, origin, epoch):
+        # The usual case: the next bundle of this device, in order (a bundle holds its whole range, holes in
+        # the counters included). Apply straight from memory.
+        applied = merge_run(session, fresh, origin, stats)
+        if applied:
+            store.set_state(session, f"hwm:{origin}:{epoch}", fresh[applied - 1]["seq"])
+    hashes = _hashes(opened)
     store.add_received(session, [
-        {"origin_device": origin, "epoch": epoch, "seq": line["seq"], "line_hash": line_hash(line),
-         "bundle_id": manifest["bundle_id"], "state": "pending", "line": json.dumps(line, ensure_ascii=False)}
-        for line in fresh])
-    stats = drain(ctx, session)
+        {"origin_device": origin, "epoch": epoch, "seq": line["seq"], "prev_seq": previous[line["seq"]],
+         "line_hash": hashes[line["seq"]],
+         "bundle_id": manifest["bundle_id"], "state": "applied" if n < applied else "pending",
+         "line": None if n < applied else json.dumps(line, ensure_ascii=False)}
+        for n, line in enumerate(fresh)])
+    stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
     outcome.waiting = sum(1 for line in fresh if line["seq"] > hwm)
     if outcome.waiting:
-        outcome.gap = [hwm + 1, min(line["seq"] for line in fresh if line["seq"] > hwm) - 1]
+        first = min(line["seq"] for line in fresh if line["seq"] > hwm)
+        outcome.gap = [hwm + 1, previous[first]]
     outcome.state = "waiting" if outcome.waiting else ("duplicate" if not fresh else "applied")
 
 
-def drain(ctx: AppContext, session: Session) -> MergeStats:
+def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) -> MergeStats:
     """Apply every waiting change that can be: per origin device in counter order, each once its record and
     the records it points to are there. Repeats until nothing moves, then fixes derived columns."""
-    stats = MergeStats()
+    stats = stats or MergeStats()
     waiting: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in store.pending_lines(session):
         waiting.setdefault((row["origin_device"], row["epoch"]), []).append(row)
@@ -201,24 +223,19 @@ def drain(ctx: AppContext, session: Session) -> MergeStats:
         for (origin, epoch), rows in waiting.items():
             rows.sort(key=lambda r: r["seq"])
             hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
-            done = []
+            run = []
             for row in rows:
-                if row["seq"] != hwm + 1:
-                    break  # a gap: the missing counters have not arrived
-                line = json.loads(row["line"])
-                result = merge_line(session, line, origin, stats)
-                if result == "pending":
-                    break  # its record or a parent is still missing
-                stats.applied += result == "applied"
-                stats.superseded += result == "superseded"
-                hwm = row["seq"]
-                done.append((origin, epoch, row["seq"]))
-            if done:
+                if row["prev_seq"] > (run[-1]["seq"] if run else hwm):
+                    break  # a gap: the changes before this one have not arrived
+                run.append(json.loads(row["line"]))
+            count = merge_run(session, run, origin, stats) if run else 0
+            if count:
                 moved = True
-                store.mark_applied(session, done)
+                hwm = run[count - 1]["seq"]
+                store.mark_applied(session, origin, epoch, run[0]["seq"], hwm)
                 store.set_state(session, f"hwm:{origin}:{epoch}", hwm)
                 waiting[(origin, epoch)] = [r for r in rows if r["seq"] > hwm]
-    recompute_derived(session, stats.touched)
+    recompute_derived(session, stats)
     if stats.newest_version:
         ctx.clock.observe(stats.newest_version)  # later edits here order after what arrived
         from sqlalchemy import update
@@ -277,7 +294,7 @@ def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any
     """Changes the hub relays keep their origin device and counter, so they merge like any other."""
     rows = []
     for line in lines:
-        change = {k: v for k, v in line.items() if k not in ("type", "device", "epoch")}
+        change = {k: v for k, v in line.items() if k not in ("type", "device", "epoch", "prev")}
         try:
             check_line(change)
             origin, epoch, seq = str(line["device"]), int(line.get("epoch", 1)), int(change["seq"])
@@ -285,7 +302,8 @@ def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any
             raise BundleError("E_FORMAT", f"a relayed change: {error}") from error
         known = store.received(session, origin, epoch, [seq]).get(seq)
         if known is None:
-            rows.append({"origin_device": origin, "epoch": epoch, "seq": seq, "line_hash": line_hash(change),
+            rows.append({"origin_device": origin, "epoch": epoch, "seq": seq,
+                         "prev_seq": int(line.get("prev", seq - 1)), "line_hash": line_hash(change),
                          "bundle_id": bundle_id, "state": "pending", "line": json.dumps(change, ensure_ascii=False)})
         elif known[0] != line_hash(change):
             raise BundleError("E_REPLAY", f"counter {seq} of device {origin} was received with other content")

@@ -69,7 +69,7 @@ def received(session: Session, origin: str, epoch: int, seqs: list[int]) -> dict
 
 
 def add_received(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Remember received changes (origin_device, epoch, seq, line_hash, bundle_id, state, line)."""
+    """Remember received changes (origin_device, epoch, seq, prev_seq, line_hash, bundle_id, state, line)."""
     if rows:
         session.execute(insert(received_t), rows)
 
@@ -77,15 +77,22 @@ def add_received(session: Session, rows: list[dict[str, Any]]) -> None:
 def pending_lines(session: Session) -> list[dict[str, Any]]:
     """Received changes still waiting for their record or its parent, with their lines."""
     rows = session.execute(select(received_t.c.origin_device, received_t.c.epoch, received_t.c.seq,
-                                  received_t.c.line).where(received_t.c.state == "pending")).mappings().all()
+                                  received_t.c.prev_seq, received_t.c.line).where(received_t.c.state == "pending")
+                           ).mappings().all()
     return [dict(r) for r in rows]
 
 
-def mark_applied(session: Session, keys: list[tuple[str, int, int]]) -> None:
-    """Pending changes that have now been applied."""
-    for origin, epoch, seq in keys:
-        session.execute(update(received_t).where(received_t.c.origin_device == origin, received_t.c.epoch == epoch,
-                                                 received_t.c.seq == seq).values(state="applied", line=None))
+def mark_applied(session: Session, origin: str, epoch: int, first: int, last: int) -> None:
+    """Waiting changes first..last of one device have now been applied."""
+    session.execute(update(received_t).where(received_t.c.origin_device == origin, received_t.c.epoch == epoch,
+                                             received_t.c.seq.between(first, last))
+                    .values(state="applied", line=None))
+
+
+def has_pending(session: Session, origin: str, epoch: int) -> bool:
+    """True if changes of this device wait for earlier ones."""
+    return session.scalar(select(func.count()).select_from(received_t).where(
+        received_t.c.origin_device == origin, received_t.c.epoch == epoch, received_t.c.state == "pending")) > 0
 
 
 def ledger_add(session: Session, row: dict[str, Any]) -> None:

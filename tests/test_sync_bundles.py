@@ -447,3 +447,20 @@ def test_clocks_set_to_2015_and_2035_still_converge(tmp_path: Path, monkeypatch)
     # A saw B's edit before its own: its later edit wins everywhere, whatever its wall clock says.
     assert cases.get_case(b, case_id)["summary"] == "sau đó, từ máy chỉnh về 2015"
     assert digest(a) == digest(b) and conflicts.list_conflicts(a) == conflicts.list_conflicts(b) == []
+
+
+def test_holes_in_the_counters_do_not_stall_the_receiver(pair, tmp_path: Path) -> None:
+    """A bundle holds its whole range; counters missing inside it (pruned entries) are not a gap."""
+    from sqlalchemy import text
+
+    a, b, _hub = pair
+    generate(a, cases=6, workers=1, seed=3)
+    with a.db.session() as session:
+        session.execute(text("DELETE FROM change_log WHERE seq IN (SELECT seq FROM change_log "
+                             "WHERE entity = 'service_record' ORDER BY seq LIMIT 2)"))
+    files = export(a, tmp_path / "usb")
+    cases.update_case(a, cases.list_cases(a)[0]["id"], {"summary": "sau lỗ hổng"})
+    files += export(a, tmp_path / "usb2")
+    outcomes = import_(b, *files)
+    assert [o.state for o in outcomes] == ["applied", "applied"]
+    assert cases.get_case(b, cases.list_cases(a)[0]["id"])["summary"] == "sau lỗ hổng"

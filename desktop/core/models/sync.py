@@ -50,6 +50,9 @@ class ReceivedChange(Base):
     origin_device: Mapped[str] = mapped_column(String(36), primary_key=True)
     epoch: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The counter before this one in its bundle (or the bundle's seq_after): counters may have holes, so
+    # "the earlier changes are here" means this one's predecessor was applied, not seq - 1.
+    prev_seq: Mapped[int] = mapped_column(Integer)
     line_hash: Mapped[str] = mapped_column(String(64))
     bundle_id: Mapped[str] = mapped_column(String(36))
     state: Mapped[str] = mapped_column(String(12))  # applied | pending (waits for its record or parent)

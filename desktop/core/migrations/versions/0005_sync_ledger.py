@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.Column("origin_device", sa.String(length=36), nullable=False),
         sa.Column("epoch", sa.Integer(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("prev_seq", sa.Integer(), nullable=False),
         sa.Column("line_hash", sa.String(length=64), nullable=False),
         sa.Column("bundle_id", sa.String(length=36), nullable=False),
         sa.Column("state", sa.String(length=12), nullable=False),
