@@ -8,7 +8,9 @@ stick or a killed export leaves no file that looks complete, and the next export
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +20,8 @@ from desktop.core.context import AppContext
 from desktop.core.errors import CtxhError
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from sync import store
-from sync.bundle import BundleError, build, open_bytes, payload_bytes
-from sync.keys import DeviceKeys, TrustStore, Verifier, load_device_keys
+from sync.bundle import BundleError, build, open_bytes
+from sync.keys import DeviceKeys, TrustStore, Verifier, canonical, load_device_keys
 from sync.trust import now_iso
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -51,11 +53,14 @@ def recipients(keys: DeviceKeys, trust: TrustStore) -> list[str]:
 
 
 def _line(entry: dict[str, Any]) -> dict[str, Any]:
-    import json
-
     payload = json.loads(entry["payload"])
     return {"seq": entry["seq"], "entity": entry["entity"], "id": entry["record_id"],
             "partition": entry["partition"], "author": entry["author"], **payload}
+
+
+# A line kept for a part: (counter, entity, canonical JSON bytes). Bytes, not dicts: an export of half a
+# million changes would otherwise hold half a million dicts, and the cyclic GC would walk them again and again.
+Line = tuple[int, str, bytes]
 
 
 def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
@@ -86,20 +91,25 @@ def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
         raise
 
 
-def _parts(lines: list[dict[str, Any]], max_bytes: int) -> list[tuple[list[dict[str, Any]], bytes, int, int]]:
+def _compress(lines: list[Line]) -> tuple[bytes, int]:
+    raw = b"".join(line[2] + b"\n" for line in lines)
+    return gzip.compress(raw, compresslevel=6, mtime=0), len(raw)
+
+
+def _parts(lines: list[Line], max_bytes: int) -> list[tuple[list[Line], bytes, int]]:
     """Split lines into payloads that each fit `max_bytes` with the envelope; halves a part until it fits."""
     pending = [lines]
     done = []
     while pending:
         chunk = pending.pop(0)
-        payload, count, raw = payload_bytes(chunk)
+        payload, raw = _compress(chunk)
         if len(payload) + ENVELOPE > max_bytes and len(chunk) > 1:
             half = len(chunk) // 2
             pending[:0] = [chunk[:half], chunk[half:]]
             continue
         if len(payload) + ENVELOPE > max_bytes:
             raise CtxhError("E_BUNDLE_TOO_SMALL", max=max_bytes)
-        done.append((chunk, payload, count, raw))
+        done.append((chunk, payload, raw))
     return done
 
 
@@ -117,55 +127,73 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
         start = store.get_state(session, "last_export_seq", 0) if after is None else after
         epoch = store.get_state(session, "epoch", 1)
         previous = store.get_state(session, "last_manifest_hash", "")
-        entries = list(store.outbox_after(session, start))
+        total = store.outbox_count(session, start)
     result = ExportResult(seq_from=start, seq_to=start)
-    if not entries:
-        return result
     budget = max_bytes * 4  # JSON compresses 5–10×; _parts halves whatever still does not fit
-    batches: list[list[dict[str, Any]]] = [[]]
+    state = {"low": start, "previous": previous, "done": 0}
+
+    def emit(batch: list[Line]) -> None:
+        for chunk, payload, raw in _parts(batch, max_bytes):
+            if cancel is not None:
+                cancel.check()
+            _write_part(ctx, out_dir, keys, trust, to, epoch, state, chunk, payload, raw, result)
+            state["done"] += len(chunk)
+            progress.report(state["done"], total, "changes")
+
+    batch: list[Line] = []
     size = 0
-    for entry in entries:
-        line = _line(entry)
-        size += len(entry["payload"]) + 120
-        if size > budget and batches[-1]:
-            batches.append([])
-            size = len(entry["payload"]) + 120
-        batches[-1].append(line)
-    parts = [part for batch in batches for part in _parts(batch, max_bytes)]
-    low = start
-    for number, (chunk, payload, count, raw) in enumerate(parts, start=1):
-        if cancel is not None:
-            cancel.check()
-        high = chunk[-1]["seq"]
-        counts: dict[str, int] = {}
-        for line in chunk:
-            counts[line["entity"]] = counts.get(line["entity"], 0) + 1
-        bundle_id = ctx.new_id()
-        manifest = {
-            "bundle_id": bundle_id, "kind": "changes", "created_at": now_iso(), "epoch": epoch,
-            "sender": {"device": ctx.device_id, "name": ctx.device_name, "partition": ctx.partition,
-                       "sign_key": keys.signer.public_text},
-            "certificate": trust.certificate(), "seq_after": low, "seq_to": high, "prev_hash": previous,
-            "payload": {"lines": count, "uncompressed": raw}, "counts": counts, "schema": _schema(),
-        }
-        data = build(manifest, payload, keys.signer, to)
-        name = f"ctxh_{ctx.partition.replace(':', '-')}_{ctx.device_id[:8]}_{epoch}_{low + 1:07d}-{high:07d}.ctxh.age"
-        path = out_dir / name
-        _write_verified(path, data, keys)
-        previous = hashlib.sha256(data).hexdigest()
-        with ctx.db.session() as session:
-            store.ledger_add(session, {"bundle_id": bundle_id, "file_hash": previous, "direction": "out",
-                                       "kind": "changes", "origin_device": ctx.device_id, "epoch": epoch,
-                                       "seq_from": low + 1, "seq_to": high, "state": "written", "changes": count,
-                                       "file_name": name})
-            store.set_state(session, "last_export_seq", high)
-            store.set_state(session, "last_manifest_hash", previous)
-            store.set_state(session, "last_export_at", now_iso())
-        result.files.append(str(path))
-        result.changes += count
-        result.seq_to = low = high
-        progress.report(number, len(parts), "bundles")
+    cursor = start
+    while True:
+        # One short read per 5,000 entries: writing a part needs the database too (a single connection).
+        with ctx.db.reader() as session:
+            entries = list(store.outbox_after(session, cursor, limit=5000))
+        if not entries:
+            break
+        cursor = entries[-1]["seq"]
+        for entry in entries:
+            line = canonical(_line(entry))
+            if size + len(line) > budget and batch:
+                emit(batch)
+                batch, size = [], 0
+            batch.append((entry["seq"], entry["entity"], line))
+            size += len(line) + 1
+    if batch:
+        emit(batch)
     return result
+
+
+def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustStore, to: list[str], epoch: int,
+                state: dict[str, Any], chunk: list[Line], payload: bytes, raw: int, result: ExportResult) -> None:
+    """Sign, encrypt, write and read back one part; then record it and move the export's start past it."""
+    low, high = state["low"], chunk[-1][0]
+    counts: dict[str, int] = {}
+    for _seq, entity, _data in chunk:
+        counts[entity] = counts.get(entity, 0) + 1
+    bundle_id = ctx.new_id()
+    manifest = {
+        "bundle_id": bundle_id, "kind": "changes", "created_at": now_iso(), "epoch": epoch,
+        "sender": {"device": ctx.device_id, "name": ctx.device_name, "partition": ctx.partition,
+                   "sign_key": keys.signer.public_text},
+        "certificate": trust.certificate(), "seq_after": low, "seq_to": high, "prev_hash": state["previous"],
+        "payload": {"lines": len(chunk), "uncompressed": raw}, "counts": counts, "schema": _schema(),
+    }
+    data = build(manifest, payload, keys.signer, to)
+    name = f"ctxh_{ctx.partition.replace(':', '-')}_{ctx.device_id[:8]}_{epoch}_{low + 1:07d}-{high:07d}.ctxh.age"
+    path = out_dir / name
+    _write_verified(path, data, keys)
+    file_hash = hashlib.sha256(data).hexdigest()
+    with ctx.db.session() as session:
+        store.ledger_add(session, {"bundle_id": bundle_id, "file_hash": file_hash, "direction": "out",
+                                   "kind": "changes", "origin_device": ctx.device_id, "epoch": epoch,
+                                   "seq_from": low + 1, "seq_to": high, "state": "written", "changes": len(chunk),
+                                   "file_name": name})
+        store.set_state(session, "last_export_seq", high)
+        store.set_state(session, "last_manifest_hash", file_hash)
+        store.set_state(session, "last_export_at", now_iso())
+    result.files.append(str(path))
+    result.changes += len(chunk)
+    result.seq_to = state["low"] = high
+    state["previous"] = file_hash
 
 
 def _schema() -> str:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.models import BundleRecord, ChangeEntry, Conflict, ReceivedChange, SyncState
@@ -44,16 +44,24 @@ def outbox_count(session: Session, after: int) -> int:
     return session.scalar(select(func.count()).select_from(outbox_t).where(outbox_t.c.seq > after)) or 0
 
 
-def outbox_after(session: Session, after: int, batch: int = 5000) -> Iterator[dict[str, Any]]:
-    """Outbox entries with counters above `after`, in counter order, fetched in batches."""
+def outbox_after(session: Session, after: int, batch: int = 5000, limit: int | None = None
+                 ) -> Iterator[dict[str, Any]]:
+    """Outbox entries with counters above `after`, in counter order, fetched in batches (plain tuples from the
+    driver: an export reads hundreds of thousands); at most `limit` of them when given."""
+    columns = ("seq", "entity", "record_id", "partition", "payload", "author")
+    query = select(*(outbox_t.c[name] for name in columns)).where(outbox_t.c.seq > bindparam("after")) \
+        .order_by(outbox_t.c.seq).limit(batch)
     while True:
-        rows = session.execute(select(outbox_t).where(outbox_t.c.seq > after).order_by(outbox_t.c.seq)
-                               .limit(batch)).mappings().all()
+        rows = session.execute(query, {"after": after}).all()
         if not rows:
             return
         for row in rows:
-            yield dict(row)
-        after = rows[-1]["seq"]
+            yield dict(zip(columns, row, strict=True))
+        after = rows[-1][0]
+        if limit is not None:
+            limit -= len(rows)
+            if limit <= 0:
+                return
 
 
 def received(session: Session, origin: str, epoch: int, seqs: list[int]) -> dict[int, tuple[str, str]]:
