@@ -464,3 +464,55 @@ def test_holes_in_the_counters_do_not_stall_the_receiver(pair, tmp_path: Path) -
     outcomes = import_(b, *files)
     assert [o.state for o in outcomes] == ["applied", "applied"]
     assert cases.get_case(b, cases.list_cases(a)[0]["id"])["summary"] == "sau lỗ hổng"
+
+
+def test_the_whole_exchange_driven_by_ctxh(tmp_path: Path) -> None:
+    """Done-when of the issue, by the command line: two laptops and a hub card; export, verify, import,
+    converge; a tampered file refused with its code and exit status, nothing changed."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSPHRASE
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
+
+    def ctxh(profile: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / profile), *args],
+                              capture_output=True, text=True, env=env, cwd=root)
+
+    hub = Hub.make()
+    (tmp_path / "hub-card.json").write_text(json.dumps(hub.card, ensure_ascii=False), encoding="utf-8")
+    for name in ("a", "b"):
+        assert ctxh(name, "init", "--province", "01", "--commune", "00004", "--device-name", f"Máy {name}",
+                    "--user", "canbo").returncode == 0
+        assert ctxh(name, "trust", "add", str(tmp_path / "hub-card.json")).returncode == 0
+        card = ctxh(name, "device", "card", "--out", str(tmp_path / f"{name}.json"), "--json")
+        assert len(json.loads(card.stdout)["fingerprint"]) == 39
+    assert ctxh("a", "trust", "add", str(tmp_path / "b.json")).returncode == 0
+    assert ctxh("b", "trust", "add", str(tmp_path / "a.json")).returncode == 0
+    assert "Máy a" in ctxh("b", "trust", "list").stdout
+    assert ctxh("a", "demo", "--cases", "30", "--workers", "2", "--seed", "4", "--json").returncode == 0
+    (tmp_path / "usb").mkdir()
+    done = ctxh("a", "bundle", "export", "--out", str(tmp_path / "usb"), "--json")
+    assert done.returncode == 0, done.stderr
+    files = json.loads(done.stdout)["files"]
+    assert json.loads(ctxh("b", "bundle", "verify", *files, "--json").stdout)["files"][0]["ok"] is True
+    data = Path(files[0]).read_bytes()
+    bad = tmp_path / "sua.age"
+    bad.write_bytes(data[:200] + bytes([data[200] ^ 4]) + data[201:])
+    before = json.loads(ctxh("b", "status", "--json").stdout)["digest"]
+    refused = ctxh("b", "bundle", "import", str(bad), "--json")
+    assert refused.returncode == 2 and json.loads(refused.stdout)["files"][0]["error"] in ("E_SIG", "E_TRUNC")
+    assert json.loads(ctxh("b", "status", "--json").stdout)["digest"] == before
+    mixed = ctxh("b", "bundle", "import", *files, str(bad))
+    assert mixed.returncode == 1 and "TỪ CHỐI" in mixed.stdout
+    digests = {json.loads(ctxh(p, "status", "--json").stdout)["digest"] for p in ("a", "b")}
+    assert len(digests) == 1
+    again = ctxh("b", "bundle", "import", *files)
+    assert again.returncode == 0 and "đã nhập trước đây" in again.stdout
+    ledger = json.loads(ctxh("b", "bundle", "ledger", "--json").stdout)["bundles"]
+    assert ledger[0]["state"] == "applied" and ledger[0]["direction"] == "in"
+    assert ctxh("b", "conflicts", "--json").returncode == 0
