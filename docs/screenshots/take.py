@@ -179,7 +179,10 @@ def main() -> None:
             (0, lambda: window.show_page("training")),
             (1200, lambda: grab("training")),
             (0, lambda: window.show_page("sync")),
-            (600, lambda: grab("sync-empty")),
+            (1500, lambda: grab("sync")),
+            (0, lambda: window.page("sync")._open_conflicts()),
+            (1200, lambda: grab("conflicts")),
+            (0, close_dialogs),
             (0, lambda: window.show_page("settings")),
             (1200, lambda: grab("settings")),
         ])

@@ -984,6 +984,10 @@
       <translation>USB: {path}</translation>
     </message>
     <message>
+      <source>No USB stick found: choose a folder</source>
+      <translation>Không thấy USB: hãy chọn thư mục</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>Chiều</translation>
     </message>

@@ -27,7 +27,10 @@ def list_conflicts(ctx: AppContext) -> list[dict[str, Any]]:
             row["kept_value"] = json.loads(row["kept_value"]) if row["kept_value"] else None
             row["other_value"] = json.loads(row["other_value"]) if row["other_value"] else None
             record = repo.get_row(session, MODEL_BY_ENTITY[row["entity"]], row["record_id"]) or {}
-            row["label"] = record.get("full_name") or record.get("case_no") or record.get("title") or row["record_id"]
+            row["label"] = record.get("full_name") or record.get("title") or row["record_id"]
+            if record.get("case_no"):  # a case is known by its number and its person
+                person = repo.get_row(session, MODEL_BY_ENTITY["beneficiary"], record["beneficiary_id"]) or {}
+                row["label"] = f"{record['case_no']} — {person.get('full_name', '')}"
     return rows
 
 

@@ -122,6 +122,8 @@ class SyncPage(QWidget):
         self.destination.clear()
         for drive in drives:
             self.destination.addItem(tr("USB: {path}", path=str(drive)), str(drive))
+        if not drives and not current:
+            self.destination.addItem(tr("No USB stick found: choose a folder"), None)
         if current and self.destination.findData(current) < 0:
             self.destination.addItem(current, current)
         if current:
