@@ -89,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     user_sub.add_parser("list", parents=[common], help="liệt kê tài khoản")
     p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
-    from desktop.cli_sync import add_parsers
+    from desktop import cli_hub, cli_sync
 
-    add_parsers(sub, common)
+    cli_sync.add_parsers(sub, common)
+    cli_hub.add_parsers(sub, common)
     return parser
 
 
@@ -307,6 +308,10 @@ def run(argv: list[str]) -> int:
 
         set_language(getattr(args, "lang", None) or "vi")
     try:
+        if command == "hub":
+            from desktop import cli_hub
+
+            return cli_hub.cmd_hub(args, _data_dir(args))
         if command in SYNC_COMMANDS:
             from desktop import cli_sync
 

@@ -178,7 +178,9 @@ def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustSt
         "payload": {"lines": len(chunk), "uncompressed": raw}, "counts": counts, "schema": _schema(),
     }
     data = build(manifest, payload, keys.signer, to)
-    name = f"ctxh_{ctx.partition.replace(':', '-')}_{ctx.device_id[:8]}_{epoch}_{low + 1:07d}-{high:07d}.ctxh.age"
+    # The random tail of the device id: ids of laptops set up in the same minute share their first characters.
+    name = (f"ctxh_{ctx.partition.replace(':', '-')}_{ctx.device_id[-12:]}_{epoch}_{low + 1:07d}-{high:07d}"
+            ".ctxh.age")
     path = out_dir / name
     _write_verified(path, data, keys)
     file_hash = hashlib.sha256(data).hexdigest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,11 @@ def _check_scope(ctx: AppContext, opened: OpenedBundle) -> None:
     partition = (manifest.get("sender") or {}).get("partition")
     if partition != ctx.partition:
         raise BundleError("E_SCOPE", f"a bundle of {partition} for a laptop of {ctx.partition}")
+    _check_lines(opened, partition)
+
+
+def _check_lines(opened: OpenedBundle, partition: str) -> None:
+    """Every change of a laptop's bundle is of its sender's commune and well formed."""
     outside = next((line for line in opened.lines if line.get("partition") != partition), None)
     if outside is not None:
         raise BundleError("E_SCOPE", f"record {outside.get('id')} is of {outside.get('partition')}, not {partition}")
@@ -127,16 +133,20 @@ def _replays(session: Session, opened: OpenedBundle) -> list[dict[str, Any]]:
     return fresh
 
 
-def import_files(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
+Opener = Callable[[AppContext, Path], OpenedBundle]
+
+
+def import_files(ctx: AppContext, paths: list[Path], opener: Opener | None = None) -> list[ImportOutcome]:
     """Import bundles one by one, each in its own transaction; one refused file does not stop the others."""
-    return [import_file(ctx, path) for path in paths]
+    return [import_file(ctx, path, opener) for path in paths]
 
 
-def import_file(ctx: AppContext, path: Path) -> ImportOutcome:
-    """Check and apply one bundle file."""
+def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> ImportOutcome:
+    """Check and apply one bundle file. `opener` checks it (a laptop's open_file by default; the hub has its
+    own, which trusts enrolled devices)."""
     outcome = ImportOutcome(str(path), True)
     try:
-        opened = open_file(ctx, path)
+        opened = (opener or open_file)(ctx, path)
     except BundleError as error:
         return ImportOutcome(str(path), False, error.code, error.detail, "refused")
     manifest = opened.manifest
@@ -186,7 +196,7 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
     applied = 0
     seq_after = int(manifest.get("seq_after") or 0)
     previous = {line["seq"]: prev for line, prev in zip(
-        fresh, [seq_after] + [line["seq"] for line in fresh[:-1]], strict=True)}
+        fresh, [seq_after] + [line["seq"] for line in fresh[:-1]], strict=False)}
     if fresh and seq_after <= hwm and not store.has_pending(session, origin, epoch):
         # The usual case: the next bundle of this device, in order (a bundle holds its whole range, holes in
         # the counters included). Apply straight from memory.

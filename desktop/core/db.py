@@ -20,7 +20,7 @@ from desktop.core.errors import CtxhError
 
 # The newest migration; a test keeps it equal to Alembic's head, so start-up need not load Alembic
 # just to learn that nothing is to be done.
-HEAD_REVISION = "0005_sync_ledger"
+HEAD_REVISION = "0006_hub_devices"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

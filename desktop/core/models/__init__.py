@@ -7,7 +7,7 @@ from desktop.core.models.profile import AppUser, Device
 from desktop.core.models.rates import ReferenceRate, ReferenceTarget
 from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion
 from desktop.core.models.roster import Worker, WorkerAllowance
-from desktop.core.models.sync import BundleRecord, ChangeEntry, Conflict, ReceivedChange, SyncState
+from desktop.core.models.sync import BundleRecord, ChangeEntry, Conflict, HubDevice, ReceivedChange, SyncState
 from desktop.core.models.training import TrainingAttendance, TrainingCourse
 from desktop.core.models.workflow import CaseStep, PublicHoliday
 
@@ -33,6 +33,7 @@ __all__ = [
     "Consent",
     "Device",
     "FormAnswer",
+    "HubDevice",
     "PublicHoliday",
     "ReceivedChange",
     "ReferenceRate",

@@ -101,3 +101,19 @@ class Conflict(Base):
     detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class HubDevice(Base):
+    """A laptop enrolled at the hub: its commune, its keys, its certificate's term, and any revocation."""
+
+    __tablename__ = "hub_devices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    partition: Mapped[str] = mapped_column(String(8), index=True)
+    sign_key: Mapped[str] = mapped_column(String(80))
+    age_recipient: Mapped[str] = mapped_column(String(80))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    not_after: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str | None] = mapped_column(String(32))

@@ -1,0 +1,141 @@
+"""`ctxh hub …`: the province's side — init, card, enroll, revoke, devices, import, export, status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import CtxhError
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add `ctxh hub` and its subcommands."""
+    hub = sub.add_parser("hub", parents=[common], help="máy chủ tỉnh/huyện: nhận, kiểm tra, hợp nhất gói của các xã")
+    hub_sub = hub.add_subparsers(dest="hub_command", metavar="init|card|enroll|revoke|devices|import|export|status",
+                                 required=True)
+    p = hub_sub.add_parser("init", parents=[common], help="tạo hồ sơ máy chủ: khóa gốc, khóa dự phòng, CSDL")
+    p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
+    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
+    p = hub_sub.add_parser("card", parents=[common], help="thẻ công khai của máy chủ cho các máy xã")
+    p.add_argument("--out", type=Path, required=True)
+    p = hub_sub.add_parser("enroll", parents=[common], help="đăng ký máy xã từ thẻ (sau khi đọc dấu vân tay)")
+    p.add_argument("card", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="thư mục ghi gói chứng nhận gửi về máy xã")
+    p = hub_sub.add_parser("revoke", parents=[common], help="thu hồi một máy (mất, hỏng, nghỉ việc)")
+    p.add_argument("device")
+    hub_sub.add_parser("devices", parents=[common], help="các máy đã đăng ký")
+    p = hub_sub.add_parser("import", parents=[common], help="nhập mọi gói trong thư mục")
+    p.add_argument("folder", type=Path)
+    p = hub_sub.add_parser("export", parents=[common], help="gói trả về cho từng máy: xác nhận, thu hồi, danh mục")
+    p.add_argument("--out", type=Path, required=True)
+    hub_sub.add_parser("status", parents=[common], help="theo từng xã: máy, gói cuối, gói còn thiếu, mã băm")
+
+
+def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(human())
+
+
+def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one `ctxh hub` subcommand on the hub profile at `data_dir`."""
+    from sync.hub import profile as hub_profile
+
+    if args.hub_command == "init":
+        ctx = hub_profile.init_hub(data_dir, args.province, args.name)
+        card = hub_profile.card(ctx)
+        _print(args, card, lambda: f"Đã tạo máy chủ {card['name']}. Dấu vân tay: {card['fingerprint']}\n"
+               f"Khóa dự phòng (escrow) ở {data_dir / 'keys' / 'escrow.json'}: hãy in hoặc chép ra nơi an toàn "
+               "rồi xóa khỏi máy này.")
+        return 0
+    if not hub_profile.is_hub(data_dir):
+        raise CtxhError("E_NOT_HUB", path=str(data_dir))
+    from desktop.core.context import open_context
+
+    ctx = open_context(data_dir)
+    return HUB_COMMANDS[args.hub_command](args, ctx)
+
+
+def _card(args: argparse.Namespace, ctx: Any) -> int:
+    from desktop.core.files import replace_atomically
+    from sync.hub.profile import card
+
+    text = json.dumps(card(ctx), ensure_ascii=False, indent=2)
+    replace_atomically(args.out, lambda partial: partial.write_text(text, encoding="utf-8"))
+    _print(args, card(ctx), lambda: f"Đã lưu thẻ máy chủ: {args.out} (dấu vân tay {card(ctx)['fingerprint']})")
+    return 0
+
+
+def _enroll(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.devices import enroll
+    from sync.hub.outbox import hub_bundle
+
+    try:
+        card = json.loads(args.card.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CtxhError("E_CARD", detail=str(error)) from error
+    certificate = enroll(ctx, card)
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = hub_bundle(ctx, card, [{"type": "certificate", **certificate}], args.out)
+    _print(args, {"device": card["id"], "partition": card["partition"], "file": str(path)},
+           lambda: f"Đã đăng ký {card['name']} ({card['partition']}), dấu vân tay {card['fingerprint']}.\n"
+                   f"Gửi tệp này về máy xã để nhập: {path}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.devices import revoke
+
+    at = revoke(ctx, args.device)
+    _print(args, {"device": args.device, "revoked_at": at},
+           lambda: f"Đã thu hồi máy {args.device} từ {at}. Gói «ctxh hub export» sẽ báo cho các máy khác.")
+    return 0
+
+
+def _devices(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.devices import devices
+
+    rows = devices(ctx)
+    _print(args, {"devices": rows}, lambda: "\n".join(
+        f"{d['partition']}\t{d['name']}\t{d['fingerprint']}" + ("\tĐÃ THU HỒI" if d["revoked_at"] else "")
+        for d in rows) or "(chưa có máy nào)")
+    return 0
+
+
+def _import(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.inbox import import_folder
+
+    result = import_folder(ctx, args.folder)
+    totals = result.totals()
+    _print(args, result.as_json(), lambda: (
+        f"{totals['files']} tệp: {totals['refused']} bị từ chối; {totals['received']} thay đổi nhận được: "
+        f"áp dụng {totals['applied']}, cũ hơn {totals['superseded']}, chờ gói trước {totals['waiting']}, "
+        f"trùng {totals['duplicate']}; {totals['conflicts']} xung đột."))
+    return 0 if not totals["refused"] else (2 if totals["refused"] == totals["files"] else 1)
+
+
+def _export(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.outbox import export_all
+
+    files = export_all(ctx, args.out)
+    _print(args, {"files": [str(f) for f in files]},
+           lambda: f"Đã ghi {len(files)} gói trả về vào {args.out}.")
+    return 0
+
+
+def _status(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.status import hub_status
+
+    data = hub_status(ctx)
+    _print(args, data, lambda: "\n".join(
+        f"{p}: {len(c['devices'])} máy, chờ {c['waiting']}, cách ly {c['quarantined']}, mã băm {c['digest'][:16]}…"
+        for p, c in sorted(data["communes"].items())) + f"\nXung đột: {data['conflicts']}")
+    return 0
+
+
+HUB_COMMANDS = {"card": _card, "enroll": _enroll, "revoke": _revoke, "devices": _devices, "import": _import,
+                "export": _export, "status": _status}

@@ -1,0 +1,69 @@
+"""Enrolment and revocation: a laptop's card, its fingerprint confirmed by phone, becomes a device certificate
+scoped to its commune (in the hub's province), signed by the hub's key and delivered in a hub bundle."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select, update
+
+from desktop.core.context import AppContext
+from desktop.core.errors import CtxhError
+from desktop.core.models import HubDevice
+from sync.hub.profile import hub_keys
+from sync.keys import TrustError, canonical, check_card
+
+CERTIFICATE_YEARS = 3
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Register a laptop from its checked card and return its certificate (re-enrolling renews it)."""
+    try:
+        card = check_card(card)
+    except TrustError as error:
+        raise CtxhError("E_CARD", detail=error.detail) from error
+    if card["kind"] != "ctxh-device-card":
+        raise CtxhError("E_CARD", detail="a hub card cannot be enrolled")
+    if not card["partition"].startswith(f"{ctx.province_code}:"):
+        raise CtxhError("E_CARD", detail=f"the laptop is of {card['partition']}, this hub of {ctx.province_code}")
+    now = now or dt.datetime.now(dt.UTC)
+    body = {"type": "certificate", "device": card["id"], "partition": card["partition"],
+            "sign_key": card["sign_key"], "not_before": _iso(now - dt.timedelta(days=1)),
+            "not_after": _iso(now + dt.timedelta(days=365 * CERTIFICATE_YEARS)), "issuer": ctx.device_id}
+    signer, _identity = hub_keys(ctx)
+    unsigned = {k: v for k, v in body.items() if k != "type"}
+    certificate = {**unsigned, "signature": base64.b64encode(signer.private.sign(canonical(unsigned))).decode()}
+    table = HubDevice.__table__
+    with ctx.db.session() as session:
+        values = {"name": card["name"], "partition": card["partition"], "sign_key": card["sign_key"],
+                  "age_recipient": card["age_recipient"], "fingerprint": card["fingerprint"],
+                  "not_after": body["not_after"], "revoked_at": None}
+        if session.scalar(select(table.c.id).where(table.c.id == card["id"])):
+            session.execute(update(table).where(table.c.id == card["id"]).values(**values))
+        else:
+            session.execute(table.insert().values(id=card["id"], **values))
+    return certificate
+
+
+def revoke(ctx: AppContext, device_id: str, at: dt.datetime | None = None) -> str:
+    """Revoke a laptop (lost, stolen, leaving): its bundles made from `at` on are refused everywhere."""
+    table = HubDevice.__table__
+    moment = _iso(at or dt.datetime.now(dt.UTC))
+    with ctx.db.session() as session:
+        done = session.execute(update(table).where(table.c.id == device_id).values(revoked_at=moment))
+        if not done.rowcount:
+            raise CtxhError("E_NOT_FOUND", entity="device", id=device_id)
+    return moment
+
+
+def devices(ctx: AppContext) -> list[dict[str, Any]]:
+    """Every enrolled laptop."""
+    table = HubDevice.__table__
+    with ctx.db.reader() as session:
+        return [dict(r) for r in session.execute(select(table).order_by(table.c.partition, table.c.name)).mappings()]

@@ -1,0 +1,71 @@
+"""`ctxh hub import DIR`: every bundle of a folder verified against the enrolled devices, applied with the
+laptops' own merge, what fails quarantined with its reason, and totals that add up (D4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.context import AppContext
+from desktop.core.models import HubDevice
+from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
+from sync.hub.profile import hub_keys
+from sync.importing import ImportOutcome, _check_lines, import_files
+from sync.keys import Verifier
+
+
+def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
+    """Open a laptop's bundle at the hub: encrypted to the hub, signed by an enrolled device that was not
+    revoked when it made the bundle, every record in that device's commune."""
+    size = path.stat().st_size
+    if size > MAX_FILE:
+        raise BundleError("E_SIZE", f"{size} bytes")
+    _signer, identity = hub_keys(ctx)
+    table = HubDevice.__table__
+
+    def key_for(manifest: dict[str, Any]) -> Verifier:
+        sender = manifest.get("sender") or {}
+        with ctx.db.reader() as session:
+            device = session.execute(table.select().where(table.c.id == str(sender.get("device")))).mappings().first()
+        if device is None or device["sign_key"] != sender.get("sign_key"):
+            raise BundleError("E_SIG", f"device {sender.get('device')} is not enrolled with that key")
+        if device["revoked_at"] and str(manifest.get("created_at", "")) >= device["revoked_at"]:
+            raise BundleError("E_REVOKED", f"device {device['id']} was revoked at {device['revoked_at']}")
+        if str(manifest.get("created_at", "")) > device["not_after"]:
+            raise BundleError("E_EXPIRED", f"the certificate of {device['id']} ended {device['not_after']}")
+        if sender.get("partition") != device["partition"]:
+            raise BundleError("E_SCOPE", f"enrolled for {device['partition']}, sent as {sender.get('partition')}")
+        return Verifier.from_text(device["sign_key"])
+
+    opened = open_bytes(path.read_bytes(), [identity], key_for)
+    if opened.manifest.get("kind") != "changes":
+        raise BundleError("E_FORMAT", "the hub takes laptops' change bundles")
+    _check_lines(opened, opened.manifest["sender"]["partition"])
+    return opened
+
+
+@dataclass
+class HubImport:
+    """What one `hub import` did."""
+
+    files: list[ImportOutcome] = field(default_factory=list)
+
+    def totals(self) -> dict[str, int]:
+        """Received changes, each counted once: applied + superseded + waiting + duplicate, and files refused."""
+        ok = [f for f in self.files if f.ok]
+        return {"files": len(self.files), "refused": len(self.files) - len(ok),
+                "received": sum(f.changes for f in ok), "applied": sum(f.applied for f in ok),
+                "superseded": sum(f.superseded for f in ok), "conflicts": sum(f.conflicts for f in ok),
+                "waiting": sum(f.waiting for f in ok), "duplicate": sum(f.duplicates for f in ok)}
+
+    def as_json(self) -> dict[str, Any]:
+        """Per file and totals."""
+        return {"files": [f.as_json() for f in self.files], "totals": self.totals()}
+
+
+def import_folder(ctx: AppContext, folder: Path) -> HubImport:
+    """Import every `*.age` file under `folder` (by name: device and counter order as laptops name them);
+    a file that waits for an earlier one is applied when that one comes, in this run or a later one."""
+    paths = sorted(p for p in folder.rglob("*.age") if p.is_file())
+    return HubImport(import_files(ctx, paths, _opener))

@@ -1,0 +1,75 @@
+"""`ctxh hub export`: one bundle per enrolled laptop — a receipt for the changes the hub applied (only then
+are they delivered, D3), the revocations, and the reference data the laptops must share."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.core.context import AppContext
+from desktop.core.files import replace_atomically
+from desktop.core.models import HubDevice, SyncState
+from desktop.paths import app_root
+from sync import store
+from sync.bundle import build, payload_bytes
+from sync.hub.profile import card, hub_keys
+from sync.trust import now_iso
+
+REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
+
+
+def receipts_for(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
+    """A receipt per epoch of the device: the changes applied here, in order, up to `through`."""
+    prefix = f"hwm:{device_id}:"
+    table = SyncState.__table__
+    with ctx.db.reader() as session:
+        rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.like(prefix + "%"))).all()
+    return [{"type": "receipt", "device": device_id, "epoch": int(key[len(prefix):]), "through": json.loads(value)}
+            for key, value in rows]
+
+
+def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, Any]], folder: Path) -> Path:
+    """Sign and encrypt a hub bundle for one laptop and write it (atomically) into `folder`."""
+    signer, _identity = hub_keys(ctx)
+    with ctx.db.session() as session:
+        version = store.get_state(session, f"hub_version:{device['id']}", 0) + 1
+        store.set_state(session, f"hub_version:{device['id']}", version)
+    payload, count, raw = payload_bytes(lines)
+    hub = card(ctx)
+    manifest = {"bundle_id": str(uuid.uuid4()), "kind": "hub", "created_at": now_iso(), "version": version,
+                "sender": {"device": hub["id"], "name": hub["name"], "partition": "*", "sign_key": hub["sign_key"]},
+                "recipient_device": device["id"], "payload": {"lines": count, "uncompressed": raw}}
+    data = build(manifest, payload, signer, [device["age_recipient"]])
+    # The random tail of the id: ids of laptops set up in the same minute share their first characters.
+    name = f"ctxh-hub_{device['partition'].replace(':', '-')}_{device['id'][-12:]}_v{version}.ctxh.age"
+    folder.mkdir(parents=True, exist_ok=True)
+    return replace_atomically(folder / name, lambda partial: partial.write_bytes(data))
+
+
+def _reference_lines() -> list[dict[str, Any]]:
+    folder = app_root() / "resources" / "reference"
+    return [{"type": "reference", "kind": kind, "data": json.loads((folder / f"{kind}.json").read_text(
+        encoding="utf-8"))} for kind in REFERENCE_SETS]
+
+
+def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> list[Path]:
+    """A bundle for every enrolled laptop that is not revoked."""
+    folder.mkdir(parents=True, exist_ok=True)
+    table = HubDevice.__table__
+    with ctx.db.reader() as session:
+        enrolled = [dict(r) for r in session.execute(select(table).order_by(table.c.partition, table.c.id))
+                    .mappings()]
+    revocations = [{"type": "revocation", "device": d["id"], "at": d["revoked_at"]} for d in enrolled
+                   if d["revoked_at"]]
+    reference = _reference_lines() if with_reference else []
+    written = []
+    for device in enrolled:
+        if device["revoked_at"]:
+            continue
+        lines = receipts_for(ctx, device["id"]) + revocations + reference
+        written.append(hub_bundle(ctx, device, lines, folder))
+    return written

@@ -1,0 +1,69 @@
+"""A hub profile: its database (the same schema and migrations as a laptop's), its keys and its card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pyrage import x25519
+from sqlalchemy import insert
+
+from desktop.core.context import AppContext, open_context
+from desktop.core.db import Database, make_engine, upgrade
+from desktop.core.errors import CtxhError
+from desktop.core.ids import new_id
+from desktop.core.models import Device
+from desktop.core.profile import Profile
+from sync.keys import KEYS_DIR, Signer, _write_secret, hub_card
+
+HUB_COMMUNE = "00000"  # the hub's own device row: it belongs to no commune
+
+
+def init_hub(data_dir: Path, province_code: str, name: str) -> AppContext:
+    """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root,
+    an age identity, and the escrow identity — to be moved offline once printed or copied)."""
+    from desktop.core.services.reference import load_reference_data, read_admin_units_file
+
+    profile = Profile(data_dir)
+    if profile.exists():
+        raise CtxhError("E_ALREADY_INITIALISED", path=str(data_dir))
+    if not any(p["code"] == province_code for p in read_admin_units_file()["provinces"]):
+        raise CtxhError("E_UNKNOWN_UNIT", code=province_code)
+    profile.root.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(profile.db_path)
+    upgrade(engine)
+    db = Database(engine)
+    hub_id = new_id()
+    with db.session() as session:
+        load_reference_data(session)
+        session.execute(insert(Device).values(id=hub_id, name=name, province_code=province_code,
+                                              commune_code=HUB_COMMUNE, is_local=True))
+    engine.dispose()
+    signer = Signer.generate()
+    identity, escrow = x25519.Identity.generate(), x25519.Identity.generate()
+    _write_secret(profile.root / KEYS_DIR / "hub.json", {
+        "kind": "ctxh-hub-keys", **signer.to_json(), "age_identity": str(identity)})
+    _write_secret(profile.root / KEYS_DIR / "escrow.json", {
+        "kind": "ctxh-escrow-key", "age_identity": str(escrow),
+        "note": "Opens every bundle if the hub key is lost. Print or copy it, keep it offline, delete it here."})
+    card = hub_card(signer, identity, escrow, hub_id, name)
+    _write_secret(profile.root / "hub-card.json", card)
+    profile.write_settings({**profile.read_settings(), "role": "hub", "hub_id": hub_id})
+    return open_context(data_dir)
+
+
+def is_hub(data_dir: Path) -> bool:
+    """True for a hub profile."""
+    return Profile(data_dir).read_settings().get("role") == "hub"
+
+
+def hub_keys(ctx: AppContext) -> tuple[Signer, x25519.Identity]:
+    """The hub's signing key and age identity."""
+    data = json.loads((ctx.profile.root / KEYS_DIR / "hub.json").read_text(encoding="utf-8"))
+    return Signer.from_json(data), x25519.Identity.from_str(data["age_identity"])
+
+
+def card(ctx: AppContext) -> dict[str, Any]:
+    """The hub's public card (laptops install it with `ctxh trust add`)."""
+    return json.loads((ctx.profile.root / "hub-card.json").read_text(encoding="utf-8"))

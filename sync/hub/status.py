@@ -1,0 +1,37 @@
+"""`ctxh hub status`: per commune, its laptops, what arrived last, what waits for a missing bundle, what was
+refused, and the content digest (equal to a laptop's `ctxh status` digest when they hold the same content)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.core.context import AppContext
+from desktop.core.models import BundleRecord, HubDevice, ReceivedChange
+from desktop.core.services.status import content_digest
+from sync import store
+
+
+def hub_status(ctx: AppContext) -> dict[str, Any]:
+    """{"communes": {partition: {...}}, "conflicts": n}."""
+    devices_t, bundles_t, received_t = HubDevice.__table__, BundleRecord.__table__, ReceivedChange.__table__
+    communes: dict[str, dict[str, Any]] = {}
+    with ctx.db.reader() as session:
+        devices = [dict(r) for r in session.execute(select(devices_t).order_by(devices_t.c.name)).mappings()]
+        for device in devices:
+            last = session.execute(select(func.max(bundles_t.c.at)).where(
+                bundles_t.c.origin_device == device["id"], bundles_t.c.state.in_(("applied", "waiting")))).scalar()
+            waiting = session.scalar(select(func.count()).select_from(received_t).where(
+                received_t.c.origin_device == device["id"], received_t.c.state == "pending")) or 0
+            quarantined = session.scalar(select(func.count()).select_from(bundles_t).where(
+                bundles_t.c.origin_device == device["id"], bundles_t.c.state == "quarantined")) or 0
+            commune = communes.setdefault(device["partition"], {"devices": [], "waiting": 0, "quarantined": 0})
+            commune["devices"].append({"id": device["id"], "name": device["name"], "last_bundle": last,
+                                       "revoked_at": device["revoked_at"], "waiting": waiting})
+            commune["waiting"] += waiting
+            commune["quarantined"] += quarantined
+        for partition, commune in communes.items():
+            commune["digest"] = content_digest(session, partition)
+        conflicts = store.count_open_conflicts(session)
+    return {"communes": communes, "conflicts": conflicts}

@@ -1,0 +1,141 @@
+"""The hub on SQLite: enrol laptops of two communes, take in a folder of their bundles, account for every
+change (D4), send receipts, revocations and reference data back; refusals change nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.core.services import cases
+from desktop.core.services.demo import generate
+from desktop.core.services.status import status
+from sync.hub import devices, inbox, outbox
+from sync.hub.profile import card, init_hub
+from sync.hub.status import hub_status
+from sync.keys import TrustStore
+from tests.conftest import make_profile
+from tests.sync_helpers import card_of, digest, export, import_
+
+
+@pytest.fixture
+def province(tmp_path: Path):
+    """A hub, two laptops of Ba Đình that know each other, one of Ngọc Hà; all enrolled."""
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội")
+    a1 = make_profile(tmp_path / "a1", user="canbo_a1")
+    a2 = make_profile(tmp_path / "a2", user="canbo_a2")
+    b1 = make_profile(tmp_path / "b1", commune="00008", user="canbo_b1")
+    for ctx in (a1, a2, b1):
+        TrustStore(ctx.profile.root).add(card(hub), ctx.partition, ctx.device_id)
+    TrustStore(a1.profile.root).add(card_of(a2), a1.partition, a1.device_id)
+    TrustStore(a2.profile.root).add(card_of(a1), a2.partition, a2.device_id)
+    for ctx in (a1, a2, b1):
+        certificate = devices.enroll(hub, card_of(ctx))
+        path = outbox.hub_bundle(hub, card_of(ctx), [{"type": "certificate", **certificate}], tmp_path / "enrol")
+        assert import_(ctx, path)[0].ok
+        assert TrustStore(ctx.profile.root).certificate()["partition"] == ctx.partition
+    yield hub, a1, a2, b1
+    for ctx in (hub, a1, a2, b1):
+        ctx.db.dispose()
+
+
+def test_a_folder_from_two_communes_is_merged_and_accounted(province, tmp_path: Path) -> None:
+    hub, a1, a2, b1 = province
+    generate(a1, cases=40, workers=3, seed=1)
+    generate(b1, cases=25, workers=2, seed=2)
+    shared = cases.list_cases(a1)[0]["id"]
+    import_(a2, *export(a1, tmp_path / "a1-first"))
+    cases.update_case(a2, shared, {"summary": "máy 2 ghi"})
+    inbox_dir = tmp_path / "inbox"
+    for ctx, name in ((a1, "a1"), (a2, "a2"), (b1, "b1")):
+        (inbox_dir / name).mkdir(parents=True)
+        for path in export(ctx, tmp_path / "out" / name, after=0):
+            shutil.copy(path, inbox_dir / name / path.name)
+    shutil.copytree(tmp_path / "a1-first", inbox_dir / "a1-again")  # the same bundle twice
+    result = inbox.import_folder(hub, inbox_dir)
+    totals = result.totals()
+    assert totals["refused"] == 0 and totals["waiting"] == 0
+    assert totals["applied"] + totals["superseded"] + totals["duplicate"] == totals["received"]  # D4
+    state = hub_status(hub)["communes"]
+    assert state[a1.partition]["digest"] == digest(a2) != digest(a1)  # A1 has not seen A2's edit yet
+    import_(a1, *(inbox_dir / "a2").glob("*.age"))
+    assert digest(a1) == state[a1.partition]["digest"]
+    assert state[b1.partition]["digest"] == digest(b1)
+    assert {d["name"] for d in state[a1.partition]["devices"]} == {a1.device_name, a2.device_name}
+    # Receipts go back: each laptop's changes are now delivered, and nothing else changes on it.
+    before = digest(a1)
+    for path in outbox.export_all(hub, tmp_path / "back"):
+        for ctx in (a1, a2, b1):
+            outcome = import_(ctx, path)[0]
+            assert outcome.ok or outcome.error == "E_RECIPIENT", outcome
+    from desktop.core.services.sync_status import sync_overview
+
+    for ctx in (a1, a2, b1):
+        facts = sync_overview(ctx)
+        assert facts["waiting"] == 0, (ctx.device_name, facts["acked_seq"], facts["outbox_seq"])
+    assert digest(a1) == before
+    # The whole folder again: nothing changes.
+    again = inbox.import_folder(hub, inbox_dir).totals()
+    assert again["applied"] == 0 and again["refused"] == 0
+    assert hub_status(hub)["communes"][a1.partition]["digest"] == before
+
+
+def test_refusals_at_the_hub_change_nothing(province, tmp_path: Path) -> None:
+    """T10/T11 at the hub: an unenrolled laptop, a revoked one; the hub's digests and ledger stay."""
+    hub, a1, _a2, b1 = province
+    stranger = make_profile(tmp_path / "s", user="nguoi_la")
+    TrustStore(stranger.profile.root).add(card(hub), stranger.partition, stranger.device_id)
+    generate(stranger, cases=3, workers=1, seed=3)
+    generate(a1, cases=3, workers=1, seed=4)
+    folder = tmp_path / "inbox"
+    for ctx in (stranger, a1):
+        for path in export(ctx, tmp_path / "o" / ctx.device_id[-12:]):
+            folder.mkdir(exist_ok=True)
+            shutil.copy(path, folder / path.name)
+    first = inbox.import_folder(hub, folder)
+    by_sender = {Path(f.file).name.split("_")[2]: f for f in first.files}
+    assert by_sender[stranger.device_id[-12:]].error == "E_SIG"
+    assert by_sender[a1.device_id[-12:]].ok
+    before = hub_status(hub)
+    devices.revoke(hub, a1.device_id)
+    cases.update_case(a1, cases.list_cases(a1)[0]["id"], {"summary": "sau khi bị thu hồi"})
+    late = tmp_path / "late"
+    late.mkdir()
+    for path in export(a1, tmp_path / "o2"):
+        shutil.copy(path, late / path.name)
+    [refused] = inbox.import_folder(hub, late).files
+    assert refused.error == "E_REVOKED"
+    after = hub_status(hub)
+    assert after["communes"][a1.partition]["digest"] == before["communes"][a1.partition]["digest"]
+    # The revocation travels to the other laptops, which then refuse the revoked laptop's bundles too.
+    for path in outbox.export_all(hub, tmp_path / "back", with_reference=False):
+        for ctx in (_a2, b1):
+            import_(ctx, path)
+    assert a1.device_id in TrustStore(_a2.profile.root).revocations()
+    stranger.db.dispose()
+
+
+def test_reference_data_from_the_hub_replaces_older_sets(province, tmp_path: Path) -> None:
+    """Reference data travels in hub bundles and is applied only when newer (a laptop keeps the newest)."""
+    import json
+
+    hub, a1, _a2, _b1 = province
+    from desktop.paths import app_root
+
+    data = json.loads((app_root() / "resources" / "reference" / "holidays.json").read_text(encoding="utf-8"))
+    newer = {**data, "version": "2999-01-01", "holidays": data["holidays"] + [
+        {"date": "2027-12-31", "name": "Nghỉ bù (thử)", "status": "V"}]}
+    path = outbox.hub_bundle(hub, card_of(a1), [{"type": "reference", "kind": "holidays", "data": newer}],
+                             tmp_path / "ref")
+    assert import_(a1, path)[0].ok
+    from desktop.core.models import PublicHoliday
+
+    with a1.db.reader() as session:
+        assert session.get(PublicHoliday, __import__("datetime").date(2027, 12, 31)) is not None
+    older = outbox.hub_bundle(hub, card_of(a1), [{"type": "reference", "kind": "holidays", "data": data}],
+                              tmp_path / "ref2")
+    assert import_(a1, older)[0].ok
+    with a1.db.reader() as session:
+        assert session.get(PublicHoliday, __import__("datetime").date(2027, 12, 31)) is not None
+    assert status(a1)["digest"]
