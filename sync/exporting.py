@@ -122,7 +122,7 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
     if len(to) == 1:
         raise CtxhError("E_NO_RECIPIENT")
     if not out_dir.is_dir():
-        raise CtxhError("E_FILE_MISSING", file=str(out_dir))
+        raise CtxhError("E_FOLDER_MISSING", folder=str(out_dir))
     with ctx.db.reader() as session:
         start = store.get_state(session, "last_export_seq", 0) if after is None else after
         epoch = store.get_state(session, "epoch", 1)

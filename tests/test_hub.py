@@ -139,3 +139,49 @@ def test_reference_data_from_the_hub_replaces_older_sets(province, tmp_path: Pat
     with a1.db.reader() as session:
         assert session.get(PublicHoliday, __import__("datetime").date(2027, 12, 31)) is not None
     assert status(a1)["digest"]
+
+
+def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
+    """hub init → card → laptops trust it → enroll → certificates back → laptop exports → hub import (twice)
+    → status digest equals the laptop's → hub export → the laptop's changes are delivered."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSPHRASE
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
+
+    def ctxh(profile: str, *args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / profile), *args],
+                              capture_output=True, text=True, env=env, cwd=root)
+        return done
+
+    assert ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội").returncode == 0
+    assert ctxh("hub", "hub", "card", "--out", str(tmp_path / "hub-card.json")).returncode == 0
+    assert ctxh("a", "init", "--province", "01", "--commune", "00004", "--device-name", "Máy xã",
+                "--user", "canbo").returncode == 0
+    assert ctxh("a", "trust", "add", str(tmp_path / "hub-card.json")).returncode == 0
+    assert ctxh("a", "device", "card", "--out", str(tmp_path / "a.json")).returncode == 0
+    enrolled = ctxh("hub", "hub", "enroll", str(tmp_path / "a.json"), "--out", str(tmp_path / "to-a"), "--json")
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert ctxh("a", "bundle", "import", json.loads(enrolled.stdout)["file"]).returncode == 0
+    assert ctxh("a", "demo", "--cases", "20", "--workers", "2", "--seed", "9", "--json").returncode == 0
+    missing = ctxh("a", "bundle", "export", "--out", str(tmp_path / "inbox"))
+    assert missing.returncode == 2 and "USB đã cắm chưa" in missing.stderr
+    (tmp_path / "inbox").mkdir()
+    assert ctxh("a", "bundle", "export", "--out", str(tmp_path / "inbox")).returncode == 0
+    first = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]
+    assert first["refused"] == 0 and first["applied"] == first["received"] > 0
+    again = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]
+    assert again["applied"] == 0 and again["refused"] == 0
+    status = json.loads(ctxh("hub", "hub", "status", "--json").stdout)
+    laptop = json.loads(ctxh("a", "status", "--json").stdout)
+    assert status["communes"]["01:00004"]["digest"] == laptop["digest"]
+    assert ctxh("hub", "hub", "export", "--out", str(tmp_path / "back")).returncode == 0
+    for path in (tmp_path / "back").glob("*.age"):
+        assert ctxh("a", "bundle", "import", str(path)).returncode == 0
+    assert "ĐÃ THU HỒI" not in ctxh("hub", "hub", "devices").stdout
+    assert ctxh("a", "hub", "status").returncode == 2  # a laptop is not a hub

@@ -180,6 +180,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_CARD": ("Thẻ không hợp lệ: {detail}", "Not a valid card: {detail}"),
     "E_KEYS_EXIST": ("Máy này đã có khóa ({detail}).", "This laptop already has keys ({detail})."),
+    "E_FOLDER_MISSING": (
+        "Không tìm thấy thư mục «{folder}» (USB đã cắm chưa?).", "Folder “{folder}” not found (is the stick in?).",
+    ),
     "E_NOT_HUB": ("«{path}» không phải hồ sơ máy chủ (ctxh hub init).", "“{path}” is not a hub profile."),
     "E_DUPLICATE": (
         "Trùng với «{name}» đã có ({why}).", "Duplicate of “{name}” already present ({why}).",
