@@ -70,3 +70,27 @@ def open_signed_in(backend, path: Path, user: str = "canbo"):
     sign_in(ctx, user, PASSPHRASE)
     backend.ctx, backend.codes = ctx, codebook(ctx)
     return ctx
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL server for the whole run (skips, saying why, where one cannot start)."""
+    from tests.postgres import available, postgres_server
+
+    reason = available()
+    if reason:
+        pytest.skip(f"PostgreSQL: {reason}")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub_db(request) -> str | None:
+    """The hub's database: None for a SQLite file in its profile, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return None
+    import uuid
+
+    from tests.postgres import new_database
+
+    return new_database(request.getfixturevalue("postgres_url"), f"hub_{uuid.uuid4().hex[:12]}")

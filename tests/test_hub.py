@@ -1,4 +1,5 @@
-"""The hub on SQLite: enrol laptops of two communes, take in a folder of their bundles, account for every
+"""The hub on SQLite and on a real PostgreSQL server: enrol laptops of two communes, take in a folder of
+their bundles, account for every
 change (D4), send receipts, revocations and reference data back; refusals change nothing."""
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from tests.sync_helpers import card_of, digest, export, import_
 
 
 @pytest.fixture
-def province(tmp_path: Path):
+def province(tmp_path: Path, hub_db: str | None):
     """A hub, two laptops of Ba Đình that know each other, one of Ngọc Hà; all enrolled."""
-    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội")
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", hub_db)
     a1 = make_profile(tmp_path / "a1", user="canbo_a1")
     a2 = make_profile(tmp_path / "a2", user="canbo_a2")
     b1 = make_profile(tmp_path / "b1", commune="00008", user="canbo_b1")

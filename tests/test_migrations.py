@@ -165,3 +165,21 @@ def test_failed_upgrade_leaves_data_untouched_and_a_checked_backup(tmp_path: Pat
     assert status(after)["digest"] == before["digest"]
     columns = [r[1] for r in sqlite3.connect(tmp_path / "p" / "ctxh.sqlite3").execute("PRAGMA table_info(workers)")]
     assert "extra" not in columns
+
+
+def test_the_same_migrations_run_on_postgresql(postgres_url: str) -> None:
+    """A hub on PostgreSQL: empty → head matches the models, → base → head again."""
+    import uuid
+
+    from tests.postgres import new_database
+
+    engine = make_engine(new_database(postgres_url, f"mig_{uuid.uuid4().hex[:12]}"))
+    run_upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+    run_downgrade(engine, "base")
+    run_upgrade(engine)
+    assert current_revision(engine) == HEAD_REVISION
+    engine.dispose()

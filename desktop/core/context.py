@@ -52,10 +52,14 @@ def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     from desktop.core.models import Device
 
     profile = Profile(data_dir)
-    if not profile.exists():
+    url = profile.read_settings().get("db_url")  # a hub may keep its data in PostgreSQL
+    if not url and not profile.exists():
         raise CtxhError("E_NOT_INITIALISED", path=str(data_dir))
-    engine = make_engine(profile.db_path)
-    upgrade(engine, profile.db_path, profile.backups_dir)
+    engine = make_engine(url or profile.db_path)
+    if url:
+        upgrade(engine)  # a server database is backed up by its own tools (pg_dump), not file copies
+    else:
+        upgrade(engine, profile.db_path, profile.backups_dir)
     db = Database(engine)
     from desktop.core.services.reference import load_reference_data
 

@@ -20,18 +20,18 @@ from sync.keys import KEYS_DIR, Signer, _write_secret, hub_card
 HUB_COMMUNE = "00000"  # the hub's own device row: it belongs to no commune
 
 
-def init_hub(data_dir: Path, province_code: str, name: str) -> AppContext:
+def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None = None) -> AppContext:
     """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root,
     an age identity, and the escrow identity — to be moved offline once printed or copied)."""
     from desktop.core.services.reference import load_reference_data, read_admin_units_file
 
     profile = Profile(data_dir)
-    if profile.exists():
+    if profile.exists() or profile.read_settings().get("db_url"):
         raise CtxhError("E_ALREADY_INITIALISED", path=str(data_dir))
     if not any(p["code"] == province_code for p in read_admin_units_file()["provinces"]):
         raise CtxhError("E_UNKNOWN_UNIT", code=province_code)
     profile.root.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(profile.db_path)
+    engine = make_engine(db_url or profile.db_path)
     upgrade(engine)
     db = Database(engine)
     hub_id = new_id()
@@ -49,7 +49,8 @@ def init_hub(data_dir: Path, province_code: str, name: str) -> AppContext:
         "note": "Opens every bundle if the hub key is lost. Print or copy it, keep it offline, delete it here."})
     card = hub_card(signer, identity, escrow, hub_id, name)
     _write_secret(profile.root / "hub-card.json", card)
-    profile.write_settings({**profile.read_settings(), "role": "hub", "hub_id": hub_id})
+    profile.write_settings({**profile.read_settings(), "role": "hub", "hub_id": hub_id,
+                            **({"db_url": db_url} if db_url else {})})
     return open_context(data_dir)
 
 

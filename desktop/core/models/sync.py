@@ -37,7 +37,7 @@ class SyncState(Base):
 
     __tablename__ = "sync_state"
 
-    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)  # e.g. "hwm:<device id>:<epoch>"
     value: Mapped[str] = mapped_column(Text)
 
 

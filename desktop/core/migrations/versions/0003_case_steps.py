@@ -68,7 +68,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_cases_live_contact", ["deleted", "last_contact_on"], unique=False)
     op.execute(
         "UPDATE cases SET last_contact_on = COALESCE((SELECT max(delivered_on) FROM service_records "
-        "WHERE service_records.case_id = cases.id AND service_records.deleted = 0), opened_on)"
+        "WHERE service_records.case_id = cases.id AND NOT service_records.deleted), opened_on)"
     )
 
 

@@ -81,7 +81,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_state",
-        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("key", sa.String(length=120), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_state")),
     )
