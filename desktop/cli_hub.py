@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import _print
 from desktop.core.errors import CtxhError
 
 
@@ -32,13 +32,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = hub_sub.add_parser("export", parents=[common], help="gói trả về cho từng máy: xác nhận, thu hồi, danh mục")
     p.add_argument("--out", type=Path, required=True)
     hub_sub.add_parser("status", parents=[common], help="theo từng xã: máy, gói cuối, gói còn thiếu, mã băm")
-
-
-def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(human())
 
 
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import _print
 from desktop.core.errors import CtxhError
 
 
@@ -40,13 +40,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = conflicts_sub.add_parser("resolve", parents=[common], help="giải quyết một xung đột")
     p.add_argument("id", type=int)
     p.add_argument("choice", choices=("kept", "other"), help="kept: giữ giá trị đang dùng; other: lấy giá trị kia")
-
-
-def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(human())
 
 
 def cmd_device(args: argparse.Namespace, ctx: Any) -> int:

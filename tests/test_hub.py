@@ -1,6 +1,6 @@
 """The hub on SQLite and on a real PostgreSQL server: enrol laptops of two communes, take in a folder of
-their bundles, account for every
-change (D4), send receipts, revocations and reference data back; refusals change nothing."""
+their bundles, account for every change (D4), send receipts, revocations and reference data back; refusals
+change nothing."""
 
 from __future__ import annotations
 
