@@ -186,3 +186,26 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
         assert ctxh("a", "bundle", "import", str(path)).returncode == 0
     assert "ĐÃ THU HỒI" not in ctxh("hub", "hub", "devices").stdout
     assert ctxh("a", "hub", "status").returncode == 2  # a laptop is not a hub
+
+
+def test_a_laptop_trusts_a_hub_certificate_until_it_expires(tmp_path: Path) -> None:
+    """T10 on a laptop: a bundle from a laptop it has no card of is accepted on the strength of a certificate
+    the trusted hub signed — and refused (E_EXPIRED) when that certificate had ended."""
+    import datetime as dt
+
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội")
+    receiver = make_profile(tmp_path / "r", user="nhan")
+    TrustStore(receiver.profile.root).add(card(hub), receiver.partition, receiver.device_id)
+    for name, issued in (("fresh", None), ("old", dt.datetime(2020, 1, 1, tzinfo=dt.UTC))):
+        sender = make_profile(tmp_path / name, user=f"gui_{name}")
+        trust = TrustStore(sender.profile.root)
+        trust.add(card(hub), sender.partition, sender.device_id)
+        trust.add(card_of(receiver), sender.partition, sender.device_id)  # so its bundles are readable there
+        trust.set_certificate(devices.enroll(hub, card_of(sender), now=issued))
+        cases.open_case(sender, {"full_name": f"Người {name}"}, {"opened_on": "01/11/2026"})
+        [outcome] = import_(receiver, *export(sender, tmp_path / f"out-{name}"))
+        assert (outcome.ok, outcome.error) == ((True, None) if issued is None else (False, "E_EXPIRED"))
+        sender.db.dispose()
+    assert [c["full_name"] for c in cases.list_cases(receiver)] == ["Người fresh"]
+    receiver.db.dispose()
+    hub.db.dispose()
