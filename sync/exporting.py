@@ -176,6 +176,7 @@ def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustSt
                    "sign_key": keys.signer.public_text},
         "certificate": trust.certificate(), "seq_after": low, "seq_to": high, "prev_hash": state["previous"],
         "payload": {"lines": len(chunk), "uncompressed": raw}, "counts": counts, "schema": _schema(),
+        "applied": _applied(ctx),
     }
     data = build(manifest, payload, keys.signer, to)
     # The random tail of the device id: ids of laptops set up in the same minute share their first characters.
@@ -196,6 +197,18 @@ def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustSt
     result.changes += len(chunk)
     result.seq_to = state["low"] = high
     state["previous"] = file_hash
+
+
+def _applied(ctx: AppContext) -> dict[str, int]:
+    """What this laptop has applied of other devices, "device:epoch" -> counter: the hub relays the rest."""
+    from sqlalchemy import select
+
+    from desktop.core.models import SyncState
+
+    table = SyncState.__table__
+    with ctx.db.reader() as session:
+        rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.like("hwm:%"))).all()
+    return {key[len("hwm:"):]: json.loads(value) for key, value in rows}
 
 
 def _schema() -> str:

@@ -189,6 +189,11 @@ def _ledger_row(opened: OpenedBundle, path: Path, outcome: ImportOutcome) -> dic
 def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
     manifest = opened.manifest
     origin, epoch = manifest["sender"]["device"], int(manifest.get("epoch", 1))
+    if keeps_history(ctx) and isinstance(manifest.get("applied"), dict):
+        # What the sender has applied of other laptops: the hub relays it the rest.
+        known = store.get_state(session, f"applied_by:{origin}", {})
+        merged = {k: max(int(v), int(known.get(k, 0))) for k, v in manifest["applied"].items()}
+        store.set_state(session, f"applied_by:{origin}", {**known, **merged})
     fresh = sorted(_replays(session, opened), key=lambda line: line["seq"])
     outcome.duplicates = len(opened.lines) - len(fresh)
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
@@ -204,11 +209,12 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
         if applied:
             store.set_state(session, f"hwm:{origin}:{epoch}", fresh[applied - 1]["seq"])
     hashes = _hashes(opened)
+    keep = keeps_history(ctx)
     store.add_received(session, [
         {"origin_device": origin, "epoch": epoch, "seq": line["seq"], "prev_seq": previous[line["seq"]],
          "line_hash": hashes[line["seq"]],
          "bundle_id": manifest["bundle_id"], "state": "applied" if n < applied else "pending",
-         "line": None if n < applied else json.dumps(line, ensure_ascii=False)}
+         "line": None if n < applied and not keep else json.dumps(line, ensure_ascii=False)}
         for n, line in enumerate(fresh)])
     stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
@@ -218,6 +224,14 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
         first = min(line["seq"] for line in fresh if line["seq"] > hwm)
         outcome.gap = [hwm + 1, previous[first]]
     outcome.state = "waiting" if outcome.waiting else ("duplicate" if not fresh else "applied")
+
+
+def keeps_history(ctx: AppContext) -> bool:
+    """A hub keeps every change it received (to relay to the commune's other laptops, and as history);
+    a laptop keeps only those still waiting."""
+    from sync.hub.profile import HUB_COMMUNE
+
+    return ctx.commune_code == HUB_COMMUNE
 
 
 def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) -> MergeStats:
@@ -242,7 +256,7 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
             if count:
                 moved = True
                 hwm = run[count - 1]["seq"]
-                store.mark_applied(session, origin, epoch, run[0]["seq"], hwm)
+                store.mark_applied(session, origin, epoch, run[0]["seq"], hwm, keep_lines=keeps_history(ctx))
                 store.set_state(session, f"hwm:{origin}:{epoch}", hwm)
                 waiting[(origin, epoch)] = [r for r in rows if r["seq"] > hwm]
     recompute_derived(session, stats)

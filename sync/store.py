@@ -90,11 +90,27 @@ def pending_lines(session: Session) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def mark_applied(session: Session, origin: str, epoch: int, first: int, last: int) -> None:
-    """Waiting changes first..last of one device have now been applied."""
+def mark_applied(session: Session, origin: str, epoch: int, first: int, last: int, keep_lines: bool = False) -> None:
+    """Waiting changes first..last of one device have now been applied (their lines dropped, unless kept)."""
+    values: dict[str, Any] = {"state": "applied"} if keep_lines else {"state": "applied", "line": None}
     session.execute(update(received_t).where(received_t.c.origin_device == origin, received_t.c.epoch == epoch,
-                                             received_t.c.seq.between(first, last))
-                    .values(state="applied", line=None))
+                                             received_t.c.seq.between(first, last)).values(**values))
+
+
+def relayable(session: Session, partition_devices: list[str], after: dict[tuple[str, int], int],
+              limit: int = 50_000) -> list[dict[str, Any]]:
+    """Applied changes of these devices, above what was already relayed (by device and epoch), in order."""
+    rows = []
+    for origin in partition_devices:
+        query = select(received_t.c.origin_device, received_t.c.epoch, received_t.c.seq, received_t.c.prev_seq,
+                       received_t.c.line).where(received_t.c.origin_device == origin,
+                                                received_t.c.state == "applied", received_t.c.line.is_not(None))
+        for row in session.execute(query.order_by(received_t.c.epoch, received_t.c.seq)).mappings():
+            if row["seq"] > after.get((row["origin_device"], row["epoch"]), 0):
+                rows.append(dict(row))
+                if len(rows) >= limit:
+                    return rows
+    return rows
 
 
 def has_pending(session: Session, origin: str, epoch: int) -> bool:

@@ -209,3 +209,33 @@ def test_a_laptop_trusts_a_hub_certificate_until_it_expires(tmp_path: Path) -> N
     assert [c["full_name"] for c in cases.list_cases(receiver)] == ["Người fresh"]
     receiver.db.dispose()
     hub.db.dispose()
+
+
+def test_the_hub_relays_a_commune_s_changes_to_its_other_laptop(province, tmp_path: Path) -> None:
+    """Laptop → hub → the other laptop of the commune: equal digests everywhere, and a relayed change that
+    was lost is sent again until the laptop says (in its next bundle) that it has it."""
+    hub, a1, a2, b1 = province
+    generate(a1, cases=15, workers=2, seed=6)
+    cases.open_case(a2, {"full_name": "Người của máy 2"}, {"opened_on": "03/11/2026"})
+    for ctx, name in ((a1, "a1"), (a2, "a2")):
+        export(ctx, tmp_path / "inbox" / name)
+    inbox.import_folder(hub, tmp_path / "inbox")
+    lost = outbox.export_all(hub, tmp_path / "lost")  # this round never reaches A2
+    assert lost
+    back = outbox.export_all(hub, tmp_path / "back")
+    for path in back:
+        for ctx in (a1, a2, b1):
+            import_(ctx, path)
+    partition = hub_status(hub)["communes"][a1.partition]["digest"]
+    assert digest(a1) == digest(a2) == partition
+    # A2 reports what it applied in its next bundle; the hub then stops relaying it.
+    cases.update_case(a2, cases.list_cases(a2)[0]["id"], {"summary": "đã nhận qua tỉnh"})
+    (tmp_path / "inbox2").mkdir()
+    for path in export(a2, tmp_path / "o2"):
+        shutil.copy(path, tmp_path / "inbox2" / path.name)
+    inbox.import_folder(hub, tmp_path / "inbox2")
+    from sync.hub.outbox import _relay
+
+    assert _relay(hub, a2.device_id, [a1.device_id]) == []
+    assert len(_relay(hub, a1.device_id, [a2.device_id])) >= 1  # A1 has not yet said it has A2's edit
+    assert digest(b1) != partition  # another commune's laptop receives nothing of Ba Đình

@@ -70,6 +70,21 @@ def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> li
     for device in enrolled:
         if device["revoked_at"]:
             continue
-        lines = receipts_for(ctx, device["id"]) + revocations + reference
+        peers = [d["id"] for d in enrolled if d["partition"] == device["partition"] and d["id"] != device["id"]]
+        relayed = _relay(ctx, device["id"], peers)
+        lines = receipts_for(ctx, device["id"]) + revocations + reference + relayed
         written.append(hub_bundle(ctx, device, lines, folder))
     return written
+
+
+def _relay(ctx: AppContext, target: str, peers: list[str]) -> list[dict[str, Any]]:
+    """The changes of the commune's other laptops that `target` has not said it applied (its bundles carry
+    what it applied, by device and epoch), as relayed lines that keep their origin device, epoch, counter and
+    predecessor, so they merge like the originals. Until the laptop confirms them they are sent again: a lost
+    hub bundle costs a repeat, never a gap."""
+    with ctx.db.reader() as session:
+        reported = store.get_state(session, f"applied_by:{target}", {})
+        after = {(key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1])): seq for key, seq in reported.items()}
+        rows = store.relayable(session, peers, after)
+    return [{"type": "change", "device": row["origin_device"], "epoch": row["epoch"], "prev": row["prev_seq"],
+             **json.loads(row["line"])} for row in rows]
