@@ -517,3 +517,33 @@ def test_the_whole_exchange_driven_by_ctxh(tmp_path: Path) -> None:
     ledger = json.loads(ctxh("b", "bundle", "ledger", "--json").stdout)["bundles"]
     assert ledger[0]["state"] == "applied" and ledger[0]["direction"] == "in"
     assert ctxh("b", "conflicts", "--json").returncode == 0
+
+
+@pytest.mark.parametrize("kind", ["gzip-bomb", "deep-json", "huge-claim"])
+def test_bombs_are_refused_quickly_and_within_memory(pair, tmp_path: Path, kind: str) -> None:
+    """T25 for the bundle reader: a payload that inflates past its signed length, a line nested 100,000 deep,
+    a manifest that claims a 2 GiB payload — refused with a code, in bounded time and memory."""
+    import gzip
+    import resource
+    import time
+
+    a, b, _hub = pair
+    keys = load_device_keys(a.profile.root)
+    if kind == "gzip-bomb":
+        payload, claimed, count = gzip.compress(b"\n" * (200 * 1024 * 1024), compresslevel=9), 1000, 1
+    elif kind == "deep-json":
+        raw = b"[" * 100_000 + b"]" * 100_000 + b"\n"
+        payload, claimed, count = gzip.compress(raw), len(raw), 1
+    else:
+        payload, claimed, count = gzip.compress(b"{}\n"), 2 * 1024 ** 3, 1
+    manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": now_iso(), "epoch": 1,
+                "sender": {"device": a.device_id, "partition": a.partition, "sign_key": keys.signer.public_text},
+                "seq_after": 0, "seq_to": 1, "payload": {"lines": count, "uncompressed": claimed}}
+    path = tmp_path / f"{kind}.age"
+    path.write_bytes(build(manifest, payload, keys.signer, [load_device_keys(b.profile.root).recipient]))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    [outcome] = import_(b, path)
+    assert not outcome.ok and outcome.error in ("E_SIZE", "E_FORMAT"), outcome
+    assert time.perf_counter() - started < 10
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 256 * 1024  # KiB: under 256 MB more
