@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     user_sub.add_parser("list", parents=[common], help="liệt kê tài khoản")
     p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
+    p = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu (bản hiện tại được giữ lại)")
+    p.add_argument("file", type=Path)
     from desktop import cli_hub, cli_sync
 
     cli_sync.add_parsers(sub, common)
@@ -218,6 +220,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.core.services.restore import restore
+
+    done = restore(_data_dir(args), args.file)
+    _print(args, done, lambda: f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
+           f"Máy bắt đầu kỳ đồng bộ mới ({done['epoch']}): lần xuất tới sẽ gửi lại mọi thay đổi.")
+    return 0
+
+
 def cmd_roster(args: argparse.Namespace) -> int:
     if args.roster_command == "export":
         from desktop.core.services.roster_export import export_roster
@@ -287,7 +298,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
-    "db-check": cmd_db_check, "backup": cmd_backup, "gui": cmd_gui, "roster": cmd_roster, "case": cmd_case,
+    "db-check": cmd_db_check, "backup": cmd_backup, "restore": cmd_restore, "gui": cmd_gui, "roster": cmd_roster,
+    "case": cmd_case,
     "user": cmd_user,
 }
 

@@ -180,3 +180,9 @@ def settle_conflicts(session: Session, entity: str, record_id: str, versions: di
             conflicts_t.c.entity == entity, conflicts_t.c.record_id == record_id, conflicts_t.c.field == name,
             conflicts_t.c.resolved_at.is_(None), conflicts_t.c.kept_version < version,
             conflicts_t.c.other_version < version).values(resolved_at=at, resolved_by=by or "sync"))
+
+
+def epochs_of(session: Session, device: str) -> list[int]:
+    """The epochs of a device seen here (more than one: it was restored from a backup)."""
+    return list(session.scalars(select(received_t.c.epoch).where(received_t.c.origin_device == device).distinct()
+                                .order_by(received_t.c.epoch)))

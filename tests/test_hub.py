@@ -239,3 +239,44 @@ def test_the_hub_relays_a_commune_s_changes_to_its_other_laptop(province, tmp_pa
     assert _relay(hub, a2.device_id, [a1.device_id]) == []
     assert len(_relay(hub, a1.device_id, [a2.device_id])) >= 1  # A1 has not yet said it has A2's edit
     assert digest(b1) != partition  # another commune's laptop receives nothing of Ba Đình
+
+
+def test_a_laptop_restored_from_a_backup_starts_a_new_epoch(province, tmp_path: Path) -> None:
+    """T7: restore last week's backup, edit, export. The hub takes both sides (D4), flags the restore, sends
+    the laptop back what the backup lacked, and every replica converges."""
+    from desktop.core.context import open_context
+    from desktop.core.services.maintenance import backup
+    from desktop.core.services.restore import restore
+
+    hub, a1, a2, _b1 = province
+    case_id = cases.open_case(a1, {"full_name": "Trần Văn Lâm"}, {"opened_on": "01/11/2026"})[0]
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for path in export(a1, tmp_path / "o1"):
+        shutil.copy(path, folder / path.name)
+    saved = backup(a1, tmp_path / "tuan-truoc.sqlite3")
+    cases.update_case(a1, case_id, {"summary": "sửa trước khi máy hỏng"})
+    cases.open_case(a1, {"full_name": "Người chỉ có ở máy hỏng"}, {"opened_on": "02/11/2026"})
+    for path in export(a1, tmp_path / "o2"):
+        shutil.copy(path, folder / path.name)
+    root = a1.profile.root
+    a1.db.dispose()
+    done = restore(root, saved)
+    assert done["epoch"] == 2
+    restored = open_context(root)
+    cases.update_case(restored, case_id, {"summary": "sửa sau khi khôi phục"})
+    for path in export(restored, tmp_path / "o3"):
+        shutil.copy(path, folder / path.name)
+    totals = inbox.import_folder(hub, folder).totals()
+    assert totals["refused"] == 0 and totals["applied"] + totals["superseded"] + totals["duplicate"] == totals[
+        "received"]
+    [device] = [d for d in hub_status(hub)["communes"][restored.partition]["devices"] if d["id"] == restored.device_id]
+    assert device["restored"] and device["epochs"] == [1, 2]
+    for path in outbox.export_all(hub, tmp_path / "back", with_reference=False):
+        for ctx in (restored, a2):
+            import_(ctx, path)
+    names = {c["full_name"] for c in cases.list_cases(restored)}
+    assert "Người chỉ có ở máy hỏng" in names  # what the backup lacked came back from the hub
+    assert cases.get_case(restored, case_id)["summary"] == "sửa sau khi khôi phục"  # the later edit wins
+    assert digest(restored) == digest(a2) == hub_status(hub)["communes"][restored.partition]["digest"]
+    restored.db.dispose()

@@ -86,5 +86,10 @@ def _relay(ctx: AppContext, target: str, peers: list[str]) -> list[dict[str, Any
         reported = store.get_state(session, f"applied_by:{target}", {})
         after = {(key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1])): seq for key, seq in reported.items()}
         rows = store.relayable(session, peers, after)
+        # A laptop restored from a backup lost what it had sent under its earlier epochs: those come back.
+        epochs = store.epochs_of(session, target)
+        if len(epochs) > 1:
+            own = store.relayable(session, [target], after)
+            rows += [row for row in own if row["epoch"] < max(epochs)]
     return [{"type": "change", "device": row["origin_device"], "epoch": row["epoch"], "prev": row["prev_seq"],
              **json.loads(row["line"])} for row in rows]

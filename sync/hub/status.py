@@ -27,8 +27,11 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
             quarantined = session.scalar(select(func.count()).select_from(bundles_t).where(
                 bundles_t.c.origin_device == device["id"], bundles_t.c.state == "quarantined")) or 0
             commune = communes.setdefault(device["partition"], {"devices": [], "waiting": 0, "quarantined": 0})
+            epochs = store.epochs_of(session, device["id"])
             commune["devices"].append({"id": device["id"], "name": device["name"], "last_bundle": last,
-                                       "revoked_at": device["revoked_at"], "waiting": waiting})
+                                       "revoked_at": device["revoked_at"], "waiting": waiting, "epochs": epochs,
+                                       # an alert: the laptop was restored from a backup and re-sent its data
+                                       "restored": len(epochs) > 1})
             commune["waiting"] += waiting
             commune["quarantined"] += quarantined
         for partition, commune in communes.items():

@@ -1,0 +1,60 @@
+"""Restoring a profile from a backup without confusing anyone it has synced with.
+
+The restored database reuses outbox counters the lost one had already used (and perhaps sent). So the
+restored laptop starts a new epoch: its counters are new under (device, epoch), everything in its outbox is
+sent again (the same content merges to nothing), and the hub sees two epochs of one device and says so. Its
+clock is moved past every version the lost database issued, so new edits still win over older ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from desktop.core.context import open_context
+from desktop.core.db import backup_sqlite
+from desktop.core.errors import CtxhError
+from desktop.core.models import Device
+from desktop.core.profile import Profile
+
+
+def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
+    """Replace the profile's database by a checked backup; the database replaced is kept as a backup first.
+    Returns {"epoch", "replaced_copy"}."""
+    from sync import store
+
+    if not backup_file.is_file():
+        raise CtxhError("E_FILE_MISSING", file=str(backup_file))
+    try:
+        conn = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+    except sqlite3.DatabaseError:
+        ok = False
+    if not ok:
+        raise CtxhError("E_BACKUP_CHECK", path=str(backup_file))
+    profile = Profile(data_dir)
+    current = open_context(data_dir)
+    with current.db.reader() as session:
+        epoch = store.get_state(session, "epoch", 1)
+        newest = session.scalar(select(Device.last_version).where(Device.is_local.is_(True))) or ""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    replaced = backup_sqlite(profile.db_path, profile.backups_dir / f"ctxh-before-restore-{stamp}.sqlite3")
+    current.db.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(backup_file, profile.db_path)
+    ctx = open_context(data_dir)
+    with ctx.db.session() as session:
+        store.set_state(session, "epoch", epoch + 1)
+        store.set_state(session, "last_export_seq", 0)
+        store.set_state(session, "last_manifest_hash", "")
+        restored = session.scalar(select(Device.last_version).where(Device.is_local.is_(True))) or ""
+        session.execute(update(Device).where(Device.is_local.is_(True)).values(last_version=max(newest, restored)))
+    ctx.db.dispose()
+    return {"epoch": epoch + 1, "replaced_copy": str(replaced)}
