@@ -14,8 +14,8 @@ from desktop.core.errors import CtxhError
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add `ctxh hub` and its subcommands."""
     hub = sub.add_parser("hub", parents=[common], help="máy chủ tỉnh/huyện: nhận, kiểm tra, hợp nhất gói của các xã")
-    hub_sub = hub.add_subparsers(dest="hub_command", metavar="init|card|enroll|revoke|devices|import|export|status",
-                                 required=True)
+    hub_sub = hub.add_subparsers(dest="hub_command", required=True,
+                                 metavar="init|card|enroll|revoke|devices|import|export|status|report")
     p = hub_sub.add_parser("init", parents=[common], help="tạo hồ sơ máy chủ: khóa gốc, khóa dự phòng, CSDL")
     p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
@@ -33,6 +33,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = hub_sub.add_parser("export", parents=[common], help="gói trả về cho từng máy: xác nhận, thu hồi, danh mục")
     p.add_argument("--out", type=Path, required=True)
     hub_sub.add_parser("status", parents=[common], help="theo từng xã: máy, gói cuối, gói còn thiếu, mã băm")
+    p = hub_sub.add_parser("report", parents=[common], help="chỉ tiêu của từng xã và toàn tỉnh ra tệp .xlsx")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True)
 
 
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
@@ -131,5 +134,13 @@ def _status(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.report import write_report
+
+    totals = write_report(ctx, args.year, args.out)
+    _print(args, totals, lambda: f"Đã ghi báo cáo năm {args.year} của {totals['communes']} xã: {args.out}")
+    return 0
+
+
 HUB_COMMANDS = {"card": _card, "enroll": _enroll, "revoke": _revoke, "devices": _devices, "import": _import,
-                "export": _export, "status": _status}
+                "export": _export, "status": _status, "report": _report}

@@ -280,3 +280,35 @@ def test_a_laptop_restored_from_a_backup_starts_a_new_epoch(province, tmp_path: 
     assert cases.get_case(restored, case_id)["summary"] == "sửa sau khi khôi phục"  # the later edit wins
     assert digest(restored) == digest(a2) == hub_status(hub)["communes"][restored.partition]["digest"]
     restored.db.dispose()
+
+
+def test_the_province_report_counts_each_commune_as_its_laptop_does(province, tmp_path: Path) -> None:
+    """hub report: a row per commune computed by the laptops' own rules, and the province total."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from desktop.core.services.roster_extras import indicators
+    from sync.hub.report import write_report
+
+    hub, a1, _a2, b1 = province
+    generate(a1, cases=60, workers=6, seed=11)
+    generate(b1, cases=30, workers=3, seed=12)
+    folder = tmp_path / "inbox"
+    for ctx in (a1, b1):
+        for path in export(ctx, tmp_path / ctx.device_id[-12:]):
+            folder.mkdir(exist_ok=True)
+            shutil.copy(path, folder / path.name)
+    inbox.import_folder(hub, folder)
+    year = dt.date.today().year
+    totals = write_report(hub, year, tmp_path / "bao-cao.xlsx")
+    sheet = load_workbook(tmp_path / "bao-cao.xlsx").active
+    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
+    for ctx in (a1, b1):
+        mine = indicators(ctx)
+        row = rows[ctx.commune_code]
+        assert (row[3], row[4], row[7]) == (mine.active, mine.collaborators, mine.trained)
+        assert row[10] + row[11] == cases.count_cases(ctx)
+    total = next(r for r in rows.values() if r[1] == "TOÀN TỈNH")
+    assert total[3] == totals["active"] == sum(indicators(c).active for c in (a1, b1))
+    assert totals["communes"] == 2 and rows[a1.commune_code][1] == "Phường Ba Đình"

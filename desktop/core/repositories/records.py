@@ -115,11 +115,14 @@ def completed_course_counts(session: Session) -> dict[str, int]:
     return {worker_id: n for worker_id, n in session.execute(query)}
 
 
-def live_rows(session: Session, model: type[Synced], *columns: str) -> list[dict[str, Any]]:
-    """Chosen columns (or all) of every live record of a kind."""
+def live_rows(session: Session, model: type[Synced], *columns: str, partition: str | None = None
+              ) -> list[dict[str, Any]]:
+    """Chosen columns (or all) of every live record of a kind (of one commune, at a hub)."""
     table = model.__table__
     selected = [table.c[c] for c in columns] if columns else [table]
     query = select(*selected).where(table.c.deleted.is_(False))
+    if partition is not None:
+        query = query.where(table.c.partition == partition)
     return [dict(r) for r in session.execute(query).mappings()]
 
 

@@ -71,20 +71,25 @@ def worker_page(ctx: AppContext, worker_id: str, on: dt.date | None = None) -> d
 
 def indicators(ctx: AppContext, on: dt.date | None = None) -> RosterIndicators:
     """The roster indicators of this commune on a date (default today), against the programme targets."""
-    on = on or dt.date.today()
     with ctx.db.reader() as session:
-        workers = repo.live_rows(session, Worker, "id", "category", "status", "start_date", "end_date",
-                                 "sw_qualification")
-        completed = repo.completed_course_counts(session)
-        allowances: dict[str, list[dict[str, Any]]] = {}
-        for a in repo.live_rows(session, WorkerAllowance, "worker_id", "amount", "effective_from", "effective_to"):
-            allowances.setdefault(a["worker_id"], []).append(a)
-        base = ref_repo.rate_in_force(session, "BASE_SALARY", on, ctx.province_code)
-        collaborator_rows = ref_repo.targets_for(session, "COLLABORATORS_PER_COMMUNE", ctx.province_code)
-        trained_rows = ref_repo.targets_for(session, "TRAINED_SHARE", ctx.province_code)
+        return indicators_in(session, ctx.province_code, on or dt.date.today())
+
+
+def indicators_in(session: Any, province_code: str, on: dt.date, partition: str | None = None) -> RosterIndicators:
+    """The roster indicators of the records in a session (one commune's, given `partition`, at a hub)."""
+    workers = repo.live_rows(session, Worker, "id", "category", "status", "start_date", "end_date",
+                             "sw_qualification", partition=partition)
+    completed = repo.completed_course_counts(session)
+    allowances: dict[str, list[dict[str, Any]]] = {}
+    for a in repo.live_rows(session, WorkerAllowance, "worker_id", "amount", "effective_from", "effective_to",
+                            partition=partition):
+        allowances.setdefault(a["worker_id"], []).append(a)
+    base = ref_repo.rate_in_force(session, "BASE_SALARY", on, province_code)
+    collaborator_rows = ref_repo.targets_for(session, "COLLABORATORS_PER_COMMUNE", province_code)
+    trained_rows = ref_repo.targets_for(session, "TRAINED_SHARE", province_code)
     # Collaborators: the national 1–2 norm and any provincial plan both apply. Trained share: a
     # provincial plan replaces the national target.
-    provincial_trained = [r for r in trained_rows if r.province_code == ctx.province_code]
+    provincial_trained = [r for r in trained_rows if r.province_code == province_code]
     return roster_indicators(workers, completed, allowances, on, base.value if base else None,
                              _targets(collaborator_rows), _targets(provincial_trained or trained_rows))
 
