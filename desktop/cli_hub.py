@@ -20,6 +20,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
     p.add_argument("--db", help="CSDL PostgreSQL (postgresql+psycopg://…); mặc định: tệp SQLite trong hồ sơ")
+    p.add_argument("--user", help="tài khoản đăng nhập cửa sổ máy chủ (mật khẩu từ CTXH_PASSPHRASE)")
     p = hub_sub.add_parser("card", parents=[common], help="thẻ công khai của máy chủ cho các máy xã")
     p.add_argument("--out", type=Path, required=True)
     p = hub_sub.add_parser("enroll", parents=[common], help="đăng ký máy xã từ thẻ (sau khi đọc dấu vân tay)")
@@ -43,7 +44,10 @@ def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
     from sync.hub import profile as hub_profile
 
     if args.hub_command == "init":
-        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db)
+        from desktop.cli import _passphrase
+
+        user = (args.user, _passphrase(confirm=True)) if args.user else None
+        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user)
         card = hub_profile.card(ctx)
         _print(args, card, lambda: f"Đã tạo máy chủ {card['name']}. Dấu vân tay: {card['fingerprint']}\n"
                f"Khóa dự phòng (escrow) ở {data_dir / 'keys' / 'escrow.json'}: hãy in hoặc chép ra nơi an toàn "

@@ -148,6 +148,8 @@ def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> Im
     try:
         opened = (opener or open_file)(ctx, path)
     except BundleError as error:
+        if keeps_history(ctx):
+            _note_refusal(ctx, path, error)
         return ImportOutcome(str(path), False, error.code, error.detail, "refused")
     manifest = opened.manifest
     outcome.changes = len(opened.lines)
@@ -170,6 +172,20 @@ def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> Im
             store.ledger_add(session, {**row, "state": "quarantined", "error": error.code})
         return ImportOutcome(str(path), False, error.code, error.detail, "quarantined", len(opened.lines))
     return outcome
+
+
+def _note_refusal(ctx: AppContext, path: Path, error: BundleError) -> None:
+    """At the hub, a file refused before it could be opened is still listed (by its hash) with its reason, so
+    the province sees what a commune sent and why it was not taken."""
+    try:
+        file_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.stat().st_size <= MAX_FILE else ""
+    except OSError:
+        file_hash = ""
+    with ctx.db.session() as session:
+        store.ledger_add(session, {"bundle_id": (file_hash or path.name)[:36], "file_hash": file_hash,
+                                   "direction": "in", "kind": "", "origin_device": "", "epoch": 0,
+                                   "seq_from": None, "seq_to": None, "state": "refused", "changes": 0,
+                                   "error": error.code, "file_name": path.name})
 
 
 def _already(session: Session, manifest: dict[str, Any]) -> bool:

@@ -125,7 +125,8 @@ class AppController(QObject):
         from desktop.ui.main_window import MainWindow
 
         if self.window is None:
-            self.window = MainWindow(self.backend, self.page)
+            hub = self.profile.read_settings().get("role") == "hub"
+            self.window = MainWindow(self.backend, self.page, hub=hub)
             if os.environ.get(BENCH_MARKS) or os.environ.get(QUIT_AFTER):
                 self.window.page_built.connect(self._watch_page)
         self.window.show()
@@ -150,6 +151,8 @@ class AppController(QObject):
             from desktop.core.services.status import profile_info
 
             info = profile_info(ctx)
+            if self.profile.read_settings().get("role") == "hub":
+                return f"{info['device_name']}, {info['province']}"
             return f"{info['commune']}, {info['province']}"
 
         def show_ready(name: str) -> None:

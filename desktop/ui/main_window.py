@@ -25,6 +25,8 @@ from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 
 PAGE_NAMES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
+# A hub profile (the province) has its own pages.
+HUB_PAGE_NAMES = ("hub_communes", "hub_inbox", "hub_devices", "settings")
 # page name -> (module, class) built on first show
 PAGE_CLASSES = {
     "overview": ("desktop.ui.pages.overview", "OverviewPage"),
@@ -33,6 +35,9 @@ PAGE_CLASSES = {
     "cases": ("desktop.ui.pages.cases", "CasesPage"),
     "training": ("desktop.ui.pages.training", "TrainingPage"),
     "sync": ("desktop.ui.pages.sync", "SyncPage"),
+    "hub_communes": ("desktop.ui.pages.hub", "HubCommunesPage"),
+    "hub_inbox": ("desktop.ui.pages.hub", "HubInboxPage"),
+    "hub_devices": ("desktop.ui.pages.hub", "HubDevicesPage"),
     "settings": ("desktop.ui.pages.settings", "SettingsPage"),
 }
 
@@ -42,6 +47,7 @@ def _titles() -> dict[str, str]:
         "overview": tr("Overview"), "todo": tr("To do"), "roster": tr("Collaborators"),
         "cases": tr("Beneficiaries & cases"),
         "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
+        "hub_communes": tr("Communes"), "hub_inbox": tr("Bundles received"), "hub_devices": tr("Laptops"),
     }
 
 
@@ -61,8 +67,9 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
     page_built = Signal(str, object)
 
-    def __init__(self, backend: Backend, start_page: str = "overview") -> None:
+    def __init__(self, backend: Backend, start_page: str = "overview", hub: bool = False) -> None:
         super().__init__()
+        self.names = HUB_PAGE_NAMES if hub else PAGE_NAMES
         self.backend = backend
         self.setWindowTitle(tr("CTXH Desk"))
         self.resize(1280, 800)
@@ -76,7 +83,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._slots: dict[str, QWidget] = {}
         titles = _titles()
-        for name in PAGE_NAMES:
+        for name in self.names:
             self.sidebar.addItem(QListWidgetItem(titles[name]))  # row i is PAGE_NAMES[i]
             slot = QWidget()  # replaced by the page when it is first shown
             slot.setLayout(QVBoxLayout())
@@ -98,7 +105,7 @@ class MainWindow(QMainWindow):
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         backend.runner.busy_changed.connect(lambda busy: self.busy.setText(tr("Working…") if busy else ""))
-        start = PAGE_NAMES.index(start_page) if start_page in PAGE_NAMES else 0
+        start = self.names.index(start_page) if start_page in self.names else 0
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(start)
         self.sidebar.blockSignals(False)
@@ -127,12 +134,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         """Switch to a page by name."""
-        self.sidebar.setCurrentRow(PAGE_NAMES.index(name))
+        self.sidebar.setCurrentRow(self.names.index(name))
 
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        name = PAGE_NAMES[row]
+        name = self.names[row]
         page = self.page(name)
         self.stack.setCurrentIndex(row)
         if self._ready and hasattr(page, "activate"):

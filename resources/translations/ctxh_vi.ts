@@ -608,6 +608,18 @@
       <translation>Cài đặt</translation>
     </message>
     <message>
+      <source>Communes</source>
+      <translation>Các xã</translation>
+    </message>
+    <message>
+      <source>Bundles received</source>
+      <translation>Gói đã nhận</translation>
+    </message>
+    <message>
+      <source>Laptops</source>
+      <translation>Máy đã đăng ký</translation>
+    </message>
+    <message>
       <source>Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.</source>
       <translation>Chức năng báo cáo chỉ tiêu chương trình (Quyết định 112: P1–P5; báo cáo 6 tháng và hằng năm theo TT 02/2020) chưa được xây dựng. Các chỉ tiêu sẽ được tính từ danh sách đội ngũ và hồ sơ lưu tại đây.</translation>
     </message>
@@ -710,6 +722,154 @@
     <message>
       <source>Case {case_no}</source>
       <translation>Hồ sơ {case_no}</translation>
+    </message>
+    <message>
+      <source>Import a folder of bundles…</source>
+      <translation>Nhập thư mục gói…</translation>
+    </message>
+    <message>
+      <source>Write bundles back to the laptops…</source>
+      <translation>Ghi gói trả về các máy xã…</translation>
+    </message>
+    <message>
+      <source>Province report…</source>
+      <translation>Báo cáo toàn tỉnh…</translation>
+    </message>
+    <message>
+      <source>{n} conflict(s) in the province's data.</source>
+      <translation>{n} xung đột trong dữ liệu của tỉnh.</translation>
+    </message>
+    <message>
+      <source>Folder of bundles</source>
+      <translation>Thư mục chứa gói</translation>
+    </message>
+    <message>
+      <source>Where to write the bundles</source>
+      <translation>Nơi ghi các gói</translation>
+    </message>
+    <message>
+      <source>Province report</source>
+      <translation>Báo cáo toàn tỉnh</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>{n} bundle(s), {refused} quarantined.</source>
+      <translation>{n} gói, {refused} gói bị cách ly.</translation>
+    </message>
+    <message>
+      <source>Enrol a laptop from its card…</source>
+      <translation>Đăng ký máy từ thẻ…</translation>
+    </message>
+    <message>
+      <source>Revoke the selected laptop</source>
+      <translation>Thu hồi máy đang chọn</translation>
+    </message>
+    <message>
+      <source>Laptop card</source>
+      <translation>Thẻ của máy xã</translation>
+    </message>
+    <message>
+      <source>Cards (*.json)</source>
+      <translation>Thẻ (*.json)</translation>
+    </message>
+    <message>
+      <source>Enrol a laptop</source>
+      <translation>Đăng ký máy</translation>
+    </message>
+    <message>
+      <source>Read this fingerprint aloud with the commune officer on the phone:
+
+{fp}
+
+Does it match theirs?</source>
+      <translation>Đọc dấu vân tay này qua điện thoại cùng cán bộ xã:
+
+{fp}
+
+Có khớp với máy của họ không?</translation>
+    </message>
+    <message>
+      <source>Where to write the laptop's certificate bundle</source>
+      <translation>Nơi ghi gói chứng nhận cho máy xã</translation>
+    </message>
+    <message>
+      <source>Commune</source>
+      <translation>Xã/phường</translation>
+    </message>
+    <message>
+      <source>Last bundle</source>
+      <translation>Gói gần nhất</translation>
+    </message>
+    <message>
+      <source>Waiting for a missing bundle</source>
+      <translation>Chờ gói còn thiếu</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Bị từ chối</translation>
+    </message>
+    <message>
+      <source>Alert</source>
+      <translation>Cảnh báo</translation>
+    </message>
+    <message>
+      <source>Content digest</source>
+      <translation>Mã băm nội dung</translation>
+    </message>
+    <message>
+      <source>{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, {waiting} waiting, {duplicate} already here; {conflicts} conflict(s).</source>
+      <translation>{files} tệp, {refused} bị từ chối; {received} thay đổi: áp dụng {applied}, cũ hơn {superseded}, chờ {waiting}, đã có {duplicate}; {conflicts} xung đột.</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>Laptop</source>
+      <translation>Máy</translation>
+    </message>
+    <message>
+      <source>Counters</source>
+      <translation>Số thứ tự</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Lý do</translation>
+    </message>
+    <message>
+      <source>Fingerprint</source>
+      <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+      <source>Certificate until</source>
+      <translation>Chứng nhận đến</translation>
+    </message>
+    <message>
+      <source>Revoked</source>
+      <translation>Thu hồi lúc</translation>
+    </message>
+    <message>
+      <source>Enrolled. Send this file to the laptop: {path}</source>
+      <translation>Đã đăng ký. Gửi tệp này về máy xã: {path}</translation>
+    </message>
+    <message>
+      <source>nothing yet</source>
+      <translation>chưa có</translation>
+    </message>
+    <message>
+      <source>restored from a backup: {names}</source>
+      <translation>khôi phục từ bản sao lưu: {names}</translation>
+    </message>
+    <message>
+      <source>{n} bundle(s) written to {folder}.</source>
+      <translation>Đã ghi {n} gói vào {folder}.</translation>
+    </message>
+    <message>
+      <source>Report of {n} commune(s) written to {path}.</source>
+      <translation>Đã ghi báo cáo {n} xã vào {path}.</translation>
     </message>
     <message>
       <source>Add</source>
@@ -864,10 +1024,6 @@
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <source>Commune</source>
-      <translation>Xã/phường</translation>
-    </message>
-    <message>
       <source>Province</source>
       <translation>Tỉnh/thành phố</translation>
     </message>
@@ -994,10 +1150,6 @@
     <message>
       <source>Changes</source>
       <translation>Số thay đổi</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Tệp</translation>
     </message>
     <message>
       <source>written and checked</source>

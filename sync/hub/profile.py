@@ -20,9 +20,13 @@ from sync.keys import KEYS_DIR, Signer, _write_secret, hub_card
 HUB_COMMUNE = "00000"  # the hub's own device row: it belongs to no commune
 
 
-def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None = None) -> AppContext:
+def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None = None,
+             user: tuple[str, str] | None = None) -> AppContext:
     """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root,
-    an age identity, and the escrow identity — to be moved offline once printed or copied)."""
+    an age identity, and the escrow identity — to be moved offline once printed or copied). `user` is
+    (user name, passphrase) of the officer who signs in to the hub's window."""
+    from desktop.core.models import AppUser
+    from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
     from desktop.core.services.reference import load_reference_data, read_admin_units_file
 
     profile = Profile(data_dir)
@@ -30,6 +34,9 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
         raise CtxhError("E_ALREADY_INITIALISED", path=str(data_dir))
     if not any(p["code"] == province_code for p in read_admin_units_file()["provinces"]):
         raise CtxhError("E_UNKNOWN_UNIT", code=province_code)
+    if user is not None:
+        check_username(user[0])
+        check_passphrase(user[1])
     profile.root.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_url or profile.db_path)
     upgrade(engine)
@@ -39,6 +46,10 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
         load_reference_data(session)
         session.execute(insert(Device).values(id=hub_id, name=name, province_code=province_code,
                                               commune_code=HUB_COMMUNE, is_local=True))
+        if user is not None:
+            session.execute(insert(AppUser).values(id=new_id(), username=user[0].strip().lower(),
+                                                   display_name=user[0], role="OFFICER",
+                                                   password_hash=hash_passphrase(user[1]), active=True))
     engine.dispose()
     signer = Signer.generate()
     identity, escrow = x25519.Identity.generate(), x25519.Identity.generate()

@@ -14,7 +14,8 @@ from sync import store
 
 
 def hub_status(ctx: AppContext) -> dict[str, Any]:
-    """{"communes": {partition: {...}}, "conflicts": n}."""
+    """{"communes": {partition: {...}}, "conflicts": n, "refused_files": files refused before they could be
+    opened (unknown sender, altered, not for this hub)}."""
     devices_t, bundles_t, received_t = HubDevice.__table__, BundleRecord.__table__, ReceivedChange.__table__
     communes: dict[str, dict[str, Any]] = {}
     with ctx.db.reader() as session:
@@ -37,4 +38,5 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
         for partition, commune in communes.items():
             commune["digest"] = content_digest(session, partition)
         conflicts = store.count_open_conflicts(session)
-    return {"communes": communes, "conflicts": conflicts}
+        refused = session.scalar(select(func.count()).select_from(bundles_t).where(bundles_t.c.state == "refused"))
+    return {"communes": communes, "conflicts": conflicts, "refused_files": refused or 0}

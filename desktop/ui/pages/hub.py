@@ -1,0 +1,232 @@
+"""The hub's pages (a province profile): communes at a glance, the bundles received and refused, and the
+enrolled laptops. Every action is a call into sync/hub on the database worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.backend import Backend
+from desktop.ui.i18n import tr
+from desktop.ui.widgets.messages import error_lines, show_error
+from desktop.ui.widgets.tables import read_only_table
+
+
+class _HubPage(QWidget):
+    """A title, a row of buttons, a message line and a table that `show_rows` replaces."""
+
+    def __init__(self, backend: Backend, title: str) -> None:
+        super().__init__()
+        self.backend = backend
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("note")
+        self.table: QTableWidget = read_only_table([], [])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self._layout = layout
+
+    def add_button(self, text: str, action: Any) -> QPushButton:
+        """A button in the page's row."""
+        button = QPushButton(text)
+        button.clicked.connect(action)
+        self.buttons.addWidget(button)
+        return button
+
+    def show_rows(self, headers: list[str], rows: list[list[str]]) -> None:
+        """Replace the table."""
+        table = read_only_table(headers, rows)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self._layout.replaceWidget(self.table, table)
+        self.table.deleteLater()
+        self.table = table
+
+    def failed(self, error: BaseException) -> None:
+        """Say what went wrong under the buttons."""
+        self.message.setText("\n".join(error_lines(error)))
+
+
+class HubCommunesPage(_HubPage):
+    """Per commune: laptops, last bundle, what waits, what was refused, a restore alert, the digest."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__(backend, tr("Communes"))
+        self.add_button(tr("Import a folder of bundles…"), self._import)
+        self.add_button(tr("Write bundles back to the laptops…"), self._export)
+        self.year = QSpinBox()
+        self.year.setRange(2020, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.buttons.addWidget(self.year)
+        self.add_button(tr("Province report…"), self._report)
+        self.buttons.addStretch(1)
+
+    def activate(self) -> None:
+        """Reload the status."""
+        from sync.hub.status import hub_status
+
+        self.backend.call(hub_status, on_done=self._show, on_error=self.failed)
+
+    def _show(self, status: dict[str, Any]) -> None:
+        rows = []
+        for partition, commune in sorted(status["communes"].items()):
+            last = max((d["last_bundle"] for d in commune["devices"] if d["last_bundle"]), default=None)
+            restored = [d["name"] for d in commune["devices"] if d["restored"]]
+            rows.append([partition, str(len(commune["devices"])), last.strftime("%d/%m/%Y %H:%M") if last else
+                         tr("nothing yet"), str(commune["waiting"]), str(commune["quarantined"]),
+                         tr("restored from a backup: {names}", names=", ".join(restored)) if restored else "",
+                         commune["digest"][:16]])
+        self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
+                        tr("Refused"), tr("Alert"), tr("Content digest")], rows)
+        self.message.setText(tr("{n} conflict(s) in the province's data.", n=status["conflicts"]))
+
+    def _import(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder of bundles"))
+        if not folder:
+            return
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            from sync.hub.inbox import import_folder
+
+            return import_folder(self.backend.ctx, Path(folder)).totals()
+
+        def done(totals: dict[str, int]) -> None:
+            self.message.setText(tr(
+                "{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, "
+                "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **totals))
+            self.activate()
+
+        self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self.failed)
+
+    def _export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Where to write the bundles"))
+        if folder:
+            from sync.hub.outbox import export_all
+
+            self.backend.call(lambda ctx: export_all(ctx, Path(folder)), on_error=self.failed, on_done=lambda files:
+                              self.message.setText(tr("{n} bundle(s) written to {folder}.", n=len(files),
+                                                      folder=folder)))
+
+    def _report(self) -> None:
+        year = self.year.value()
+        path, _ = QFileDialog.getSaveFileName(self, tr("Province report"), str(Path.home() / f"chi-tieu-{year}.xlsx"),
+                                              tr("Excel workbooks (*.xlsx)"))
+        if path:
+            from sync.hub.report import write_report
+
+            self.backend.call(lambda ctx: write_report(ctx, year, Path(path)), on_error=self.failed,
+                              on_done=lambda totals: self.message.setText(tr(
+                                  "Report of {n} commune(s) written to {path}.", n=totals["communes"], path=path)))
+
+
+class HubInboxPage(_HubPage):
+    """Every bundle received, with what became of it and why a refused one was refused."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__(backend, tr("Bundles received"))
+        self.buttons.addStretch(1)
+
+    def activate(self) -> None:
+        """Reload the ledger."""
+        def load(ctx: Any) -> list[dict[str, Any]]:
+            from sync import store
+
+            with ctx.db.reader() as session:
+                return [r for r in store.ledger(session, 1000) if r["direction"] == "in"]
+
+        self.backend.call(load, on_done=self._show, on_error=self.failed)
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        from desktop.core.messages import format_message
+
+        self.show_rows([tr("When"), tr("File"), tr("Laptop"), tr("Counters"), tr("State"), tr("Reason")], [
+            [r["at"].strftime("%d/%m/%Y %H:%M"), r["file_name"] or "", (r["origin_device"] or "")[-12:],
+             f"{r['seq_from']}–{r['seq_to']}" if r["seq_to"] else "", r["state"],
+             format_message(r["error"], {"file": r["file_name"] or ""}) if r["error"] else ""] for r in rows])
+        refused = sum(1 for r in rows if r["state"] in ("quarantined", "refused"))
+        self.message.setText(tr("{n} bundle(s), {refused} quarantined.", n=len(rows), refused=refused))
+
+
+class HubDevicesPage(_HubPage):
+    """Enrolled laptops: enrol one from its card (after reading the fingerprint aloud), revoke one."""
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__(backend, tr("Laptops"))
+        self.add_button(tr("Enrol a laptop from its card…"), self._enroll)
+        self.revoke_button = self.add_button(tr("Revoke the selected laptop"), self._revoke)
+        self.buttons.addStretch(1)
+        self.ids: list[str] = []
+
+    def activate(self) -> None:
+        """Reload the devices."""
+        from sync.hub.devices import devices
+
+        self.backend.call(devices, on_done=self._show, on_error=self.failed)
+
+    def _show(self, rows: list[dict[str, Any]]) -> None:
+        self.ids = [r["id"] for r in rows]
+        self.show_rows([tr("Commune"), tr("Laptop"), tr("Fingerprint"), tr("Certificate until"), tr("Revoked")], [
+            [r["partition"], r["name"], r["fingerprint"], r["not_after"][:10], (r["revoked_at"] or "")[:16]]
+            for r in rows])
+
+    def _enroll(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Laptop card"), "", tr("Cards (*.json)"))
+        if not path:
+            return
+        try:
+            card = json.loads(Path(path).read_text(encoding="utf-8"))
+            fingerprint = card["fingerprint"]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            show_error(self, error)
+            return
+        answer = QMessageBox.question(self, tr("Enrol a laptop"), tr(
+            "Read this fingerprint aloud with the commune officer on the phone:\n\n{fp}\n\nDoes it match theirs?",
+            fp=fingerprint))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Where to write the laptop's certificate bundle"))
+        if folder:
+            self.enroll_card(card, Path(folder))
+
+    def enroll_card(self, card: dict[str, Any], folder: Path) -> None:
+        """Enrol from a card already confirmed, writing the certificate bundle into `folder`."""
+        def work(ctx: Any) -> Path:
+            from sync.hub.devices import enroll
+            from sync.hub.outbox import hub_bundle
+
+            certificate = enroll(ctx, card)
+            return hub_bundle(ctx, card, [{"type": "certificate", **certificate}], folder)
+
+        def done(bundle: Path) -> None:
+            self.message.setText(tr("Enrolled. Send this file to the laptop: {path}", path=str(bundle)))
+            self.activate()
+
+        self.backend.call(work, on_done=done, on_error=self.failed)
+
+    def _revoke(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.ids):
+            device = self.ids[row]
+            from sync.hub.devices import revoke
+
+            self.backend.call(lambda ctx: revoke(ctx, device), on_done=lambda _at: self.activate(),
+                              on_error=self.failed)

@@ -1,0 +1,61 @@
+"""The window on a hub profile: its own pages — communes, bundles received (with refusals), laptops."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: Path) -> None:
+    from desktop.core.services.demo import generate
+    from desktop.ui.main_window import MainWindow
+    from sync.hub import devices, inbox
+    from sync.hub.profile import card, init_hub
+    from sync.keys import TrustStore
+    from tests.conftest import PASSPHRASE, make_profile, open_signed_in
+    from tests.sync_helpers import card_of, export
+
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", user=("quantri", PASSPHRASE))
+    laptop = make_profile(tmp_path / "a")
+    stranger = make_profile(tmp_path / "s", commune="00008", user="nguoi_la")
+    for ctx in (laptop, stranger):
+        TrustStore(ctx.profile.root).add(card(hub), ctx.partition, ctx.device_id)
+        generate(ctx, cases=10, workers=2, seed=3)
+    devices.enroll(hub, card_of(laptop))
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for ctx in (laptop, stranger):
+        for path in export(ctx, tmp_path / ctx.device_id[-12:]):
+            shutil.copy(path, folder / path.name)
+    inbox.import_folder(hub, folder)
+    for ctx in (hub, laptop):
+        ctx.db.dispose()
+    open_signed_in(backend, tmp_path / "hub", "quantri")
+    win = MainWindow(backend, "hub_communes", hub=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Sở Y tế Hà Nội", "quantri")
+    assert [win.sidebar.item(i).text() for i in range(win.sidebar.count())] == [
+        "Các xã", "Gói đã nhận", "Máy đã đăng ký", "Cài đặt"]
+    page = win.page("hub_communes")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.table.item(0, 0).text() == "01:00004" and page.table.item(0, 1).text() == "1"
+    win.show_page("hub_inbox")
+    received = win.page("hub_inbox")
+    qtbot.waitUntil(lambda: received.table.rowCount() == 2, timeout=5000)
+    reasons = {received.table.item(r, 5).text() for r in range(2)}
+    assert any("không đúng chữ ký" in reason for reason in reasons)  # the unenrolled laptop's bundle
+    win.show_page("hub_devices")
+    laptops = win.page("hub_devices")
+    qtbot.waitUntil(lambda: laptops.table.rowCount() == 1, timeout=5000)
+    laptops.enroll_card(card_of(stranger), tmp_path / "to-stranger")
+    qtbot.waitUntil(lambda: laptops.table.rowCount() == 2, timeout=5000)
+    assert list((tmp_path / "to-stranger").glob("*.age"))
+    laptops.table.selectRow(0)
+    laptops._revoke()
+    qtbot.waitUntil(lambda: any(laptops.table.item(r, 4).text() for r in range(2)), timeout=5000)
+    stranger.db.dispose()
