@@ -43,12 +43,12 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
         "Các xã", "Gói đã nhận", "Máy đã đăng ký", "Cài đặt"]
     page = win.page("hub_communes")
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
-    assert page.table.item(0, 0).text() == "01:00004" and page.table.item(0, 1).text() == "1"
+    assert page.table.item(0, 0).text() == "Phường Ba Đình (01:00004)" and page.table.item(0, 1).text() == "1"
     win.show_page("hub_inbox")
     received = win.page("hub_inbox")
     qtbot.waitUntil(lambda: received.table.rowCount() == 2, timeout=5000)
     reasons = {received.table.item(r, 5).text() for r in range(2)}
-    assert any("không đúng chữ ký" in reason for reason in reasons)  # the unenrolled laptop's bundle
+    assert "sai chữ ký, bị sửa, hoặc máy chưa đăng ký" in reasons  # the unenrolled laptop's bundle
     win.show_page("hub_devices")
     laptops = win.page("hub_devices")
     qtbot.waitUntil(lambda: laptops.table.rowCount() == 1, timeout=5000)

@@ -856,6 +856,42 @@ Có khớp với máy của họ không?</translation>
       <translation>Đã đăng ký. Gửi tệp này về máy xã: {path}</translation>
     </message>
     <message>
+      <source>wrong signature, altered, or a laptop not enrolled</source>
+      <translation>sai chữ ký, bị sửa, hoặc máy chưa đăng ký</translation>
+    </message>
+    <message>
+      <source>cut short or damaged</source>
+      <translation>bị cắt cụt hoặc hư hỏng</translation>
+    </message>
+    <message>
+      <source>counters already received with other content</source>
+      <translation>trùng số thứ tự đã nhận nhưng khác nội dung</translation>
+    </message>
+    <message>
+      <source>records outside its commune</source>
+      <translation>dữ liệu ngoài phạm vi xã</translation>
+    </message>
+    <message>
+      <source>the laptop was revoked</source>
+      <translation>máy đã bị thu hồi</translation>
+    </message>
+    <message>
+      <source>the laptop's certificate has ended</source>
+      <translation>chứng nhận của máy đã hết hạn</translation>
+    </message>
+    <message>
+      <source>too large</source>
+      <translation>quá lớn</translation>
+    </message>
+    <message>
+      <source>not a CTXH Desk bundle</source>
+      <translation>không phải gói CTXH Desk</translation>
+    </message>
+    <message>
+      <source>not encrypted to this hub</source>
+      <translation>không mã hóa cho máy chủ này</translation>
+    </message>
+    <message>
       <source>nothing yet</source>
       <translation>chưa có</translation>
     </message>
@@ -1170,6 +1206,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>quarantined</source>
       <translation>cách ly</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>bị từ chối</translation>
     </message>
     <message>
       <source>Changes the province has not confirmed</source>

@@ -35,8 +35,13 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
                                        "restored": len(epochs) > 1})
             commune["waiting"] += waiting
             commune["quarantined"] += quarantined
+        from desktop.core.models import AdminUnit
+
+        units = AdminUnit.__table__
         for partition, commune in communes.items():
             commune["digest"] = content_digest(session, partition)
+            commune["name"] = session.scalar(select(units.c.name).where(
+                units.c.code == partition.split(":")[1])) or partition
         conflicts = store.count_open_conflicts(session)
         refused = session.scalar(select(func.count()).select_from(bundles_t).where(bundles_t.c.state == "refused"))
     return {"communes": communes, "conflicts": conflicts, "refused_files": refused or 0}

@@ -91,8 +91,9 @@ class HubCommunesPage(_HubPage):
         for partition, commune in sorted(status["communes"].items()):
             last = max((d["last_bundle"] for d in commune["devices"] if d["last_bundle"]), default=None)
             restored = [d["name"] for d in commune["devices"] if d["restored"]]
-            rows.append([partition, str(len(commune["devices"])), last.strftime("%d/%m/%Y %H:%M") if last else
-                         tr("nothing yet"), str(commune["waiting"]), str(commune["quarantined"]),
+            seen = last.strftime("%d/%m/%Y %H:%M") if last else tr("nothing yet")
+            rows.append([f"{commune['name']} ({partition})", str(len(commune["devices"])), seen,
+                         str(commune["waiting"]), str(commune["quarantined"]),
                          tr("restored from a backup: {names}", names=", ".join(restored)) if restored else "",
                          commune["digest"][:16]])
         self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
@@ -149,19 +150,24 @@ class HubInboxPage(_HubPage):
         """Reload the ledger."""
         def load(ctx: Any) -> list[dict[str, Any]]:
             from sync import store
+            from sync.hub.devices import devices
 
+            names = {d["id"]: d["name"] for d in devices(ctx)}
             with ctx.db.reader() as session:
-                return [r for r in store.ledger(session, 1000) if r["direction"] == "in"]
+                rows = [r for r in store.ledger(session, 1000) if r["direction"] == "in"]
+            for row in rows:
+                row["laptop"] = names.get(row["origin_device"] or "", (row["origin_device"] or "")[-12:])
+            return rows
 
         self.backend.call(load, on_done=self._show, on_error=self.failed)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
-        from desktop.core.messages import format_message
+        from desktop.ui.pages.sync import _state
 
         self.show_rows([tr("When"), tr("File"), tr("Laptop"), tr("Counters"), tr("State"), tr("Reason")], [
-            [r["at"].strftime("%d/%m/%Y %H:%M"), r["file_name"] or "", (r["origin_device"] or "")[-12:],
-             f"{r['seq_from']}–{r['seq_to']}" if r["seq_to"] else "", r["state"],
-             format_message(r["error"], {"file": r["file_name"] or ""}) if r["error"] else ""] for r in rows])
+            [r["at"].strftime("%d/%m/%Y %H:%M"), r["file_name"] or "", r["laptop"],
+             f"{r['seq_from']}–{r['seq_to']}" if r["seq_to"] else "", _state(r["state"]),
+             refusal_reason(r["error"]) if r["error"] else ""] for r in rows])
         refused = sum(1 for r in rows if r["state"] in ("quarantined", "refused"))
         self.message.setText(tr("{n} bundle(s), {refused} quarantined.", n=len(rows), refused=refused))
 
@@ -230,3 +236,14 @@ class HubDevicesPage(_HubPage):
 
             self.backend.call(lambda ctx: revoke(ctx, device), on_done=lambda _at: self.activate(),
                               on_error=self.failed)
+
+
+def refusal_reason(code: str) -> str:
+    """A refused bundle's reason, short enough for a table cell."""
+    return {
+        "E_SIG": tr("wrong signature, altered, or a laptop not enrolled"), "E_TRUNC": tr("cut short or damaged"),
+        "E_REPLAY": tr("counters already received with other content"), "E_SCOPE": tr("records outside its commune"),
+        "E_REVOKED": tr("the laptop was revoked"), "E_EXPIRED": tr("the laptop's certificate has ended"),
+        "E_SIZE": tr("too large"), "E_FORMAT": tr("not a CTXH Desk bundle"),
+        "E_RECIPIENT": tr("not encrypted to this hub"),
+    }.get(code, code)

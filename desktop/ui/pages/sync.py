@@ -214,4 +214,5 @@ class SyncPage(QWidget):
 
 def _state(state: str) -> str:
     return {"written": tr("written and checked"), "applied": tr("applied"), "duplicate": tr("already had it"),
-            "waiting": tr("waiting for an earlier bundle"), "quarantined": tr("quarantined")}.get(state, state)
+            "waiting": tr("waiting for an earlier bundle"), "quarantined": tr("quarantined"),
+            "refused": tr("refused")}.get(state, state)
