@@ -41,7 +41,8 @@ def main() -> int:
     """Parse arguments, run, print and write the table."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--only", default="insert,search,cases,sync,excel,window,build")
+    parser.add_argument("--only", default="insert,search,cases,sync,hub,excel,window,build")
+    parser.add_argument("--communes", type=int, default=100, help="communes of the simulated province (hub)")
     args = parser.parse_args()
     chosen = set(args.only.split(","))
     results: list[Result] = []
@@ -62,6 +63,10 @@ def main() -> int:
         from bench import bench_sync
 
         results += bench_sync.run(profile)
+    if "hub" in chosen:
+        from bench import bench_hub
+
+        results += bench_hub.run(args.communes)
     if "excel" in chosen:
         from bench import bench_excel
 
@@ -76,7 +81,7 @@ def main() -> int:
         results += bench_build.run(profile)
     text = write(results, args.cases)
     print(text)
-    if chosen == {"insert", "search", "cases", "sync", "excel", "window", "build"}:
+    if chosen == {"insert", "search", "cases", "sync", "hub", "excel", "window", "build"}:
         (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
     return 0
 
