@@ -105,13 +105,10 @@ def _bare(folder: Path, keys_hub: Path, db_url: str | None) -> float:
     from desktop.core.db import make_engine, upgrade
     from desktop.core.models import MODEL_BY_ENTITY
     from sync.bundle import open_bytes
-    from sync.hub.profile import hub_keys
+    from sync.hub.profile import hub_keys_at
     from sync.keys import Verifier
 
-    class _Keys:  # hub_keys reads the profile's key file only
-        profile = type("P", (), {"root": keys_hub})()
-
-    _signer, identity = hub_keys(_Keys())  # type: ignore[arg-type]
+    _signer, identity = hub_keys_at(keys_hub)
     lines = []
     for path in sorted(folder.glob("*.age")):
         opened = open_bytes(path.read_bytes(), [identity], lambda m: Verifier.from_text(m["sender"]["sign_key"]))

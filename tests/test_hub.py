@@ -119,6 +119,7 @@ def test_refusals_at_the_hub_change_nothing(province, tmp_path: Path) -> None:
 
 def test_reference_data_from_the_hub_replaces_older_sets(province, tmp_path: Path) -> None:
     """Reference data travels in hub bundles and is applied only when newer (a laptop keeps the newest)."""
+    import datetime as dt
     import json
 
     hub, a1, _a2, _b1 = province
@@ -133,12 +134,12 @@ def test_reference_data_from_the_hub_replaces_older_sets(province, tmp_path: Pat
     from desktop.core.models import PublicHoliday
 
     with a1.db.reader() as session:
-        assert session.get(PublicHoliday, __import__("datetime").date(2027, 12, 31)) is not None
+        assert session.get(PublicHoliday, dt.date(2027, 12, 31)) is not None
     older = outbox.hub_bundle(hub, card_of(a1), [{"type": "reference", "kind": "holidays", "data": data}],
                               tmp_path / "ref2")
     assert import_(a1, older)[0].ok
     with a1.db.reader() as session:
-        assert session.get(PublicHoliday, __import__("datetime").date(2027, 12, 31)) is not None
+        assert session.get(PublicHoliday, dt.date(2027, 12, 31)) is not None
     assert status(a1)["digest"]
 
 

@@ -360,8 +360,9 @@ def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
         return path
 
     import gzip
+    import json
 
-    raw_lines = b"".join(__import__("json").dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
+    raw_lines = b"".join(json.dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
     broken = raw_lines.replace(b"Nguy", b"Ngu\xff", 1)
     bad = forge(gzip.compress(broken), len(lines), len(broken), "bad-utf8.age")
     assert import_(b, bad)[0].error == "E_FORMAT"

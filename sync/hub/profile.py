@@ -72,7 +72,12 @@ def is_hub(data_dir: Path) -> bool:
 
 def hub_keys(ctx: AppContext) -> tuple[Signer, x25519.Identity]:
     """The hub's signing key and age identity."""
-    data = json.loads((ctx.profile.root / KEYS_DIR / "hub.json").read_text(encoding="utf-8"))
+    return hub_keys_at(ctx.profile.root)
+
+
+def hub_keys_at(root: Path) -> tuple[Signer, x25519.Identity]:
+    """The signing key and age identity of the hub profile at `root`."""
+    data = json.loads((root / KEYS_DIR / "hub.json").read_text(encoding="utf-8"))
     return Signer.from_json(data), x25519.Identity.from_str(data["age_identity"])
 
 
