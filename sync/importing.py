@@ -23,7 +23,7 @@ from sync import store
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.keys import TrustStore, canonical, load_device_keys
 from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
-from sync.trust import signer_for
+from sync.trust import now_iso, signer_for
 
 
 @dataclass
@@ -290,6 +290,9 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
     """Receipts, certificates, revocations and reference data from the hub; changes (transferred cases)."""
     trust = TrustStore(ctx.profile.root)
     manifest = opened.manifest
+    expires = manifest.get("expires")
+    if expires and str(expires) < now_iso():
+        raise BundleError("E_EXPIRED", f"the hub bundle expired {expires}; ask the province for a fresh one")
     version = int(manifest.get("version", 0))
     if version and version <= store.get_state(session, "hub_version", 0):
         outcome.state = "duplicate"

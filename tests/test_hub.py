@@ -313,3 +313,31 @@ def test_the_province_report_counts_each_commune_as_its_laptop_does(province, tm
     total = next(r for r in rows.values() if r[1] == "TOÀN TỈNH")
     assert total[3] == totals["active"] == sum(indicators(c).active for c in (a1, b1))
     assert totals["communes"] == 2 and rows[a1.commune_code][1] == "Phường Ba Đình"
+
+
+def test_an_expired_or_older_hub_bundle_changes_nothing(province, tmp_path: Path, monkeypatch) -> None:
+    """T18 on the laptop: a hub bundle past its expiry is refused (E_EXPIRED); one older than the newest
+    applied is ignored — the newest stays in force."""
+    from desktop.core.services.sync_status import sync_overview
+
+    hub, a1, _a2, _b1 = province
+    generate(a1, cases=5, workers=1, seed=2)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for path in export(a1, tmp_path / "o"):
+        shutil.copy(path, folder / path.name)
+    inbox.import_folder(hub, folder)
+    def for_a1(folder_name: str) -> Path:
+        return next(p for p in outbox.export_all(hub, tmp_path / folder_name, with_reference=False)
+                    if a1.device_id[-12:] in p.name)
+
+    monkeypatch.setattr(outbox, "EXPIRES_DAYS", -1)
+    stale = for_a1("stale")
+    [outcome] = import_(a1, stale)
+    assert (outcome.ok, outcome.error) == (False, "E_EXPIRED") and sync_overview(a1)["acked_seq"] == 0
+    monkeypatch.setattr(outbox, "EXPIRES_DAYS", 60)
+    older, newer = for_a1("older"), for_a1("newer")
+    assert import_(a1, newer)[0].state == "applied"
+    acked = sync_overview(a1)["acked_seq"]
+    assert acked > 0 and import_(a1, older)[0].state == "duplicate"
+    assert sync_overview(a1)["acked_seq"] == acked

@@ -3,6 +3,7 @@ are they delivered, D3), the revocations, and the reference data the laptops mus
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -19,6 +20,7 @@ from sync.bundle import build, payload_bytes
 from sync.hub.profile import card, hub_keys
 from sync.trust import now_iso
 
+EXPIRES_DAYS = 60
 REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
 
 
@@ -40,7 +42,10 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
         store.set_state(session, f"hub_version:{device['id']}", version)
     payload, count, raw = payload_bytes(lines)
     hub = card(ctx)
+    # A hub bundle is good for a limited time: a laptop refuses one past it (a withheld or replayed old one).
+    expires = (dt.datetime.now(dt.UTC) + dt.timedelta(days=EXPIRES_DAYS)).replace(microsecond=0).isoformat()
     manifest = {"bundle_id": str(uuid.uuid4()), "kind": "hub", "created_at": now_iso(), "version": version,
+                "expires": expires,
                 "sender": {"device": hub["id"], "name": hub["name"], "partition": "*", "sign_key": hub["sign_key"]},
                 "recipient_device": device["id"], "payload": {"lines": count, "uncompressed": raw}}
     data = build(manifest, payload, signer, [device["age_recipient"]])
