@@ -52,10 +52,14 @@ def backend(qtbot):
     app = QApplication.instance()
     translator = install_translator(app, "vi")
     set_language("vi")
+    from desktop.ui.gc_guard import GuiGarbageCollector
+
     runner = TaskRunner()
+    collector = GuiGarbageCollector()  # as the app does: Qt objects are only ever freed on the GUI thread
     yield Backend(runner)
     runner.wait_idle()
     runner.shutdown()
+    collector.stop()
     if translator is not None:
         app.removeTranslator(translator)
 

@@ -182,6 +182,10 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
 
     set_language(language)
     app.aboutToQuit.connect(runner.shutdown)
+    from desktop.ui.gc_guard import GuiGarbageCollector
+
+    collector = GuiGarbageCollector(app)
+    app.aboutToQuit.connect(collector.stop)
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     del controller
