@@ -107,6 +107,7 @@ def _bare(folder: Path, keys_hub: Path, db_url: str | None) -> float:
     from sync.bundle import open_bytes
     from sync.hub.profile import hub_keys_at
     from sync.keys import Verifier
+    from sync.merge import _from_json
 
     _signer, identity = hub_keys_at(keys_hub)
     lines = []
@@ -123,8 +124,6 @@ def _bare(folder: Path, keys_hub: Path, db_url: str | None) -> float:
             runs.append((line["entity"], []))
         model = MODEL_BY_ENTITY[line["entity"]]
         row = {name: line["fields"].get(name) for name in model.__synced_fields__}
-        from sync.merge import _from_json
-
         row = {k: _from_json(model.__table__, k, v) for k, v in row.items()}
         row.update(id=line["id"], partition=line["partition"], deleted=False,
                    field_versions=json.dumps({"*": line["version"]}), sort_key="", search_text="")

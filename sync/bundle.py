@@ -56,10 +56,16 @@ class OpenedBundle:
     line_hashes: list[str]  # SHA-256 of each payload line as written (the identity of a change)
 
 
-def payload_bytes(lines: Iterable[dict[str, Any]]) -> tuple[bytes, int, int]:
-    """The compressed payload (gzip, fixed header time), its line count and its uncompressed length."""
-    raw = b"".join(canonical(line) + b"\n" for line in lines)
+def compress_lines(lines: Iterable[bytes]) -> tuple[bytes, int, int]:
+    """Payload lines (canonical JSON bytes) as the compressed payload (gzip, fixed header time), with the line
+    count and the uncompressed length."""
+    raw = b"".join(line + b"\n" for line in lines)
     return gzip.compress(raw, compresslevel=6, mtime=0), raw.count(b"\n"), len(raw)
+
+
+def payload_bytes(lines: Iterable[dict[str, Any]]) -> tuple[bytes, int, int]:
+    """compress_lines of change objects."""
+    return compress_lines(canonical(line) for line in lines)
 
 
 def build(manifest: dict[str, Any], payload: bytes, signer: Signer, recipients: list[str]) -> bytes:

@@ -8,7 +8,6 @@ stick or a killed export leaves no file that looks complete, and the next export
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -20,7 +19,7 @@ from desktop.core.context import AppContext
 from desktop.core.errors import CtxhError
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from sync import store
-from sync.bundle import BundleError, build, open_bytes
+from sync.bundle import BundleError, build, compress_lines, open_bytes
 from sync.keys import DeviceKeys, TrustStore, Verifier, canonical, load_device_keys
 from sync.trust import now_iso
 
@@ -91,18 +90,13 @@ def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
         raise
 
 
-def _compress(lines: list[Line]) -> tuple[bytes, int]:
-    raw = b"".join(line[2] + b"\n" for line in lines)
-    return gzip.compress(raw, compresslevel=6, mtime=0), len(raw)
-
-
 def _parts(lines: list[Line], max_bytes: int) -> list[tuple[list[Line], bytes, int]]:
     """Split lines into payloads that each fit `max_bytes` with the envelope; halves a part until it fits."""
     pending = [lines]
     done = []
     while pending:
         chunk = pending.pop(0)
-        payload, raw = _compress(chunk)
+        payload, _count, raw = compress_lines(line[2] for line in chunk)
         if len(payload) + ENVELOPE > max_bytes and len(chunk) > 1:
             half = len(chunk) // 2
             pending[:0] = [chunk[:half], chunk[half:]]

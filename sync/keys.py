@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from pyrage import x25519
 
+from desktop.core.services.changes import dumps
 from sync.minisign import parse_public_key, public_key_text
 
 KEYS_DIR, TRUST_DIR = "keys", "trust"
@@ -37,8 +38,8 @@ class TrustError(ValueError):
 
 
 def canonical(obj: Any) -> bytes:
-    """Canonical JSON: sorted keys, no spaces, UTF-8 — the bytes that get hashed and signed."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    """Canonical JSON (the outbox's own form: sorted keys, no spaces, UTF-8) — the bytes hashed and signed."""
+    return dumps(obj).encode("utf-8")
 
 
 def fingerprint(card: dict[str, Any]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,8 +104,7 @@ def _derived(session: Session, model: type[Synced], values: dict[str, Any]) -> d
     if model in (Worker, Beneficiary):
         return person_keys(values)
     if model is Case:
-        person = session.execute(select(Beneficiary.__table__).where(
-            Beneficiary.__table__.c.id == values["beneficiary_id"])).mappings().first() or {}
+        person = _people_of_ids(session, [values["beneficiary_id"]]).get(values["beneficiary_id"], {})
         return {**case_keys(values.get("case_no"), person), "last_contact_on": values.get("opened_on")}
     return {}
 
@@ -230,24 +228,13 @@ def recompute_derived(session: Session, stats: MergeStats) -> None:
 
 
 def _people_of_ids(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Beneficiary rows by id (fetched 900 at a time, under SQLite's parameter limit)."""
     table = Beneficiary.__table__
-    return {row["id"]: dict(row) for row in session.execute(select(table).where(table.c.id.in_(ids))).mappings()}
-
-
-def merge_lines(session: Session, lines: Iterable[dict[str, Any]], origin: str) -> tuple[MergeStats, list[str]]:
-    """Apply changes in order; returns the stats and, per line, what became of it."""
-    stats = MergeStats()
-    outcomes = []
-    for line in lines:
-        outcome = merge_line(session, line, origin, stats)
-        outcomes.append(outcome)
-        if outcome == "applied":
-            stats.applied += 1
-        elif outcome == "superseded":
-            stats.superseded += 1
-        else:
-            stats.pending += 1
-    return stats, outcomes
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 900):
+        rows = session.execute(select(table).where(table.c.id.in_(ids[start:start + 900]))).mappings()
+        found.update((row["id"], dict(row)) for row in rows)
+    return found
 
 
 CHUNK = 2000
@@ -338,8 +325,9 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
         if model in (Worker, Beneficiary):
             derived = person_keys(values)
         elif model is Case:
-            derived = {**case_keys(values.get("case_no"), people.get(values["beneficiary_id"]) or
-                                   _person(session, values["beneficiary_id"])),
+            person = people.get(values["beneficiary_id"]) or _people_of_ids(
+                session, [values["beneficiary_id"]]).get(values["beneficiary_id"], {})
+            derived = {**case_keys(values.get("case_no"), person),
                        "last_contact_on": values.get("opened_on")}
         if segment_table is not table:
             flush()
@@ -361,19 +349,7 @@ def _people_of(session: Session, chunk: list[dict[str, Any]]) -> dict[str, dict[
     """The beneficiaries the chunk's new cases point to that are already here (for the cases' name keys)."""
     ids = {line["fields"].get("beneficiary_id") for line in chunk if line["entity"] == "case" and "base" not in line}
     ids.discard(None)
-    table = Beneficiary.__table__
-    found: dict[str, dict[str, Any]] = {}
-    items = list(ids)
-    for start in range(0, len(items), 900):
-        for row in session.execute(select(table).where(table.c.id.in_(items[start:start + 900]))).mappings():
-            found[row["id"]] = dict(row)
-    return found
-
-
-def _person(session: Session, beneficiary_id: str) -> dict[str, Any]:
-    row = session.execute(select(Beneficiary.__table__).where(Beneficiary.__table__.c.id == beneficiary_id)
-                          ).mappings().first()
-    return dict(row) if row else {}
+    return _people_of_ids(session, list(ids))
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -32,11 +32,6 @@ def public_key_text(public: Ed25519PublicKey, key_id: bytes) -> str:
     return base64.b64encode(b"Ed" + key_id + raw).decode("ascii")
 
 
-def public_key_file(public: Ed25519PublicKey, key_id: bytes) -> str:
-    """A minisign .pub file."""
-    return f"untrusted comment: minisign public key {key_id_text(key_id)}\n{public_key_text(public, key_id)}\n"
-
-
 def parse_public_key(text: str) -> tuple[bytes, Ed25519PublicKey]:
     """(key id, key) from "RWQ…" or from a whole .pub file."""
     line = [x for x in text.strip().splitlines() if x and not x.startswith("untrusted comment:")][-1]

@@ -58,6 +58,11 @@ def signer_for(manifest: dict[str, Any], keys: DeviceKeys, trust: TrustStore, ow
     raise BundleError("E_SIG", f"unknown signer {device}: no trusted card or hub certificate")
 
 
+def iso_utc(moment: dt.datetime) -> str:
+    """A moment as ISO text in UTC, to the second (the format of manifests and certificates)."""
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+
+
 def now_iso() -> str:
-    """The current UTC time as ISO text (the format of manifests and certificates)."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    """The current time, as iso_utc writes it."""
+    return iso_utc(dt.datetime.now(dt.UTC))

@@ -114,6 +114,18 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     return replace_atomically(target, copy)
 
 
+def sqlite_file_ok(path: Path) -> bool:
+    """True if `path` opens read-only as SQLite and passes integrity_check."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
 def upgrade(engine: Engine, sqlite_path: Path | None = None, backup_dir: Path | None = None) -> bool:
     """Bring the schema to the newest revision; returns True if anything was done.
 

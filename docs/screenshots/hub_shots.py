@@ -45,8 +45,6 @@ def province(work: Path, passphrase: str) -> Path:
 
 def main() -> None:
     """Build the scene, open the hub's window and grab its three pages."""
-    from PySide6.QtCore import QTimer  # noqa: F401 — Qt is loaded by the app below
-
     import desktop.ui.app as appmod
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -14,12 +14,9 @@ from desktop.core.errors import CtxhError
 from desktop.core.models import HubDevice
 from sync.hub.profile import hub_keys
 from sync.keys import TrustError, canonical, check_card
+from sync.trust import iso_utc
 
 CERTIFICATE_YEARS = 3
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[str, Any]:
@@ -34,8 +31,8 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
         raise CtxhError("E_CARD", detail=f"the laptop is of {card['partition']}, this hub of {ctx.province_code}")
     now = now or dt.datetime.now(dt.UTC)
     body = {"type": "certificate", "device": card["id"], "partition": card["partition"],
-            "sign_key": card["sign_key"], "not_before": _iso(now - dt.timedelta(days=1)),
-            "not_after": _iso(now + dt.timedelta(days=365 * CERTIFICATE_YEARS)), "issuer": ctx.device_id}
+            "sign_key": card["sign_key"], "not_before": iso_utc(now - dt.timedelta(days=1)),
+            "not_after": iso_utc(now + dt.timedelta(days=365 * CERTIFICATE_YEARS)), "issuer": ctx.device_id}
     signer, _identity = hub_keys(ctx)
     unsigned = {k: v for k, v in body.items() if k != "type"}
     certificate = {**unsigned, "signature": base64.b64encode(signer.private.sign(canonical(unsigned))).decode()}
@@ -54,7 +51,7 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
 def revoke(ctx: AppContext, device_id: str, at: dt.datetime | None = None) -> str:
     """Revoke a laptop (lost, stolen, leaving): its bundles made from `at` on are refused everywhere."""
     table = HubDevice.__table__
-    moment = _iso(at or dt.datetime.now(dt.UTC))
+    moment = iso_utc(at or dt.datetime.now(dt.UTC))
     with ctx.db.session() as session:
         done = session.execute(update(table).where(table.c.id == device_id).values(revoked_at=moment))
         if not done.rowcount:

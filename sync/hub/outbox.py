@@ -18,7 +18,7 @@ from desktop.paths import app_root
 from sync import store
 from sync.bundle import build, payload_bytes
 from sync.hub.profile import card, hub_keys
-from sync.trust import now_iso
+from sync.trust import iso_utc, now_iso
 
 EXPIRES_DAYS = 60
 REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
@@ -43,7 +43,7 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
     payload, count, raw = payload_bytes(lines)
     hub = card(ctx)
     # A hub bundle is good for a limited time: a laptop refuses one past it (a withheld or replayed old one).
-    expires = (dt.datetime.now(dt.UTC) + dt.timedelta(days=EXPIRES_DAYS)).replace(microsecond=0).isoformat()
+    expires = iso_utc(dt.datetime.now(dt.UTC) + dt.timedelta(days=EXPIRES_DAYS))
     manifest = {"bundle_id": str(uuid.uuid4()), "kind": "hub", "created_at": now_iso(), "version": version,
                 "expires": expires,
                 "sender": {"device": hub["id"], "name": hub["name"], "partition": "*", "sign_key": hub["sign_key"]},

@@ -13,6 +13,17 @@ from desktop.core.services.status import content_digest
 from sync import store
 
 
+def received_bundles(ctx: AppContext, limit: int = 1000) -> list[dict[str, Any]]:
+    """The bundles received, newest first, each with the name of the laptop that sent it (if enrolled)."""
+    devices_t = HubDevice.__table__
+    with ctx.db.reader() as session:
+        names = dict(session.execute(select(devices_t.c.id, devices_t.c.name)).all())
+        rows = [r for r in store.ledger(session, limit) if r["direction"] == "in"]
+    for row in rows:
+        row["laptop"] = names.get(row["origin_device"] or "", (row["origin_device"] or "")[-12:])
+    return rows
+
+
 def hub_status(ctx: AppContext) -> dict[str, Any]:
     """{"communes": {partition: {...}}, "conflicts": n, "refused_files": files refused before they could be
     opened (unknown sender, altered, not for this hub)}."""

@@ -9,15 +9,13 @@ clock is moved past every version the lost database issued, so new edits still w
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 
 from desktop.core.context import open_context
-from desktop.core.db import backup_sqlite
+from desktop.core.db import backup_sqlite, sqlite_file_ok
 from desktop.core.errors import CtxhError
 from desktop.core.models import Device
 from desktop.core.profile import Profile
@@ -30,13 +28,7 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
 
     if not backup_file.is_file():
         raise CtxhError("E_FILE_MISSING", file=str(backup_file))
-    try:
-        conn = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-        ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        conn.close()
-    except sqlite3.DatabaseError:
-        ok = False
-    if not ok:
+    if not sqlite_file_ok(backup_file):
         raise CtxhError("E_BACKUP_CHECK", path=str(backup_file))
     profile = Profile(data_dir)
     current = open_context(data_dir)
@@ -48,7 +40,7 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
     current.db.dispose()
     for suffix in ("-wal", "-shm"):
         Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup_file, profile.db_path)
+    backup_sqlite(backup_file, profile.db_path)  # a checked copy, swapped in whole: never half a database
     ctx = open_context(data_dir)
     with ctx.db.session() as session:
         store.set_state(session, "epoch", epoch + 1)

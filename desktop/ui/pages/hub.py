@@ -148,18 +148,9 @@ class HubInboxPage(_HubPage):
 
     def activate(self) -> None:
         """Reload the ledger."""
-        def load(ctx: Any) -> list[dict[str, Any]]:
-            from sync import store
-            from sync.hub.devices import devices
+        from sync.hub.status import received_bundles
 
-            names = {d["id"]: d["name"] for d in devices(ctx)}
-            with ctx.db.reader() as session:
-                rows = [r for r in store.ledger(session, 1000) if r["direction"] == "in"]
-            for row in rows:
-                row["laptop"] = names.get(row["origin_device"] or "", (row["origin_device"] or "")[-12:])
-            return rows
-
-        self.backend.call(load, on_done=self._show, on_error=self.failed)
+        self.backend.call(received_bundles, on_done=self._show, on_error=self.failed)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         from desktop.ui.pages.sync import _state
