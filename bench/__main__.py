@@ -1,6 +1,9 @@
 """Run the benchmarks and write bench/results.md.
 
-    python -m bench [--cases 100000] [--only insert,search,window,build]
+    python -m bench [--cases 100000] [--only insert,search,window,build] [--update]
+
+A full run rewrites bench/results.md; a partial run prints its figures, and with --update replaces just its
+sections in bench/results.md (noting when they were measured again).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import datetime as dt
 import os
 import platform
 import sys
+from pathlib import Path
 
 from bench.common import ROOT, Result, demo_profile
 
@@ -37,12 +41,27 @@ def write(results: list[Result], cases: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def update(text: str, path: Path) -> str:
+    """bench/results.md with the sections of `text` (a partial run) put in place of their older figures."""
+    def split(markdown: str) -> tuple[str, dict[str, str]]:
+        head, *parts = markdown.split("\n## ")
+        return head, {part.split("\n", 1)[0]: "## " + part.rstrip() + "\n" for part in parts}
+
+    head, sections = split(path.read_text(encoding="utf-8"))
+    _new_head, fresh = split(text)
+    sections.update(fresh)
+    note = f"Re-measured {dt.datetime.now():%Y-%m-%d %H:%M} (a partial run): {'; '.join(fresh)}."
+    kept = [line for line in head.rstrip().splitlines() if not line.startswith("Re-measured ")]
+    return "\n".join([*kept, "", note, ""]) + "\n" + "\n".join(sections.values())
+
+
 def main() -> int:
     """Parse arguments, run, print and write the table."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--only", default="insert,search,cases,sync,hub,excel,window,build")
     parser.add_argument("--communes", type=int, default=100, help="communes of the simulated province (hub)")
+    parser.add_argument("--update", action="store_true", help="a partial run replaces its sections of results.md")
     args = parser.parse_args()
     chosen = set(args.only.split(","))
     results: list[Result] = []
@@ -81,8 +100,11 @@ def main() -> int:
         results += bench_build.run(profile)
     text = write(results, args.cases)
     print(text)
+    target = ROOT / "bench" / "results.md"
     if chosen == {"insert", "search", "cases", "sync", "hub", "excel", "window", "build"}:
-        (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+    elif args.update and target.exists():
+        target.write_text(update(text, target), encoding="utf-8")
     return 0
 
 

@@ -15,7 +15,7 @@ import tarfile
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyrage
@@ -32,7 +32,7 @@ MAX_MANIFEST, MAX_SIGNATURE = 256 * 1024, 4096
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # a payload may not claim (or inflate to) more than 1 GiB
 MAX_LINE = 4 * 1024 * 1024
 ERROR_CODES = ("E_SIG", "E_TRUNC", "E_REPLAY", "E_SCOPE", "E_REVOKED", "E_EXPIRED", "E_SIZE", "E_FORMAT",
-               "E_RECIPIENT")
+               "E_RECIPIENT", "E_SNAPSHOT")
 
 
 class BundleError(Exception):
@@ -54,6 +54,8 @@ class OpenedBundle:
     lines: list[dict[str, Any]]
     file_hash: str
     line_hashes: list[str]  # SHA-256 of each payload line as written (the identity of a change)
+    # Each line's text as written, or None where it was cleaned (NFC): the hub keeps the text as history
+    texts: list[str | None] = field(default_factory=list)
 
 
 def compress_lines(lines: Iterable[bytes]) -> tuple[bytes, int, int]:
@@ -124,6 +126,11 @@ def _members(tar_bytes: bytes) -> dict[str, bytes]:
 
 
 def _strict_json(data: bytes, what: str) -> Any:
+    return _strict_json_text(data, what)[0]
+
+
+def _strict_json_text(data: bytes, what: str) -> tuple[Any, str | None]:
+    """The JSON value of strict UTF-8 `data`, and its text if that needed no cleaning (else None)."""
     try:
         text = data.decode("utf-8", errors="strict")
         value = json.loads(text, parse_constant=_no_constant)
@@ -132,8 +139,8 @@ def _strict_json(data: bytes, what: str) -> Any:
     # Without escapes, strict decoding already excludes surrogates and json.loads raw control characters; and a
     # text in NFC has every string in NFC. Only otherwise is each string looked at.
     if "\\u" not in text and unicodedata.is_normalized("NFC", text):
-        return value
-    return _clean_text(value, what)
+        return value, text
+    return _clean_text(value, what), None
 
 
 def _no_constant(name: str) -> Any:
@@ -211,15 +218,18 @@ def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor, 
     if not lines:  # a writer reading back its own file: the signed payload hash already proves the lines
         return OpenedBundle(manifest, [], file_hash, [])
     raw = _inflate(payload, int(stated.get("uncompressed", 0)))
-    parsed, hashes = [], []
+    parsed: list[dict[str, Any]] = []
+    hashes: list[str] = []
+    texts: list[str | None] = []
     for number, line in enumerate(raw.split(b"\n")[:-1], start=1):
         hashes.append(hashlib.sha256(line).hexdigest())
         if len(line) > MAX_LINE:
             raise BundleError("E_SIZE", f"line {number} is {len(line)} bytes")
-        value = _strict_json(line, f"payload line {number}")
+        value, text = _strict_json_text(line, f"payload line {number}")
         if not isinstance(value, dict):
             raise BundleError("E_FORMAT", f"payload line {number} is not an object")
         parsed.append(value)
+        texts.append(text)
     if len(parsed) != stated.get("lines") or (raw and not raw.endswith(b"\n")):
         raise BundleError("E_FORMAT", "the payload's line count differs from the manifest's")
-    return OpenedBundle(manifest, parsed, file_hash, hashes)
+    return OpenedBundle(manifest, parsed, file_hash, hashes, texts)

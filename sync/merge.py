@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.bulk import among, chunks, insert_rows, is_sqlite
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import MODEL_BY_ENTITY, Beneficiary, Case, FormAnswer, ServiceRecord, Synced, Worker
 from desktop.core.models.base import utcnow
@@ -211,28 +212,27 @@ def recompute_derived(session: Session, stats: MergeStats) -> None:
     cases_t = Case.__table__
     case_ids = {i for i in touched.get("case", set()) if i not in stats.created}
     people = [i for i in touched.get("beneficiary", set()) if i not in stats.created]
-    for start in range(0, len(people), 900):
-        chunk = people[start:start + 900]
+    for chunk in chunks(session, people):
         persons = _people_of_ids(session, chunk)
         for case in session.execute(select(cases_t.c.id, cases_t.c.case_no, cases_t.c.beneficiary_id).where(
-                cases_t.c.beneficiary_id.in_(chunk))).all():
+                among(session, cases_t.c.beneficiary_id, chunk))).all():
             case_ids.add(case.id)
             session.execute(update(cases_t).where(cases_t.c.id == case.id).values(
                 **case_keys(case.case_no, persons.get(case.beneficiary_id, {}))))
     for model in (ServiceRecord, FormAnswer):
         ids = list(touched.get(model.__entity__, set()))
         table = model.__table__
-        for start in range(0, len(ids), 900):
-            case_ids |= set(session.scalars(select(table.c.case_id).where(table.c.id.in_(ids[start:start + 900]))))
+        for chunk in chunks(session, ids):
+            case_ids |= set(session.scalars(select(table.c.case_id).where(among(session, table.c.id, chunk))))
     refresh_last_contact_many(session, sorted(case_ids))
 
 
 def _people_of_ids(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Beneficiary rows by id (fetched 900 at a time, under SQLite's parameter limit)."""
+    """Beneficiary rows by id."""
     table = Beneficiary.__table__
     found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 900):
-        rows = session.execute(select(table).where(table.c.id.in_(ids[start:start + 900]))).mappings()
+    for chunk in chunks(session, ids):
+        rows = session.execute(select(table).where(among(session, table.c.id, chunk))).mappings()
         found.update((row["id"], dict(row)) for row in rows)
     return found
 
@@ -259,14 +259,14 @@ def merge_run(session: Session, lines: list[dict[str, Any]], origin: str, stats:
 
 def _existing_ids(session: Session, table: Table, ids: set[str]) -> set[str]:
     found: set[str] = set()
-    items = list(ids)
-    for start in range(0, len(items), 900):
-        found.update(session.scalars(select(table.c.id).where(table.c.id.in_(items[start:start + 900]))))
+    for chunk in chunks(session, ids):
+        found.update(session.scalars(select(table.c.id).where(among(session, table.c.id, chunk))))
     return found
 
 
 def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, stats: MergeStats) -> int:
-    models = {line["entity"]: check_line(line) for line in chunk}
+    # Every line was checked (check_line) when it arrived: by the bundle's opener, or before it was kept waiting.
+    models = {line["entity"]: MODEL_BY_ENTITY[line["entity"]] for line in chunk}
     present: dict[str, set[str]] = {}
     for entity, model in models.items():
         present[model.__table__.name] = _existing_ids(
@@ -282,7 +282,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
     for table, ids in wanted.items():
         present.setdefault(table.name, set()).update(_existing_ids(session, table, ids))
     people = _people_of(session, chunk)
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    sqlite = is_sqlite(session)
     convert = _sqlite_row if sqlite else _python_row
     segment: list[dict[str, Any]] = []
     segment_table: Table | None = None
@@ -294,7 +294,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
     def flush() -> None:
         nonlocal segment
         if segment and segment_table is not None:
-            _insert_many(session, segment_table, segment)
+            insert_rows(session, segment_table, segment)
         segment = []
 
     for line in chunk:
@@ -334,7 +334,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
             segment_table = table
         segment.append({**values, **derived, "id": line["id"], "partition": line["partition"],
                         "deleted": int(bool(fields.get("deleted", False))) if sqlite else bool(fields.get("deleted")),
-                        "field_versions": dumps({"*": line["version"]}),
+                        "field_versions": _all_fields_at(line["version"]),
                         "updated_by": line.get("author"), "updated_device": origin, "created_at": now,
                         "updated_at": now})
         present.setdefault(table.name, set()).add(line["id"])
@@ -343,6 +343,11 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
         consumed += 1
     flush()
     return consumed
+
+
+def _all_fields_at(version: str) -> str:
+    """dumps({"*": version}) — written once per created record, so without the general encoder."""
+    return '{"*":' + json.dumps(version, ensure_ascii=False) + "}"
 
 
 def _people_of(session: Session, chunk: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -400,15 +405,3 @@ def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
             value = int(bool(value))
         row[name] = value
     return row
-
-
-def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows with one executemany. On SQLite the driver gets plain tuples already in storage form
-    (_sqlite_row): SQLAlchemy's per-row parameter processing costs more than SQLite's insert at this volume.
-    Other databases (the hub's PostgreSQL) go through SQLAlchemy."""
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(insert(table), rows)
-        return
-    names = list(rows[0])
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    session.connection().exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])

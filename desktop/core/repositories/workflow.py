@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.bulk import among, chunks
 from desktop.core.models import Beneficiary, Case, CaseStep, FormAnswer, ServiceRecord
 
 steps_t = CaseStep.__table__
@@ -115,20 +116,21 @@ def refresh_last_contact(session: Session, case_id: str) -> None:
 
 def refresh_last_contact_many(session: Session, case_ids: list[str]) -> None:
     """refresh_last_contact for many cases at once (a sync import touches thousands)."""
-    for start in range(0, len(case_ids), 900):
-        chunk = case_ids[start:start + 900]
+    for chunk in chunks(session, case_ids):
         latest = dict(session.execute(
             select(services_t.c.case_id, func.max(services_t.c.delivered_on))
-            .where(services_t.c.case_id.in_(chunk), services_t.c.deleted.is_(False))
+            .where(among(session, services_t.c.case_id, chunk), services_t.c.deleted.is_(False))
             .group_by(services_t.c.case_id)).all())
         forms_t = FormAnswer.__table__
         for case_id, day, answers in session.execute(
                 select(forms_t.c.case_id, forms_t.c.filled_on, forms_t.c.answers).where(
-                    forms_t.c.case_id.in_(chunk), forms_t.c.form_code == "HOME_VISIT", forms_t.c.deleted.is_(False))):
+                    among(session, forms_t.c.case_id, chunk), forms_t.c.form_code == "HOME_VISIT",
+                    forms_t.c.deleted.is_(False))):
             if json.loads(answers).get("gap_doi_tuong") is not False and (latest.get(case_id) is None
                                                                          or day > latest[case_id]):
                 latest[case_id] = day
-        opened = dict(session.execute(select(cases_t.c.id, cases_t.c.opened_on).where(cases_t.c.id.in_(chunk))).all())
+        opened = dict(session.execute(select(cases_t.c.id, cases_t.c.opened_on).where(
+            among(session, cases_t.c.id, chunk))).all())
         rows = [{"case_id": case_id, "day": latest.get(case_id) or day} for case_id, day in opened.items()]
         if rows:
             from sqlalchemy import bindparam
