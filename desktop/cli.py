@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
     p.add_argument("file", type=Path)
     case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
-    case_sub = case.add_subparsers(dest="case_command", metavar="import|export", required=True)
+    case_sub = case.add_subparsers(dest="case_command", metavar="import|export|transfer", required=True)
     p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
     p = case_sub.add_parser("export", parents=[common], help="xuất hồ sơ và dịch vụ đã cung cấp ra .xlsx")
     p.add_argument("file", type=Path)
+    p = case_sub.add_parser("transfer", parents=[common],
+                            help="đối tượng chuyển nơi ở: kết thúc hồ sơ ở đây, tỉnh mở lại ở xã/phường mới")
+    p.add_argument("case", help="số hồ sơ (ví dụ 2026-00012) hoặc mã hồ sơ")
+    p.add_argument("--to", required=True, help="mã xã/phường nơi đối tượng chuyển đến (5 số)")
+    p.add_argument("--note", help="ghi chú cho bước đang làm")
     user = sub.add_parser("user", parents=[common], help="tài khoản đăng nhập trên máy này")
     user_sub = user.add_subparsers(dest="user_command", metavar="add|list", required=True)
     p = user_sub.add_parser("add", parents=[common], help="thêm tài khoản (mật khẩu từ CTXH_PASSPHRASE)")
@@ -245,6 +250,17 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
+    if args.case_command == "transfer":
+        from desktop.core.services.cases import find_case
+        from desktop.core.services.workflow import transfer_case
+
+        ctx = _open(args)
+        case = find_case(ctx, args.case)
+        transfer_case(ctx, case["id"], args.to, notes=args.note)
+        _print(args, {"case": case["id"], "case_no": case["case_no"], "to": args.to},
+               lambda: f"Đã kết thúc hồ sơ {case['case_no']} (chuyển nơi ở). Sau lần đồng bộ tới, tỉnh sẽ mở lại "
+                       f"hồ sơ ở xã/phường {args.to}.")
+        return 0
     if args.case_command == "export":
         from desktop.core.services.case_export import export_cases
 

@@ -15,7 +15,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add `ctxh hub` and its subcommands."""
     hub = sub.add_parser("hub", parents=[common], help="máy chủ tỉnh/huyện: nhận, kiểm tra, hợp nhất gói của các xã")
     hub_sub = hub.add_subparsers(dest="hub_command", required=True,
-                                 metavar="init|card|enroll|revoke|devices|import|export|status|report")
+                                 metavar="init|card|enroll|revoke|devices|rotate-root|import|export|status|report")
     p = hub_sub.add_parser("init", parents=[common], help="tạo hồ sơ máy chủ: khóa gốc, khóa dự phòng, CSDL")
     p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
@@ -29,6 +29,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = hub_sub.add_parser("revoke", parents=[common], help="thu hồi một máy (mất, hỏng, nghỉ việc)")
     p.add_argument("device")
     hub_sub.add_parser("devices", parents=[common], help="các máy đã đăng ký")
+    hub_sub.add_parser("rotate-root", parents=[common],
+                       help="thay khóa gốc của máy chủ (khóa cũ và mới cùng ký; các máy xã tự chuyển theo)")
     p = hub_sub.add_parser("import", parents=[common], help="nhập mọi gói trong thư mục")
     p.add_argument("folder", type=Path)
     p = hub_sub.add_parser("export", parents=[common], help="gói trả về cho từng máy: xác nhận, thu hồi, danh mục")
@@ -115,7 +117,9 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     _print(args, result.as_json(), lambda: (
         f"{totals['files']} tệp: {totals['refused']} bị từ chối; {totals['received']} thay đổi nhận được: "
         f"áp dụng {totals['applied']}, cũ hơn {totals['superseded']}, chờ gói trước {totals['waiting']}, "
-        f"trùng {totals['duplicate']}; {totals['conflicts']} xung đột."))
+        f"trùng {totals['duplicate']}; {totals['conflicts']} xung đột."
+        + (f"\n{len(result.transferred)} hồ sơ chuyển nơi ở đã được mở ở xã/phường mới." if result.transferred
+           else "")))
     return 0 if not totals["refused"] else (2 if totals["refused"] == totals["files"] else 1)
 
 
@@ -133,7 +137,8 @@ def _status(args: argparse.Namespace, ctx: Any) -> int:
 
     data = hub_status(ctx)
     _print(args, data, lambda: "\n".join(
-        f"{p}: {len(c['devices'])} máy, chờ {c['waiting']}, cách ly {c['quarantined']}, mã băm {c['digest'][:16]}…"
+        f"{p}: {len(c['devices'])} máy, chờ {c['waiting']} (thiếu {c['gaps']} gói), cách ly {c['quarantined']}, "
+        f"xung đột {c['conflicts']}, mã băm {c['digest'][:16]}…"
         for p, c in sorted(data["communes"].items())) + f"\nXung đột: {data['conflicts']}")
     return 0
 
@@ -146,5 +151,17 @@ def _report(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-HUB_COMMANDS = {"card": _card, "enroll": _enroll, "revoke": _revoke, "devices": _devices, "import": _import,
+def _rotate_root(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.hub.profile import rotate_root
+
+    card = rotate_root(ctx)
+    _print(args, card, lambda: (
+        f"Đã thay khóa gốc (phiên bản {card['root_version']}). Dấu vân tay mới: {card['fingerprint']}\n"
+        "Các máy xã tự chuyển sang khóa mới khi nhập gói «ctxh hub export» tiếp theo; máy mới cài thẻ mới "
+        "(ctxh hub card). Khóa cũ được giữ trong keys/retired-root-*.json: hãy chép ra nơi an toàn rồi xóa."))
+    return 0
+
+
+HUB_COMMANDS = {"card": _card, "rotate-root": _rotate_root, "enroll": _enroll, "revoke": _revoke, "devices": _devices,
+                "import": _import,
                 "export": _export, "status": _status, "report": _report}

@@ -51,7 +51,8 @@ def recipients(keys: DeviceKeys, trust: TrustStore) -> list[str]:
     return found
 
 
-def _line(entry: dict[str, Any]) -> dict[str, Any]:
+def outbox_line(entry: dict[str, Any]) -> dict[str, Any]:
+    """An outbox entry as a payload line (counter, entity, id, partition, author, version, fields)."""
     payload = json.loads(entry["payload"])
     return {"seq": entry["seq"], "entity": entry["entity"], "id": entry["record_id"],
             "partition": entry["partition"], "author": entry["author"], **payload}
@@ -145,7 +146,7 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
             break
         cursor = entries[-1]["seq"]
         for entry in entries:
-            line = canonical(_line(entry))
+            line = canonical(outbox_line(entry))
             if size + len(line) > budget and batch:
                 emit(batch)
                 batch, size = [], 0

@@ -19,10 +19,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.context import AppContext
+from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
 from sync import store
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.keys import TrustStore, canonical, load_device_keys
 from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
+from sync.rotation import follow_chain
 from sync.trust import now_iso, signer_for
 
 
@@ -226,11 +228,12 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
             store.set_state(session, f"hwm:{origin}:{epoch}", fresh[applied - 1]["seq"])
     hashes = _hashes(opened)
     keep = keeps_history(ctx)
+    texts = {line["seq"]: text for line, text in zip(opened.lines, opened.texts, strict=False)}
     store.add_received(session, [
         {"origin_device": origin, "epoch": epoch, "seq": line["seq"], "prev_seq": previous[line["seq"]],
          "line_hash": hashes[line["seq"]],
          "bundle_id": manifest["bundle_id"], "state": "applied" if n < applied else "pending",
-         "line": None if n < applied and not keep else json.dumps(line, ensure_ascii=False)}
+         "line": None if n < applied and not keep else texts.get(line["seq"]) or json.dumps(line, ensure_ascii=False)}
         for n, line in enumerate(fresh)])
     stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
@@ -298,6 +301,12 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         outcome.state = "duplicate"
         return
     relayed: list[dict[str, Any]] = []
+    snapshot = _checked_snapshot(ctx, opened.lines)
+    hub = trust.hub() or {}
+    if manifest.get("root_chain"):  # the signature already proved the chain; from now on only its end is trusted
+        key, root_version = follow_chain(hub["id"], hub["sign_key"], int(hub.get("root_version", 1)),
+                                         manifest["root_chain"])
+        trust.follow_hub_root(key, root_version)
     for line in opened.lines:
         kind = line.get("type")
         if kind == "receipt" and line.get("device") == ctx.device_id:
@@ -308,7 +317,7 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             trust.set_certificate({k: v for k, v in line.items() if k != "type"})
         elif kind == "revocation":
             trust.add_revocations({str(line["device"]): str(line["at"])})
-        elif kind == "reference":
+        elif kind == "reference" and snapshot is not False:
             _apply_reference(session, line)
         elif kind == "change":  # a case transferred from another commune, or a change relayed by the hub
             relayed.append(line)
@@ -321,7 +330,32 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         outcome.conflicts += stats.conflicts
     if version:
         store.set_state(session, "hub_version", version)
+    if isinstance(snapshot, tuple):
+        install_snapshot(ctx.profile.root, snapshot[0], snapshot[1])  # last: every check above has passed
     outcome.state = "applied"
+
+
+def _checked_snapshot(ctx: AppContext, lines: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]] | bool:
+    """The hub bundle's snapshot and its files if it is newer than the one installed; False if it is not
+    (its reference sets are then not applied either: they go with its forms); True if the bundle has none.
+    A file that does not match the snapshot's hash refuses the whole bundle (E_SNAPSHOT): no form of one
+    release is used with a code list of another."""
+    found = [line for line in lines if line.get("type") == "snapshot"]
+    files = {f"{REFERENCE_PREFIX}{line.get('kind')}.json": line.get("data") for line in lines
+             if line.get("type") == "reference"}
+    files.update({str(line.get("path")): line.get("data") for line in lines if line.get("type") == "file"})
+    if not found:
+        if any(line.get("type") == "file" for line in lines):
+            raise BundleError("E_SNAPSHOT", "form files without the snapshot that lists their hashes")
+        return True
+    snapshot = {k: v for k, v in found[-1].items() if k != "type"}
+    try:
+        check_snapshot(snapshot, files)
+    except SnapshotError as error:
+        raise BundleError("E_SNAPSHOT", str(error)) from error
+    if len(found) > 1 or snapshot["serial"] <= installed_serial(ctx.profile.root):
+        return False
+    return snapshot, files
 
 
 def _apply_reference(session: Session, line: dict[str, Any]) -> None:

@@ -202,6 +202,18 @@ class TrustStore:
         """Remember revocations (a later list adds to the earlier ones, never removes)."""
         _write_secret(self.root / "revocations.json", {**self.revocations(), **revoked})
 
+    def follow_hub_root(self, sign_key: str, version: int) -> bool:
+        """Trust the hub's root `version` (reached by a checked rotation chain) instead of an older one;
+        the keys it replaced are kept, marked retired. False if the trusted root is as new."""
+        hub = self.hub()
+        if hub is None or version <= int(hub.get("root_version", 1)):
+            return False
+        retired = [*hub.get("retired_keys", []), hub["sign_key"]]
+        card = {k: v for k, v in hub.items() if k not in ("fingerprint", "retired_keys")}
+        card.update(sign_key=sign_key, root_version=version)
+        _write_secret(self.root / "hub.json", {**card, "fingerprint": fingerprint(card), "retired_keys": retired})
+        return True
+
     def certificate(self) -> dict[str, Any] | None:
         """This device's certificate from the hub, if installed."""
         path = self.root / "certificate.json"

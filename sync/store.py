@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.core.bulk import among, chunks, insert_rows
 from desktop.core.models import BundleRecord, ChangeEntry, Conflict, ReceivedChange, SyncState
 
 outbox_t = ChangeEntry.__table__
@@ -64,22 +65,30 @@ def outbox_after(session: Session, after: int, batch: int = 5000, limit: int | N
                 return
 
 
+def outbox_of_partition(session: Session, partition: str) -> list[dict[str, Any]]:
+    """This profile's own changes to records of one partition, in counter order (at a hub: the cases it
+    opened in a commune after a transfer; never pruned there)."""
+    columns = ("seq", "entity", "record_id", "partition", "payload", "author")
+    rows = session.execute(select(*(outbox_t.c[name] for name in columns)).where(
+        outbox_t.c.partition == partition).order_by(outbox_t.c.seq)).all()
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
 def received(session: Session, origin: str, epoch: int, seqs: list[int]) -> dict[int, tuple[str, str]]:
     """For counters of one origin device: {seq: (line hash, state)} of those already received."""
     found: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(seqs), 900):
-        chunk = seqs[start:start + 900]
+    for chunk in chunks(session, seqs):
         for seq, line_hash, state in session.execute(
                 select(received_t.c.seq, received_t.c.line_hash, received_t.c.state).where(
-                    received_t.c.origin_device == origin, received_t.c.epoch == epoch, received_t.c.seq.in_(chunk))):
+                    received_t.c.origin_device == origin, received_t.c.epoch == epoch,
+                    among(session, received_t.c.seq, chunk))):
             found[seq] = (line_hash, state)
     return found
 
 
 def add_received(session: Session, rows: list[dict[str, Any]]) -> None:
     """Remember received changes (origin_device, epoch, seq, prev_seq, line_hash, bundle_id, state, line)."""
-    if rows:
-        session.execute(insert(received_t), rows)
+    insert_rows(session, received_t, rows)
 
 
 def pending_lines(session: Session) -> list[dict[str, Any]]:
@@ -170,6 +179,33 @@ def count_open_conflicts(session: Session) -> int:
     """How many conflicts wait for an officer."""
     return session.scalar(select(func.count()).select_from(conflicts_t).where(conflicts_t.c.resolved_at.is_(None))
                           ) or 0
+
+
+def open_conflicts_by_partition(session: Session) -> dict[str, int]:
+    """Open conflicts counted by the partition (commune) of their record."""
+    from desktop.core.models import MODEL_BY_ENTITY
+
+    counts: dict[str, int] = {}
+    for entity, model in MODEL_BY_ENTITY.items():
+        table = model.__table__
+        query = select(table.c.partition, func.count()).select_from(
+            conflicts_t.join(table, table.c.id == conflicts_t.c.record_id)).where(
+            conflicts_t.c.entity == entity, conflicts_t.c.resolved_at.is_(None)).group_by(table.c.partition)
+        for partition, count in session.execute(query):
+            counts[partition] = counts.get(partition, 0) + count
+    return counts
+
+
+def counter_gaps(session: Session, origin: str) -> list[dict[str, int]]:
+    """Where a device's changes wait for an earlier bundle: per epoch, the counters missing (from, to)."""
+    query = select(received_t.c.epoch, func.min(received_t.c.prev_seq)).where(
+        received_t.c.origin_device == origin, received_t.c.state == "pending").group_by(received_t.c.epoch)
+    gaps = []
+    for epoch, first_prev in session.execute(query):
+        applied = get_state(session, f"hwm:{origin}:{epoch}", 0)
+        if first_prev > applied:
+            gaps.append({"epoch": epoch, "from": applied + 1, "to": first_prev})
+    return gaps
 
 
 def settle_conflicts(session: Session, entity: str, record_id: str, versions: dict[str, str], at: Any,

@@ -11,6 +11,7 @@ from cryptography.exceptions import InvalidSignature
 
 from sync.bundle import BundleError
 from sync.keys import DeviceKeys, TrustStore, Verifier, canonical
+from sync.rotation import follow_chain
 
 
 def certificate_ok(certificate: dict[str, Any], hub: dict[str, Any], at: str) -> None:
@@ -34,7 +35,10 @@ def signer_for(manifest: dict[str, Any], keys: DeviceKeys, trust: TrustStore, ow
         hub = trust.hub()
         if hub is None or hub["id"] != device:
             raise BundleError("E_SIG", "signed by a hub this laptop does not trust (ctxh trust add)")
-        return Verifier.from_text(hub["sign_key"])
+        # A hub that rotated its root signs with the new key and proves it by the chain in the manifest.
+        key, _version = follow_chain(hub["id"], hub["sign_key"], int(hub.get("root_version", 1)),
+                                     manifest.get("root_chain", []))
+        return Verifier.from_text(key)
     revoked_at = trust.revocations().get(str(device))
     if revoked_at is not None and at >= revoked_at:
         raise BundleError("E_REVOKED", f"device {device} was revoked at {revoked_at}")

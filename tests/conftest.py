@@ -98,3 +98,29 @@ def hub_db(request) -> str | None:
     from tests.postgres import new_database
 
     return new_database(request.getfixturevalue("postgres_url"), f"hub_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def province(tmp_path: Path, hub_db: str | None):
+    """A hub, two laptops of Ba Đình that know each other, one of Ngọc Hà; all enrolled."""
+    from sync.hub import devices, outbox
+    from sync.hub.profile import card, init_hub
+    from sync.keys import TrustStore
+    from tests.sync_helpers import card_of, import_
+
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", hub_db)
+    a1 = make_profile(tmp_path / "a1", user="canbo_a1")
+    a2 = make_profile(tmp_path / "a2", user="canbo_a2")
+    b1 = make_profile(tmp_path / "b1", commune="00008", user="canbo_b1")
+    for ctx in (a1, a2, b1):
+        TrustStore(ctx.profile.root).add(card(hub), ctx.partition, ctx.device_id)
+    TrustStore(a1.profile.root).add(card_of(a2), a1.partition, a1.device_id)
+    TrustStore(a2.profile.root).add(card_of(a1), a2.partition, a2.device_id)
+    for ctx in (a1, a2, b1):
+        certificate = devices.enroll(hub, card_of(ctx))
+        path = outbox.hub_bundle(hub, card_of(ctx), [{"type": "certificate", **certificate}], tmp_path / "enrol")
+        assert import_(ctx, path)[0].ok
+        assert TrustStore(ctx.profile.root).certificate()["partition"] == ctx.partition
+    yield hub, a1, a2, b1
+    for ctx in (hub, a1, a2, b1):
+        ctx.db.dispose()

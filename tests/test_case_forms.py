@@ -13,7 +13,8 @@ from desktop.core.messages import describe_error
 from desktop.core.models import FormAnswer
 from desktop.core.services import case_forms, cases, consent
 from desktop.core.services import workflow as wf
-from forms.schema import FORMS_DIR, parse_form
+from forms.library import content_hash, install_snapshot
+from forms.schema import FORMS_DIR
 
 
 def open_child(ctx, birth: str = "01/02/2016") -> str:
@@ -63,7 +64,7 @@ def test_a_form_is_checked_then_stored_with_its_version_and_step(ctx) -> None:
     assert unknown.value.code == "E_FORM_UNKNOWN"
 
 
-def test_an_answer_stored_under_version_1_reads_under_version_2(ctx, monkeypatch) -> None:
+def test_an_answer_stored_under_version_1_reads_under_version_2(ctx) -> None:
     case_id = open_child(ctx)
     answer_id, _ = case_forms.save_form(ctx, case_id, "ND56_M05", {
         "so_quyet_dinh": "12/QĐ-UBND", "ngay_quyet_dinh": "05/11/2026", "nguoi_ky": "Trần Văn Chủ",
@@ -73,8 +74,12 @@ def test_an_answer_stored_under_version_1_reads_under_version_2(ctx, monkeypatch
     fields = newer["sections"][0]["fields"]
     newer["sections"][0]["fields"] = [f for f in fields if f["code"] != "noi_dung"] + [
         {"code": "hieu_luc_tu", "type": "date", "label": ["Hiệu lực từ", "In force from"]}]
-    upgraded = {**case_forms.forms(), "ND56_M05": parse_form(newer, "ND56_M05 v2")}
-    monkeypatch.setattr(case_forms, "forms", lambda: upgraded)
+    # The province publishes version 2 in a snapshot; the profile lays it over the shipped version 1.
+    files = {"forms/definitions/ND56_M05.json": newer}
+    assert install_snapshot(ctx.profile.root, {"serial": 1, "files": {p: content_hash(d) for p, d in files.items()}},
+                            files)
+    assert case_forms.form_definition("ND56_M05", ctx.profile.root).version == 2
+    assert case_forms.form_definition("ND56_M05").version == 1  # the shipped definitions stay as they are
     read = case_forms.get_form_answer(ctx, answer_id)
     assert read["layout"]["version"] == 2 and read["layout"]["answered_version"] == 1
     assert read["layout"]["answers"]["so_quyet_dinh"] == "12/QĐ-UBND"

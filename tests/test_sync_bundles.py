@@ -245,11 +245,11 @@ def test_wrong_recipient_unknown_signer_and_other_commune(tmp_path: Path) -> Non
     # A validly signed bundle of A holding one record of another commune: the whole bundle is refused.
     generate(a, cases=3, workers=1, seed=2)
     keys = load_device_keys(a.profile.root)
-    from sync.exporting import _line
+    from sync.exporting import outbox_line
     from sync.store import outbox_after
 
     with a.db.reader() as session:
-        lines = [_line(e) for e in outbox_after(session, 0)]
+        lines = [outbox_line(e) for e in outbox_after(session, 0)]
     lines[-1]["partition"] = elsewhere.partition
     payload, count, raw = payload_bytes(lines)
     manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": now_iso(), "epoch": 1,
@@ -342,11 +342,11 @@ def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
     a, b, _hub = pair
     cases.open_case(a, {"full_name": "Nguyễn Thị Hồng"}, {"opened_on": "01/11/2026"})
     keys = load_device_keys(a.profile.root)
-    from sync.exporting import _line
+    from sync.exporting import outbox_line
     from sync.store import outbox_after
 
     with a.db.reader() as session:
-        lines = [_line(e) for e in outbox_after(session, 0)]
+        lines = [outbox_line(e) for e in outbox_after(session, 0)]
     for line in lines:
         if line["entity"] == "beneficiary":
             line["fields"]["full_name"] = unicodedata.normalize("NFD", line["fields"]["full_name"])

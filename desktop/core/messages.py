@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có đơn vị hành chính mã «{code}».",
         "There is no administrative unit with code “{code}”.",
     ),
+    "E_TRANSFER_SAME": (
+        "Hồ sơ đang ở {commune}: hãy chọn xã/phường nơi đối tượng chuyển đến.",
+        "The case is already in {commune}: choose the commune the person moved to.",
+    ),
     "E_COMMUNE_PROVINCE": (
         "Xã/phường «{commune}» không thuộc tỉnh/thành «{province}».",
         "Commune “{commune}” is not in province “{province}”.",
@@ -166,6 +170,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_RECIPIENT": (
         "Gói «{file}» không được mã hóa cho máy này (gửi nhầm nơi?).",
         "“{file}” is not encrypted to this laptop (sent to the wrong place?).",
+    ),
+    "E_SNAPSHOT": (
+        "Gói «{file}» có biểu mẫu hoặc danh mục không khớp bản kê đã ký của tỉnh; không nhập, giữ bộ biểu mẫu "
+        "đang dùng. Hãy xin tỉnh gửi lại.",
+        "“{file}” holds forms or code lists that do not match the province's signed list; not imported, the "
+        "forms in use are kept. Ask the province to send it again.",
     ),
     "E_READBACK": (
         "Đọc lại tệp «{file}» vừa ghi không khớp (USB lỗi hoặc đầy?); tệp đã bị xóa, hãy xuất lại.",

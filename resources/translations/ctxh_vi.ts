@@ -100,6 +100,10 @@
       <translation>Ghi chuyển tuyến</translation>
     </message>
     <message>
+      <source>Transfer the case</source>
+      <translation>Chuyển hồ sơ</translation>
+    </message>
+    <message>
       <source>dd/mm/yyyy</source>
       <translation>dd/mm/yyyy</translation>
     </message>
@@ -124,6 +128,10 @@
       <translation>Lý do kết thúc</translation>
     </message>
     <message>
+      <source>Moved to another commune</source>
+      <translation>Chuyển nơi ở sang xã/phường khác</translation>
+    </message>
+    <message>
       <source>due {when}</source>
       <translation>hạn {when}</translation>
     </message>
@@ -136,12 +144,24 @@
       <translation>chuyển tuyến tới {facility} ({status})</translation>
     </message>
     <message>
+      <source>moved to {commune}</source>
+      <translation>chuyển đến {commune}</translation>
+    </message>
+    <message>
+      <source>came from {commune}</source>
+      <translation>chuyển từ {commune}</translation>
+    </message>
+    <message>
       <source>Steps</source>
       <translation>Các bước</translation>
     </message>
     <message>
       <source>Services ({n})</source>
       <translation>Dịch vụ ({n})</translation>
+    </message>
+    <message>
+      <source>Choose the commune the person moved to.</source>
+      <translation>Hãy chọn xã/phường nơi đối tượng chuyển đến.</translation>
     </message>
     <message>
       <source>Step</source>
@@ -744,6 +764,10 @@
       <translation>Thư mục chứa gói</translation>
     </message>
     <message>
+      <source>{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, {waiting} waiting, {duplicate} already here; {conflicts} conflict(s).</source>
+      <translation>{files} tệp, {refused} bị từ chối; {received} thay đổi: áp dụng {applied}, cũ hơn {superseded}, chờ {waiting}, đã có {duplicate}; {conflicts} xung đột.</translation>
+    </message>
+    <message>
       <source>Where to write the bundles</source>
       <translation>Nơi ghi các gói</translation>
     </message>
@@ -796,6 +820,14 @@ Có khớp với máy của họ không?</translation>
       <translation>Nơi ghi gói chứng nhận cho máy xã</translation>
     </message>
     <message>
+      <source>nothing yet</source>
+      <translation>chưa có</translation>
+    </message>
+    <message>
+      <source>{waiting} ({gaps} bundle(s) missing)</source>
+      <translation>{waiting} (thiếu gói của {gaps} máy)</translation>
+    </message>
+    <message>
       <source>Commune</source>
       <translation>Xã/phường</translation>
     </message>
@@ -818,10 +850,6 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Content digest</source>
       <translation>Mã băm nội dung</translation>
-    </message>
-    <message>
-      <source>{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, {waiting} waiting, {duplicate} already here; {conflicts} conflict(s).</source>
-      <translation>{files} tệp, {refused} bị từ chối; {received} thay đổi: áp dụng {applied}, cũ hơn {superseded}, chờ {waiting}, đã có {duplicate}; {conflicts} xung đột.</translation>
     </message>
     <message>
       <source>File</source>
@@ -892,8 +920,8 @@ Có khớp với máy của họ không?</translation>
       <translation>không mã hóa cho máy chủ này</translation>
     </message>
     <message>
-      <source>nothing yet</source>
-      <translation>chưa có</translation>
+      <source>{n} case(s) of people who moved were opened in their new commune.</source>
+      <translation>Đã mở {n} hồ sơ của người chuyển nơi ở tại xã/phường mới.</translation>
     </message>
     <message>
       <source>restored from a backup: {names}</source>

@@ -30,22 +30,29 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
     if not card["partition"].startswith(f"{ctx.province_code}:"):
         raise CtxhError("E_CARD", detail=f"the laptop is of {card['partition']}, this hub of {ctx.province_code}")
     now = now or dt.datetime.now(dt.UTC)
-    body = {"type": "certificate", "device": card["id"], "partition": card["partition"],
-            "sign_key": card["sign_key"], "not_before": iso_utc(now - dt.timedelta(days=1)),
-            "not_after": iso_utc(now + dt.timedelta(days=365 * CERTIFICATE_YEARS)), "issuer": ctx.device_id}
-    signer, _identity = hub_keys(ctx)
-    unsigned = {k: v for k, v in body.items() if k != "type"}
-    certificate = {**unsigned, "signature": base64.b64encode(signer.private.sign(canonical(unsigned))).decode()}
+    not_after = iso_utc(now + dt.timedelta(days=365 * CERTIFICATE_YEARS))
+    certificate = issue_certificate(ctx, {**card, "not_after": not_after}, now)
     table = HubDevice.__table__
     with ctx.db.session() as session:
         values = {"name": card["name"], "partition": card["partition"], "sign_key": card["sign_key"],
                   "age_recipient": card["age_recipient"], "fingerprint": card["fingerprint"],
-                  "not_after": body["not_after"], "revoked_at": None}
+                  "not_after": certificate["not_after"], "revoked_at": None}
         if session.scalar(select(table.c.id).where(table.c.id == card["id"])):
             session.execute(update(table).where(table.c.id == card["id"]).values(**values))
         else:
             session.execute(table.insert().values(id=card["id"], **values))
     return certificate
+
+
+def issue_certificate(ctx: AppContext, device: dict[str, Any], now: dt.datetime | None = None) -> dict[str, Any]:
+    """A certificate for an enrolled device (id, partition, sign_key, not_after), signed by the hub's current
+    root: at enrolment, and again for every laptop after the root was rotated."""
+    now = now or dt.datetime.now(dt.UTC)
+    body = {"device": device["id"], "partition": device["partition"], "sign_key": device["sign_key"],
+            "not_before": iso_utc(now - dt.timedelta(days=1)), "not_after": device["not_after"],
+            "issuer": ctx.device_id}
+    signer, _identity = hub_keys(ctx)
+    return {**body, "signature": base64.b64encode(signer.private.sign(canonical(body))).decode()}
 
 
 def revoke(ctx: AppContext, device_id: str, at: dt.datetime | None = None) -> str:

@@ -11,6 +11,7 @@ from desktop.core.context import AppContext
 from desktop.core.models import HubDevice
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.hub.profile import hub_keys
+from sync.hub.transfers import carry_out
 from sync.importing import ImportOutcome, _check_lines, import_files
 from sync.keys import Verifier
 
@@ -50,6 +51,7 @@ class HubImport:
     """What one `hub import` did."""
 
     files: list[ImportOutcome] = field(default_factory=list)
+    transferred: list[str] = field(default_factory=list)  # cases opened in another commune after a move
 
     def totals(self) -> dict[str, int]:
         """Received changes, each counted once: applied + superseded + waiting + duplicate, and files refused."""
@@ -61,11 +63,13 @@ class HubImport:
 
     def as_json(self) -> dict[str, Any]:
         """Per file and totals."""
-        return {"files": [f.as_json() for f in self.files], "totals": self.totals()}
+        return {"files": [f.as_json() for f in self.files], "totals": self.totals(), "transferred": self.transferred}
 
 
 def import_folder(ctx: AppContext, folder: Path) -> HubImport:
     """Import every `*.age` file under `folder` (by name: device and counter order as laptops name them);
     a file that waits for an earlier one is applied when that one comes, in this run or a later one."""
     paths = sorted(p for p in folder.rglob("*.age") if p.is_file())
-    return HubImport(import_files(ctx, paths, _opener))
+    done = HubImport(import_files(ctx, paths, _opener))
+    done.transferred = carry_out(ctx)  # a case closed because the person moved opens in their new commune
+    return done

@@ -1,5 +1,6 @@
 """`ctxh hub export`: one bundle per enrolled laptop — a receipt for the changes the hub applied (only then
-are they delivered, D3), the revocations, and the reference data the laptops must share."""
+are they delivered, D3), the revocations, the snapshot of reference data and forms the laptops must share
+(sync.hub.publish), and the changes of a commune's other laptops."""
 
 from __future__ import annotations
 
@@ -14,14 +15,16 @@ from sqlalchemy import select
 from desktop.core.context import AppContext
 from desktop.core.files import replace_atomically
 from desktop.core.models import HubDevice, SyncState
-from desktop.paths import app_root
 from sync import store
 from sync.bundle import build, payload_bytes
-from sync.hub.profile import card, hub_keys
+from sync.exporting import outbox_line
+from sync.hub.devices import issue_certificate
+from sync.hub.profile import card, hub_keys, root_chain
+from sync.hub.publish import snapshot_lines
+from sync.hub.transfers import carry_out
 from sync.trust import iso_utc, now_iso
 
 EXPIRES_DAYS = 60
-REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
 
 
 def receipts_for(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
@@ -34,8 +37,10 @@ def receipts_for(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
             for key, value in rows]
 
 
-def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, Any]], folder: Path) -> Path:
-    """Sign and encrypt a hub bundle for one laptop and write it (atomically) into `folder`."""
+def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, Any]], folder: Path,
+               chain: list[dict[str, Any]] | None = None) -> Path:
+    """Sign and encrypt a hub bundle for one laptop and write it (atomically) into `folder`. The manifest
+    carries the root rotations (`chain`: the hub's own unless given), so a laptop can follow them."""
     signer, _identity = hub_keys(ctx)
     with ctx.db.session() as session:
         version = store.get_state(session, f"hub_version:{device['id']}", 0) + 1
@@ -48,6 +53,9 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
                 "expires": expires,
                 "sender": {"device": hub["id"], "name": hub["name"], "partition": "*", "sign_key": hub["sign_key"]},
                 "recipient_device": device["id"], "payload": {"lines": count, "uncompressed": raw}}
+    chain = root_chain(ctx) if chain is None else chain
+    if chain:
+        manifest["root_chain"] = chain
     data = build(manifest, payload, signer, [device["age_recipient"]])
     # The random tail of the id: ids of laptops set up in the same minute share their first characters.
     name = f"ctxh-hub_{device['partition'].replace(':', '-')}_{device['id'][-12:]}_v{version}.ctxh.age"
@@ -55,34 +63,32 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
     return replace_atomically(folder / name, lambda partial: partial.write_bytes(data))
 
 
-def _reference_lines() -> list[dict[str, Any]]:
-    folder = app_root() / "resources" / "reference"
-    return [{"type": "reference", "kind": kind, "data": json.loads((folder / f"{kind}.json").read_text(
-        encoding="utf-8"))} for kind in REFERENCE_SETS]
-
-
 def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> list[Path]:
     """A bundle for every enrolled laptop that is not revoked."""
     folder.mkdir(parents=True, exist_ok=True)
+    carry_out(ctx)  # cases moved between communes go out with this export
     table = HubDevice.__table__
     with ctx.db.reader() as session:
         enrolled = [dict(r) for r in session.execute(select(table).order_by(table.c.partition, table.c.id))
                     .mappings()]
     revocations = [{"type": "revocation", "device": d["id"], "at": d["revoked_at"]} for d in enrolled
                    if d["revoked_at"]]
-    reference = _reference_lines() if with_reference else []
+    reference = snapshot_lines(ctx) if with_reference else []
+    rotated = bool(root_chain(ctx))
     written = []
     for device in enrolled:
         if device["revoked_at"]:
             continue
         peers = [d["id"] for d in enrolled if d["partition"] == device["partition"] and d["id"] != device["id"]]
-        relayed = _relay(ctx, device["id"], peers)
-        lines = receipts_for(ctx, device["id"]) + revocations + reference + relayed
+        relayed = _relay(ctx, device["id"], peers, device["partition"])
+        # After a root rotation every laptop gets a certificate signed by the new root.
+        renewed = [{"type": "certificate", **issue_certificate(ctx, device)}] if rotated else []
+        lines = receipts_for(ctx, device["id"]) + renewed + revocations + reference + relayed
         written.append(hub_bundle(ctx, device, lines, folder))
     return written
 
 
-def _relay(ctx: AppContext, target: str, peers: list[str]) -> list[dict[str, Any]]:
+def _relay(ctx: AppContext, target: str, peers: list[str], partition: str) -> list[dict[str, Any]]:
     """The changes of the commune's other laptops that `target` has not said it applied (its bundles carry
     what it applied, by device and epoch), as relayed lines that keep their origin device, epoch, counter and
     predecessor, so they merge like the originals. Until the laptop confirms them they are sent again: a lost
@@ -96,5 +102,19 @@ def _relay(ctx: AppContext, target: str, peers: list[str]) -> list[dict[str, Any
         if len(epochs) > 1:
             own = store.relayable(session, [target], after)
             rows += [row for row in own if row["epoch"] < max(epochs)]
+        hub_lines = _hub_changes(ctx, session, partition, after.get((ctx.device_id, 1), 0))
     return [{"type": "change", "device": row["origin_device"], "epoch": row["epoch"], "prev": row["prev_seq"],
-             **json.loads(row["line"])} for row in rows]
+             **json.loads(row["line"])} for row in rows] + hub_lines
+
+
+def _hub_changes(ctx: AppContext, session: Any, partition: str, after: int) -> list[dict[str, Any]]:
+    """The hub's own changes in a commune (cases transferred there) that its laptop has not applied. Each
+    names the hub's previous change in that commune as its predecessor: the laptop sees only its commune's
+    share of the hub's counters, and applies it in order."""
+    lines, previous = [], 0
+    for entry in store.outbox_of_partition(session, partition):
+        if entry["seq"] > after:
+            lines.append({"type": "change", "device": ctx.device_id, "epoch": 1, "prev": previous,
+                          **outbox_line(entry)})
+        previous = entry["seq"]
+    return lines

@@ -15,7 +15,7 @@ from desktop.core.errors import CtxhError
 from desktop.core.ids import new_id
 from desktop.core.models import Device
 from desktop.core.profile import Profile
-from sync.keys import KEYS_DIR, Signer, _write_secret, hub_card
+from sync.keys import KEYS_DIR, Signer, _write_secret, fingerprint, hub_card
 
 HUB_COMMUNE = "00000"  # the hub's own device row: it belongs to no commune
 
@@ -79,6 +79,37 @@ def hub_keys_at(root: Path) -> tuple[Signer, x25519.Identity]:
     """The signing key and age identity of the hub profile at `root`."""
     data = json.loads((root / KEYS_DIR / "hub.json").read_text(encoding="utf-8"))
     return Signer.from_json(data), x25519.Identity.from_str(data["age_identity"])
+
+
+def root_chain(ctx: AppContext) -> list[dict[str, Any]]:
+    """The hub's root rotations so far, oldest first (empty until the first rotation)."""
+    data = json.loads((ctx.profile.root / KEYS_DIR / "hub.json").read_text(encoding="utf-8"))
+    return list(data.get("root_chain", []))
+
+
+def rotate_root(ctx: AppContext) -> dict[str, Any]:
+    """Replace the hub's signing root with a new key (T19): the rotation statement is signed by both keys and
+    travels in every later hub bundle; the old key is kept, marked retired, so that the statement can be
+    checked against it. The age identity and the escrow key do not change. Returns the new card."""
+    from sync.rotation import rotation_statement
+    from sync.trust import now_iso
+
+    keys = ctx.profile.root / KEYS_DIR
+    old_signer, identity = hub_keys(ctx)
+    current = card(ctx)
+    version = int(current.get("root_version", 1)) + 1
+    new_signer = Signer.generate()
+    chain = [*root_chain(ctx), rotation_statement(old_signer, new_signer, current["id"], version, now_iso())]
+    _write_secret(keys / f"retired-root-{version - 1}.json", {
+        "kind": "ctxh-retired-hub-root", **old_signer.to_json(), "retired_at": now_iso()})
+    # The new key and the chain that proves it are one file, written at once: never one without the other.
+    _write_secret(keys / "hub.json", {"kind": "ctxh-hub-keys", **new_signer.to_json(), "age_identity": str(identity),
+                                      "root_chain": chain})
+    updated = {k: v for k, v in current.items() if k != "fingerprint"}
+    updated.update(sign_key=new_signer.public_text, root_version=version)
+    updated["fingerprint"] = fingerprint(updated)
+    _write_secret(ctx.profile.root / "hub-card.json", updated)
+    return updated
 
 
 def card(ctx: AppContext) -> dict[str, Any]:

@@ -25,8 +25,9 @@ def received_bundles(ctx: AppContext, limit: int = 1000) -> list[dict[str, Any]]
 
 
 def hub_status(ctx: AppContext) -> dict[str, Any]:
-    """{"communes": {partition: {...}}, "conflicts": n, "refused_files": files refused before they could be
-    opened (unknown sender, altered, not for this hub)}."""
+    """{"communes": {partition: {devices (each with its counter gaps), waiting, gaps, quarantined, conflicts,
+    digest, name}}, "conflicts": n, "refused_files": files refused before they could be opened (unknown
+    sender, altered, not for this hub)}."""
     devices_t, bundles_t, received_t = HubDevice.__table__, BundleRecord.__table__, ReceivedChange.__table__
     communes: dict[str, dict[str, Any]] = {}
     with ctx.db.reader() as session:
@@ -38,10 +39,14 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
                 received_t.c.origin_device == device["id"], received_t.c.state == "pending")) or 0
             quarantined = session.scalar(select(func.count()).select_from(bundles_t).where(
                 bundles_t.c.origin_device == device["id"], bundles_t.c.state == "quarantined")) or 0
-            commune = communes.setdefault(device["partition"], {"devices": [], "waiting": 0, "quarantined": 0})
+            commune = communes.setdefault(device["partition"], {"devices": [], "waiting": 0, "quarantined": 0,
+                                                                "gaps": 0})
             epochs = store.epochs_of(session, device["id"])
+            gaps = store.counter_gaps(session, device["id"])
+            commune["gaps"] += len(gaps)
             commune["devices"].append({"id": device["id"], "name": device["name"], "last_bundle": last,
                                        "revoked_at": device["revoked_at"], "waiting": waiting, "epochs": epochs,
+                                       "gaps": gaps,
                                        # an alert: the laptop was restored from a backup and re-sent its data
                                        "restored": len(epochs) > 1})
             commune["waiting"] += waiting
@@ -49,8 +54,10 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
         from desktop.core.models import AdminUnit
 
         units = AdminUnit.__table__
+        conflicts_by = store.open_conflicts_by_partition(session)
         for partition, commune in communes.items():
             commune["digest"] = content_digest(session, partition)
+            commune["conflicts"] = conflicts_by.get(partition, 0)
             commune["name"] = session.scalar(select(units.c.name).where(
                 units.c.code == partition.split(":")[1])) or partition
         conflicts = store.count_open_conflicts(session)

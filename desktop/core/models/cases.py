@@ -48,7 +48,7 @@ class Case(Synced, Base):
     __synced_fields__ = (
         "case_no", "beneficiary_id", "process_type", "step", "status", "opened_on", "closed_on",
         "closure_reason", "assigned_worker_id", "summary", "serious_danger", "referred_to", "referral_status",
-        "legal_basis",
+        "legal_basis", "transfer_to", "transferred_from",
     )
 
     case_no: Mapped[str] = mapped_column(String(30))
@@ -67,6 +67,10 @@ class Case(Synced, Base):
     referral_status: Mapped[str | None] = mapped_column(String(20))
     # Why the commune may process this file (Luật BVDLCN 2025): its statutory duty, or consent.
     legal_basis: Mapped[str | None] = mapped_column(String(30))
+    # A person who moves to another commune: the case closes here naming that commune (its partition), and
+    # the hub opens a copy there that names where it came from.
+    transfer_to: Mapped[str | None] = mapped_column(String(8))
+    transferred_from: Mapped[str | None] = mapped_column(String(8))
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)
     # Local, derived: the latest service date, or the opening date; keeps "no contact for a month" cheap.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from desktop.core.context import AppContext
@@ -19,7 +19,8 @@ from desktop.core.repositories import records as repo
 from desktop.core.repositories.workflow import refresh_last_contact
 from desktop.core.services.changes import Changed, Writing
 from desktop.core.services.records import codebook
-from forms.schema import FormDefinition, check_answers, load_forms, read_answers
+from forms.library import definitions
+from forms.schema import FormDefinition, check_answers, read_answers
 
 # Forms any case may hold, at any step, as often as needed.
 ANY_STEP_FORMS = ("HOME_VISIT", "SERVICE_RECORD")
@@ -27,15 +28,15 @@ ANY_STEP_FORMS = ("HOME_VISIT", "SERVICE_RECORD")
 CONTACT_FORMS = {"HOME_VISIT"}
 
 
-@lru_cache(maxsize=1)
-def forms() -> dict[str, FormDefinition]:
-    """The form definitions shipped with the app, by code (read once)."""
-    return load_forms()
+def forms(root: Path | None = None) -> dict[str, FormDefinition]:
+    """The form definitions by code: those shipped with the app, with the province's snapshot installed in
+    the profile at `root` laid over them (forms.library)."""
+    return definitions(root).forms
 
 
-def form_definition(code: str) -> FormDefinition:
+def form_definition(code: str, root: Path | None = None) -> FormDefinition:
     """One form's newest definition; E_FORM_UNKNOWN if the app has none of that code."""
-    form = forms().get(code)
+    form = forms(root).get(code)
     if form is None:
         raise CtxhError("E_FORM_UNKNOWN", form=code)
     return form
@@ -47,10 +48,10 @@ def _case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
     return _visible_case(ctx, session, case_id)
 
 
-def _step_of_form(process_type: str, form_code: str) -> str | None:
+def _step_of_form(process_type: str, form_code: str, root: Path | None) -> str | None:
     from desktop.core.services.workflow import processes
 
-    process = processes().get(process_type)
+    process = processes(root).get(process_type)
     if process is None:
         return None
     return next((s.code for s in process.steps if form_code in s.forms), None)
@@ -64,13 +65,13 @@ def case_forms(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
     with ctx.db.reader() as session:
         case = _case(ctx, session, case_id)
         filled = [r for r in repo.rows_where(session, FormAnswer, case_id=case_id) if not r["deleted"]]
-    process = processes().get(case["process_type"])
+    process = processes(ctx.profile.root).get(case["process_type"])
     planned: list[tuple[str, str | None]] = [
         (code, step.code) for step in (process.steps if process else ()) for code in step.forms
     ] + [(code, None) for code in ANY_STEP_FORMS]
     result = []
     for code, step_code in planned:
-        form = forms().get(code)
+        form = forms(ctx.profile.root).get(code)
         if form is None:
             continue
         mine = sorted((r for r in filled if r["form_code"] == code), key=lambda r: (r["filled_on"], r["id"]))
@@ -96,7 +97,7 @@ def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[st
 
     Every problem is reported at once as a ValidationError naming the form's own fields.
     """
-    form = form_definition(form_code)
+    form = form_definition(form_code, ctx.profile.root)
     cleaned, problems = check_answers(form, answers, codebook(ctx).known)
     if problems:
         raise ValidationError(problems)
@@ -108,7 +109,7 @@ def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[st
         if answer_id is None:
             answer_id = writer.create(FormAnswer, {
                 **values, "case_id": case_id, "form_code": form_code,
-                "step_code": _step_of_form(case["process_type"], form_code),
+                "step_code": _step_of_form(case["process_type"], form_code, ctx.profile.root),
                 "filled_by_worker_id": ctx.actor.worker_id})
         else:
             current = repo.get_row(writer.session, FormAnswer, answer_id)
@@ -131,7 +132,7 @@ def get_form_answer(ctx: AppContext, answer_id: str) -> dict[str, Any]:
         from desktop.core.models import Beneficiary
 
         person = repo.get_row(session, Beneficiary, case["beneficiary_id"]) or {}
-    form = form_definition(row["form_code"])
+    form = form_definition(row["form_code"], ctx.profile.root)
     layout = read_answers(form, json.loads(row["answers"]), row["form_version"])
     return {**row, "layout": layout, "case_no": case["case_no"], "person": person.get("full_name", ""),
             "birth_date": person.get("birth_date"), "address": person.get("address")}
@@ -159,4 +160,4 @@ def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:
     book = codebook(ctx)
     header = {"commune": profile_info(ctx)["commune"], "case_no": answer["case_no"], "person": answer["person"],
               "birth_date": answer["birth_date"], "filled_on": answer["filled_on"]}
-    return form_html(form_definition(answer["form_code"]), answer["layout"], header, lang, book.label)
+    return form_html(form_definition(answer["form_code"], ctx.profile.root), answer["layout"], header, lang, book.label)

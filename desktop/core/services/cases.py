@@ -90,7 +90,7 @@ def open_case(
         case_id = writer.create(Case, case_values)
         from desktop.core.services.workflow import processes, start_first_step
 
-        if case_values["process_type"] in processes():
+        if case_values["process_type"] in processes(ctx.profile.root):
             opened = case_values["opened_on"]
             at = dt.datetime.now().replace(microsecond=0) if opened == dt.date.today() else dt.datetime.combine(
                 opened, dt.time(8, 0))
@@ -222,6 +222,13 @@ def _case_where(ctx: AppContext, filters: Mapping[str, Any] | None) -> list[Any]
         raise CtxhError("E_ARGS", detail=", ".join(sorted(unknown)))
     now = dt.datetime.now().replace(microsecond=0)
     return [*case_scope(ctx), *lists.case_conditions(dict(filters or {}), now)] or None
+
+
+def find_case(ctx: AppContext, reference: str) -> dict[str, Any]:
+    """A case by its id or its number (2026-00012); NotFoundError if neither names one this user may see."""
+    with ctx.db.reader() as session:
+        numbered = [r["id"] for r in repo.rows_where(session, Case, case_no=reference.strip()) if not r["deleted"]]
+    return get_case(ctx, numbered[0] if numbered else reference.strip())
 
 
 def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,

@@ -7,7 +7,7 @@ write (step records and case fields), so it travels to the hub like any other.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from desktop.core.context import AppContext
@@ -19,22 +19,23 @@ from desktop.core.repositories import workflow as repo
 from desktop.core.services.access import case_scope, require_manager
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import codebook
-from forms.processes import Process, Step, load_processes
+from forms.library import definitions
+from forms.processes import Process, Step
 
 UPCOMING_WORKING_DAYS = 3
 COUNT_CAP = 1000  # totals stop here: "more than 1,000 overdue" says enough, and counting all is slow
 NO_CONTACT_DAYS = 30  # TT 02/2020: "no contact for 1 month" is a closure reason
 
 
-@lru_cache(maxsize=1)
-def processes() -> dict[str, Process]:
-    """The process definitions shipped with the app, by code (read once)."""
-    return load_processes()
+def processes(root: Path | None = None) -> dict[str, Process]:
+    """The process definitions by code: those shipped with the app, with the province's snapshot installed
+    in the profile at `root` laid over them (forms.library)."""
+    return definitions(root).processes
 
 
-def process_of(case: dict[str, Any]) -> Process:
+def process_of(case: dict[str, Any], root: Path | None = None) -> Process:
     """The process a case follows; E_PROCESS_UNKNOWN if none is defined for it."""
-    process = processes().get(case["process_type"])
+    process = processes(root).get(case["process_type"])
     if process is None:
         raise CtxhError("E_PROCESS_UNKNOWN", process=case["process_type"])
     return process
@@ -58,7 +59,7 @@ def _step_due(step: Step, case: dict[str, Any], records: dict[str, dict[str, Any
 
 def start_first_step(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any], at: dt.datetime) -> str:
     """Open the first step of a new case's process (called by intake, in its transaction)."""
-    first = process_of(case).steps[0]
+    first = process_of(case, ctx.profile.root).steps[0]
     return writer.create(CaseStep, {"case_id": case["id"], "step_code": first.code, "started_at": at,
                                     "responsible_worker_id": case.get("assigned_worker_id")})
 
@@ -69,7 +70,7 @@ def _load(ctx: AppContext, writer: ChangeWriter, case_id: str) -> tuple[dict[str
     case = _visible_case(ctx, writer.session, case_id)
     if case["status"] == "DA_DONG":
         raise CtxhError("E_CASE_CLOSED")
-    return case, process_of(case), repo.steps_of_case(writer.session, case_id)
+    return case, process_of(case, ctx.profile.root), repo.steps_of_case(writer.session, case_id)
 
 
 def _open_record(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any],
@@ -156,6 +157,37 @@ def close_case(ctx: AppContext, case_id: str, reason: str, at: dt.datetime | Non
         current = _open_record(ctx, writer, case, records)
         writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
         writer.update(Case, case_id, {"status": "DA_DONG", "closed_on": at.date(), "closure_reason": reason})
+    return writer.changed
+
+
+def transfer_destinations(ctx: AppContext) -> list[tuple[str, str]]:
+    """The communes a case can be transferred to: the province's others, as (code, name)."""
+    with ctx.db.reader() as session:
+        return [(unit.code, unit.name) for unit in ref_repo.communes(session, ctx.province_code)
+                if unit.code != ctx.commune_code]
+
+
+def transfer_case(ctx: AppContext, case_id: str, to_commune: str, at: dt.datetime | None = None,
+                  notes: str | None = None) -> Changed:
+    """The person moved to another commune of the province: the case closes here ("Chuyển nơi ở") naming that
+    commune, and the hub opens it there with its history (sync.hub.transfers)."""
+    with ctx.db.reader() as session:
+        unit = ref_repo.admin_unit(session, to_commune)
+    if unit is None or unit.level != "commune":
+        raise CtxhError("E_UNKNOWN_UNIT", code=to_commune)
+    if unit.parent_code != ctx.province_code:
+        raise CtxhError("E_COMMUNE_PROVINCE", commune=to_commune, province=ctx.province_code)
+    if to_commune == ctx.commune_code:
+        raise CtxhError("E_TRANSFER_SAME", commune=unit.name)
+    at = at or _now()
+    with Writing(ctx) as writer:
+        case, _process, records = _load(ctx, writer, case_id)
+        if case["status"] == "DA_DONG":
+            raise CtxhError("E_CASE_CLOSED")
+        current = _open_record(ctx, writer, case, records)
+        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        writer.update(Case, case_id, {"status": "DA_DONG", "closed_on": at.date(), "closure_reason": "CHUYEN_DI",
+                                      "transfer_to": f"{ctx.province_code}:{to_commune}"})
     return writer.changed
 
 

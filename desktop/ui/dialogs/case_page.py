@@ -86,6 +86,14 @@ class CasePage(QDialog):
             self.referral.addItem(label, code)
         refer = QPushButton(tr("Record referral"))
         refer.clicked.connect(self._refer)
+        self.destination = QComboBox()
+        self.destination.setEditable(True)  # a province has over a hundred communes: type to find one
+        self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        transfer = QPushButton(tr("Transfer the case"))
+        transfer.clicked.connect(self._transfer)
+        self.transfer_button = transfer
+        self.commune_names: dict[str, str] = {}
+        backend.call(svc("workflow").transfer_destinations, on_done=self._show_destinations, on_error=self._fail)
         self.service_type = QComboBox()
         for code, label in backend.items("service_type"):
             self.service_type.addItem(label, code)
@@ -97,7 +105,8 @@ class CasePage(QDialog):
         more = QFormLayout()
         for caption, widgets in ((tr("Service delivered"), (self.service_type, self.service_day, add_service)),
                                  (tr("Referral"), (self.facility, self.referral, refer)),
-                                 (tr("Closure reason"), (self.reason, close))):
+                                 (tr("Closure reason"), (self.reason, close)),
+                                 (tr("Moved to another commune"), (self.destination, transfer))):
             row = QHBoxLayout()
             for widget in widgets:
                 row.addWidget(widget)
@@ -127,9 +136,9 @@ class CasePage(QDialog):
         def load(ctx: Any) -> Any:
             case = svc("cases").get_case(ctx, case_id)
             forms = svc("case_forms")
-            process = svc("workflow").processes().get(case["process_type"])
+            process = svc("workflow").processes(ctx.profile.root).get(case["process_type"])
             return (case, svc("workflow").case_steps(ctx, case_id), process, forms.case_forms(ctx, case_id),
-                    forms.forms(), svc("consent").consent_state(ctx, case_id))
+                    forms.forms(ctx.profile.root), svc("consent").consent_state(ctx, case_id))
 
         self.backend.call(load, on_done=self._show, on_error=self._fail)
 
@@ -154,6 +163,12 @@ class CasePage(QDialog):
         if case["referred_to"]:
             parts.append(tr("referred to {facility} ({status})", facility=case["referred_to"],
                             status=label("referral_status", case["referral_status"])))
+        if case.get("transfer_to"):
+            code = case["transfer_to"].split(":")[-1]
+            parts.append(tr("moved to {commune}", commune=self.commune_names.get(code, code)))
+        if case.get("transferred_from"):
+            code = case["transferred_from"].split(":")[-1]
+            parts.append(tr("came from {commune}", commune=self.commune_names.get(code, code)))
         self.state.setText(" · ".join(parts))
         while self.body.count():
             item = self.body.takeAt(0)
@@ -180,6 +195,7 @@ class CasePage(QDialog):
         self.approve_button.setEnabled(not closed and asked)
         self.reject_button.setEnabled(not closed and asked)
         self.close_button.setEnabled(not closed)
+        self.transfer_button.setEnabled(not closed)
         self.service_button.setEnabled(not closed)
 
     def _fail(self, error: BaseException) -> None:
@@ -196,6 +212,20 @@ class CasePage(QDialog):
     def _close(self) -> None:
         reason = self.reason.currentData()
         self._act(lambda ctx: svc("workflow").close_case(ctx, self.case_id, reason))
+
+    def _show_destinations(self, communes: list[tuple[str, str]]) -> None:
+        self.commune_names.update(communes)
+        self.destination.clear()
+        for code, name in communes:
+            self.destination.addItem(f"{name} ({code})", code)
+        self.destination.setCurrentIndex(-1)
+
+    def _transfer(self) -> None:
+        code = self.destination.currentData()
+        if not code:
+            self.problem.setText(tr("Choose the commune the person moved to."))
+            return
+        self._act(lambda ctx: svc("workflow").transfer_case(ctx, self.case_id, code))
 
     def _refer(self) -> None:
         facility, status = self.facility.text(), self.referral.currentData()

@@ -92,12 +92,16 @@ class HubCommunesPage(_HubPage):
             last = max((d["last_bundle"] for d in commune["devices"] if d["last_bundle"]), default=None)
             restored = [d["name"] for d in commune["devices"] if d["restored"]]
             seen = last.strftime("%d/%m/%Y %H:%M") if last else tr("nothing yet")
+            waiting = str(commune["waiting"])
+            if commune["gaps"]:
+                waiting = tr("{waiting} ({gaps} bundle(s) missing)", waiting=commune["waiting"],
+                             gaps=commune["gaps"])
             rows.append([f"{commune['name']} ({partition})", str(len(commune["devices"])), seen,
-                         str(commune["waiting"]), str(commune["quarantined"]),
+                         waiting, str(commune["quarantined"]), str(commune["conflicts"]),
                          tr("restored from a backup: {names}", names=", ".join(restored)) if restored else "",
                          commune["digest"][:16]])
         self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
-                        tr("Refused"), tr("Alert"), tr("Content digest")], rows)
+                        tr("Refused"), tr("Conflicts"), tr("Alert"), tr("Content digest")], rows)
         self.message.setText(tr("{n} conflict(s) in the province's data.", n=status["conflicts"]))
 
     def _import(self) -> None:
@@ -108,12 +112,16 @@ class HubCommunesPage(_HubPage):
         def work(_progress: Any, _cancel: Any) -> Any:
             from sync.hub.inbox import import_folder
 
-            return import_folder(self.backend.ctx, Path(folder)).totals()
+            result = import_folder(self.backend.ctx, Path(folder))
+            return {**result.totals(), "transferred": len(result.transferred)}
 
         def done(totals: dict[str, int]) -> None:
-            self.message.setText(tr(
-                "{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, "
-                "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **totals))
+            text = tr("{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, "
+                      "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **totals)
+            if totals["transferred"]:
+                text += "\n" + tr("{n} case(s) of people who moved were opened in their new commune.",
+                                  n=totals["transferred"])
+            self.message.setText(text)
             self.activate()
 
         self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self.failed)

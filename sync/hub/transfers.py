@@ -1,0 +1,98 @@
+"""Cases transferred between communes. A laptop closes a case because the person moved and names the commune
+they moved to (`transfer_to`); the hub, which holds both communes, opens the case there: a copy of the person,
+the case and its history (steps, services, forms, consents) in the receiving commune's partition, written as
+the hub's own changes. `hub export` relays those changes to the receiving commune's laptops like any others,
+so the hub and every laptop of that commune reach the same digest.
+
+The copies get ids derived from the originals (uuid5), so carrying out the same transfer twice writes nothing
+new, and never touch the sending commune's records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.core.context import AppContext
+from desktop.core.derived import case_keys, person_keys
+from desktop.core.models import Beneficiary, Case, CaseStep, Consent, FormAnswer, ServiceRecord, Synced
+from desktop.core.services.changes import Writing
+from sync import store
+
+NAMESPACE = uuid.UUID("6f1d8a3e-2b4c-4e59-9a51-0c7e3d2f8b10")
+# What travels with a case; the workers of the sending commune do not (the receiving one assigns its own).
+HISTORY: tuple[type[Synced], ...] = (CaseStep, ServiceRecord, FormAnswer, Consent)
+WORKER_FIELDS = {"assigned_worker_id", "worker_id", "responsible_worker_id"}
+
+
+def copy_id(original: str, target: str) -> str:
+    """The id of a record's copy in the commune `target` (the same on every run and every hub)."""
+    return str(uuid.uuid5(NAMESPACE, f"{target}/{original}"))
+
+
+def pending_transfers(ctx: AppContext) -> list[dict[str, Any]]:
+    """Cases closed as moved to another commune of this province whose copy the hub has not opened yet."""
+    table = Case.__table__
+    with ctx.db.reader() as session:
+        rows = session.execute(select(table).where(table.c.transfer_to.is_not(None), table.c.deleted.is_(False))
+                               ).mappings().all()
+        done = {row["id"] for row in rows if store.get_state(session, f"transfer:{row['id']}", None)}
+    province = f"{ctx.province_code}:"
+    return [dict(r) for r in rows if r["id"] not in done and r["transfer_to"].startswith(province)
+            and r["transfer_to"] != r["partition"]]
+
+
+def _synced(model: type[Synced], row: dict[str, Any], target: str, ids: dict[str, str]) -> dict[str, Any]:
+    """A record's synced fields for its copy: ids remapped, workers left out, in the receiving partition."""
+    values = {name: row[name] for name in model.__synced_fields__}
+    for name in WORKER_FIELDS & set(values):
+        values[name] = None
+    for name in ("case_id", "beneficiary_id"):
+        if values.get(name) is not None:
+            values[name] = ids.get(values[name], copy_id(values[name], target))
+    return {**values, "id": copy_id(row["id"], target), "partition": target}
+
+
+def carry_out(ctx: AppContext) -> list[str]:
+    """Open every pending transfer in its receiving commune; returns the new case ids."""
+    opened = []
+    for case in pending_transfers(ctx):
+        target = case["transfer_to"]
+        with Writing(ctx) as writer:
+            session = writer.session
+            person = dict(session.execute(select(Beneficiary.__table__).where(
+                Beneficiary.__table__.c.id == case["beneficiary_id"])).mappings().one())
+            ids = {case["id"]: copy_id(case["id"], target), person["id"]: copy_id(person["id"], target)}
+            person_copy = _synced(Beneficiary, person, target, ids)
+            person_copy["commune_code"] = target.split(":")[1]
+            writer.create_many(Beneficiary, [{**person_copy, **person_keys(person_copy)}])
+            case_copy = _synced(Case, case, target, ids)
+            # Open again where the person now lives, at the step it had reached, under the sending commune's
+            # number (prefixed with its code, so it cannot take one of the receiving commune's numbers).
+            case_copy.update(status="DANG_XU_LY", closed_on=None, closure_reason=None, transfer_to=None,
+                             transferred_from=case["partition"],
+                             case_no=f"{case['partition'].split(':')[1]}/{case['case_no']}"[:30])
+            writer.create_many(Case, [{**case_copy, **case_keys(case_copy["case_no"], person_copy),
+                                       "last_contact_on": case["last_contact_on"]}])
+            for model in HISTORY:
+                table = model.__table__
+                rows = session.execute(select(table).where(table.c.case_id == case["id"],
+                                                           table.c.deleted.is_(False))).mappings().all()
+                copies = [_synced(model, dict(row), target, ids) for row in rows]
+                if model is CaseStep:
+                    _reopen_last_step(copies, case)
+                if copies:
+                    writer.create_many(model, copies)
+            store.set_state(session, f"transfer:{case['id']}", {"to": target, "case": ids[case["id"]]})
+        opened.append(ids[case["id"]])
+    return opened
+
+
+def _reopen_last_step(steps: list[dict[str, Any]], case: dict[str, Any]) -> None:
+    """The step the sending commune closed when the person left is open again in the receiving commune."""
+    current = [s for s in steps if s["step_code"] == case["step"]]
+    if current:
+        latest = max(current, key=lambda s: s["started_at"])
+        latest["completed_at"] = None

@@ -1,0 +1,120 @@
+"""T15 and T16 at the hub: the order in which bundles arrive does not change what the province holds, an old
+bundle again changes nothing, and the same counters with other content are quarantined and shown."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import uuid
+from pathlib import Path
+
+from desktop.core.context import open_context
+from desktop.core.services import cases
+from desktop.core.services.maintenance import backup
+from sync.hub import devices, inbox
+from sync.hub.profile import init_hub
+from sync.hub.status import hub_status, received_bundles
+from sync.importing import import_file
+from tests.sync_helpers import card_of, export, import_
+
+
+def _bundles(a1, a2, b1, tmp_path: Path) -> list[Path]:
+    """Seven bundles of three laptops of two communes, edits crossing on a shared case."""
+    shared = cases.open_case(a1, {"full_name": "Lê Thị Chung"}, {"opened_on": "01/11/2026"})[0]
+    made = export(a1, tmp_path / "x" / "a1-0")
+    import_(a2, *made)
+    for step in range(2):
+        for n, ctx in enumerate((a1, a2, b1)):
+            if ctx is not b1:
+                cases.update_case(ctx, shared, {"summary": f"máy {n} lần {step}"})
+            cases.open_case(ctx, {"full_name": f"Người {n}-{step}"}, {"opened_on": "03/11/2026"})
+            made += export(ctx, tmp_path / "x" / f"{n}-{step}")
+    assert len(made) == 7
+    return made
+
+
+def test_any_order_of_arrival_gives_the_hub_one_digest_per_commune(province, hub_db, request,
+                                                                   tmp_path: Path) -> None:
+    hub, a1, a2, b1 = province
+    made = _bundles(a1, a2, b1, tmp_path)
+    rng = random.Random(15)
+    orders = [made, made[::-1]] + [rng.sample(made, len(made)) for _ in range(4)]
+    seen = set()
+    for n, order in enumerate(orders):
+        url = None
+        if hub_db is not None:
+            from tests.postgres import new_database
+
+            url = new_database(request.getfixturevalue("postgres_url"), f"order_{uuid.uuid4().hex[:10]}")
+        fresh = init_hub(tmp_path / f"hub{n}", "01", "Sở Y tế Hà Nội", url)
+        shutil.copytree(hub.profile.root / "keys", fresh.profile.root / "keys", dirs_exist_ok=True)
+        for ctx in (a1, a2, b1):
+            devices.enroll(fresh, card_of(ctx))
+        for path in order:
+            outcome = import_file(fresh, path, inbox._opener)
+            assert outcome.ok, outcome
+        communes = hub_status(fresh)["communes"]
+        assert all(c["waiting"] == 0 and c["gaps"] == 0 for c in communes.values())
+        seen.add(tuple(sorted((p, c["digest"]) for p, c in communes.items())))
+        fresh.db.dispose()
+    assert len(seen) == 1
+
+
+def test_an_old_bundle_again_is_a_no_op_and_a_fork_is_quarantined_at_the_hub(province, tmp_path: Path) -> None:
+    hub, a1, _a2, _b1 = province
+    case_id = cases.open_case(a1, {"full_name": "Đỗ Minh Châu"}, {"opened_on": "01/11/2026"})[0]
+    first = export(a1, tmp_path / "1")
+    saved = backup(a1, tmp_path / "a1-backup.sqlite3")
+    cases.update_case(a1, case_id, {"summary": "bản thật"})
+    real = export(a1, tmp_path / "2")
+    for path in first + real:
+        assert import_file(hub, path, inbox._opener).ok
+    before = hub_status(hub)["communes"][a1.partition]["digest"]
+    again = import_file(hub, first[0], inbox._opener)
+    assert (again.ok, again.state, again.applied) == (True, "duplicate", 0)
+
+    # The backup put back over the laptop without `ctxh restore` (same device, same counters), then edited.
+    a1.db.dispose()
+    shutil.copy(saved, a1.profile.db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(a1.profile.db_path) + suffix).unlink(missing_ok=True)
+    restored = open_context(a1.profile.root)
+    cases.update_case(restored, case_id, {"summary": "bản giả"})
+    [forked] = export(restored, tmp_path / "3", after=1)
+    outcome = import_file(hub, forked, inbox._opener)
+    assert (outcome.ok, outcome.error, outcome.state) == (False, "E_REPLAY", "quarantined")
+    status = hub_status(hub)["communes"][a1.partition]
+    assert status["digest"] == before and status["quarantined"] == 1
+    assert [r["error"] for r in received_bundles(hub) if r["state"] == "quarantined"] == ["E_REPLAY"]
+    restored.db.dispose()
+
+
+def test_a_gap_is_shown_until_the_missing_bundle_comes(province, tmp_path: Path) -> None:
+    hub, a1, _a2, _b1 = province
+    cases.open_case(a1, {"full_name": "Người thứ nhất"}, {"opened_on": "01/11/2026"})
+    [first] = export(a1, tmp_path / "1")
+    cases.open_case(a1, {"full_name": "Người thứ hai"}, {"opened_on": "02/11/2026"})
+    [second] = export(a1, tmp_path / "2")
+    early = import_file(hub, second, inbox._opener)
+    assert (early.ok, early.state) == (True, "waiting")
+    [device] = [d for d in hub_status(hub)["communes"][a1.partition]["devices"] if d["id"] == a1.device_id]
+    assert device["gaps"] == [{"epoch": 1, "from": 1, "to": early.gap[1]}] and early.gap[0] == 1
+    assert hub_status(hub)["communes"][a1.partition]["gaps"] == 1
+    assert import_file(hub, first, inbox._opener).state == "applied"
+    commune = hub_status(hub)["communes"][a1.partition]
+    assert commune["gaps"] == 0 and commune["waiting"] == 0
+
+
+def test_an_oversized_file_is_refused_at_the_hub_before_it_is_read(province, tmp_path: Path) -> None:
+    """T25 at the hub: a 2 GB "bundle" (sparse) is refused by its size, listed, and nothing else changes."""
+    hub, _a1, _a2, _b1 = province
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(folder / "ctxh_huge.ctxh.age", "wb") as handle:
+        handle.truncate(2 * 1024 ** 3)
+    before = hub_status(hub)
+    result = inbox.import_folder(hub, folder)
+    [outcome] = result.files
+    assert (outcome.ok, outcome.error) == (False, "E_SIZE")
+    after = hub_status(hub)
+    assert after["refused_files"] == before["refused_files"] + 1 and after["communes"] == before["communes"]
