@@ -348,12 +348,14 @@ def _checked_snapshot(ctx: AppContext, lines: list[dict[str, Any]]) -> tuple[dic
         if any(line.get("type") == "file" for line in lines):
             raise BundleError("E_SNAPSHOT", "form files without the snapshot that lists their hashes")
         return True
-    snapshot = {k: v for k, v in found[-1].items() if k != "type"}
+    if len(found) > 1:
+        raise BundleError("E_SNAPSHOT", "a hub bundle holds one snapshot")
+    snapshot = {k: v for k, v in found[0].items() if k != "type"}
     try:
         check_snapshot(snapshot, files)
     except SnapshotError as error:
         raise BundleError("E_SNAPSHOT", str(error)) from error
-    if len(found) > 1 or snapshot["serial"] <= installed_serial(ctx.profile.root):
+    if snapshot["serial"] <= installed_serial(ctx.profile.root):
         return False
     return snapshot, files
 

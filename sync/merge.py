@@ -283,7 +283,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
         present.setdefault(table.name, set()).update(_existing_ids(session, table, ids))
     people = _people_of(session, chunk)
     sqlite = is_sqlite(session)
-    convert = _sqlite_row if sqlite else _python_row
+    convert = _sqlite_row if sqlite else _copy_row
     segment: list[dict[str, Any]] = []
     segment_table: Table | None = None
     consumed = 0
@@ -389,8 +389,10 @@ def _synced_kinds(table: Table) -> list[tuple[str, str]]:
     return _KINDS[table.name]
 
 
-def _python_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
-    return {name: _from_json(table, name, fields.get(name)) for name, _kind in _synced_kinds(table)}
+def _copy_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
+    """A create's fields for PostgreSQL's COPY, straight from JSON: COPY reads ISO dates and timestamps as
+    text, so nothing needs converting."""
+    return {name: fields.get(name) for name, _kind in _synced_kinds(table)}
 
 
 def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.bulk import among, chunks, insert_rows
@@ -16,6 +16,8 @@ from desktop.core.models import BundleRecord, ChangeEntry, Conflict, ReceivedCha
 outbox_t = ChangeEntry.__table__
 received_t = ReceivedChange.__table__
 bundles_t = BundleRecord.__table__
+# Written as a literal, not a parameter: only then may SQLite use the partial index of waiting changes.
+WAITING = received_t.c.state == literal_column("'pending'")
 conflicts_t = Conflict.__table__
 state_t = SyncState.__table__
 
@@ -94,7 +96,7 @@ def add_received(session: Session, rows: list[dict[str, Any]]) -> None:
 def pending_lines(session: Session) -> list[dict[str, Any]]:
     """Received changes still waiting for their record or its parent, with their lines."""
     rows = session.execute(select(received_t.c.origin_device, received_t.c.epoch, received_t.c.seq,
-                                  received_t.c.prev_seq, received_t.c.line).where(received_t.c.state == "pending")
+                                  received_t.c.prev_seq, received_t.c.line).where(WAITING)
                            ).mappings().all()
     return [dict(r) for r in rows]
 
@@ -125,7 +127,7 @@ def relayable(session: Session, partition_devices: list[str], after: dict[tuple[
 def has_pending(session: Session, origin: str, epoch: int) -> bool:
     """True if changes of this device wait for earlier ones."""
     return session.scalar(select(func.count()).select_from(received_t).where(
-        received_t.c.origin_device == origin, received_t.c.epoch == epoch, received_t.c.state == "pending")) > 0
+        received_t.c.origin_device == origin, received_t.c.epoch == epoch, WAITING)) > 0
 
 
 def ledger_add(session: Session, row: dict[str, Any]) -> None:
@@ -199,7 +201,7 @@ def open_conflicts_by_partition(session: Session) -> dict[str, int]:
 def counter_gaps(session: Session, origin: str) -> list[dict[str, int]]:
     """Where a device's changes wait for an earlier bundle: per epoch, the counters missing (from, to)."""
     query = select(received_t.c.epoch, func.min(received_t.c.prev_seq)).where(
-        received_t.c.origin_device == origin, received_t.c.state == "pending").group_by(received_t.c.epoch)
+        received_t.c.origin_device == origin, WAITING).group_by(received_t.c.epoch)
     gaps = []
     for epoch, first_prev in session.execute(query):
         applied = get_state(session, f"hwm:{origin}:{epoch}", 0)

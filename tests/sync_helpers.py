@@ -77,3 +77,17 @@ def import_(ctx: AppContext, *paths: Path) -> list[Any]:
     from sync.importing import import_files
 
     return import_files(ctx, list(paths))
+
+
+def copied_back(ctx: AppContext, saved: Path) -> AppContext:
+    """A backup copied over a laptop's database by hand, without `ctxh restore` (so the same device and the
+    same counters: what a fork looks like); returns the laptop opened again."""
+    import shutil
+
+    from desktop.core.context import open_context
+
+    ctx.db.dispose()
+    shutil.copy(saved, ctx.profile.db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
+    return open_context(ctx.profile.root)

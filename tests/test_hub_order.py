@@ -8,14 +8,13 @@ import shutil
 import uuid
 from pathlib import Path
 
-from desktop.core.context import open_context
 from desktop.core.services import cases
 from desktop.core.services.maintenance import backup
 from sync.hub import devices, inbox
 from sync.hub.profile import init_hub
 from sync.hub.status import hub_status, received_bundles
 from sync.importing import import_file
-from tests.sync_helpers import card_of, export, import_
+from tests.sync_helpers import card_of, copied_back, export, import_
 
 
 def _bundles(a1, a2, b1, tmp_path: Path) -> list[Path]:
@@ -74,11 +73,7 @@ def test_an_old_bundle_again_is_a_no_op_and_a_fork_is_quarantined_at_the_hub(pro
     assert (again.ok, again.state, again.applied) == (True, "duplicate", 0)
 
     # The backup put back over the laptop without `ctxh restore` (same device, same counters), then edited.
-    a1.db.dispose()
-    shutil.copy(saved, a1.profile.db_path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(a1.profile.db_path) + suffix).unlink(missing_ok=True)
-    restored = open_context(a1.profile.root)
+    restored = copied_back(a1, saved)
     cases.update_case(restored, case_id, {"summary": "bản giả"})
     [forked] = export(restored, tmp_path / "3", after=1)
     outcome = import_file(hub, forked, inbox._opener)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.core.repositories.reference import loaded_version
 from desktop.core.services import case_forms
+from desktop.core.services.sync_status import sync_overview
 from desktop.core.services.workflow import processes
 from desktop.paths import app_root
 from forms.library import SNAPSHOT_DIR, definitions, installed_serial
@@ -99,6 +100,7 @@ def test_a_form_file_altered_on_the_disk_is_not_used(province, tmp_path: Path) -
     _publish_form(hub, "ND56_M05", 2)
     assert import_(a1, outbox.hub_bundle(hub, card_of(a1), snapshot_lines(hub), tmp_path / "s"))[0].ok
     assert definitions(a1.profile.root).warning == ""
+    assert sync_overview(a1)["definitions"] == {"serial": 1, "installed": 1, "warning": ""}
     stored = a1.profile.root / SNAPSHOT_DIR / "forms" / "definitions" / "ND56_M05.json"
     data = json.loads(stored.read_text(encoding="utf-8"))
     data["sections"][0]["fields"][0]["label"] = ["Sửa tay", "Edited by hand"]
@@ -109,3 +111,5 @@ def test_a_form_file_altered_on_the_disk_is_not_used(province, tmp_path: Path) -
     found = definitions(a1.profile.root)
     assert "ND56_M05" in found.warning and found.serial == 0
     assert case_forms.form_definition("ND56_M05", a1.profile.root).version == 1  # the shipped one
+    facts = sync_overview(a1)["definitions"]  # the Đồng bộ page shows the warning
+    assert facts["serial"] == 0 and facts["installed"] == 1 and "ND56_M05" in facts["warning"]

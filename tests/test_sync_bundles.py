@@ -18,7 +18,7 @@ from sync import store
 from sync.bundle import MAX_FILE, build, open_bytes, payload_bytes
 from sync.keys import load_device_keys
 from sync.trust import now_iso
-from tests.sync_helpers import Hub, digest, export, import_, laptops
+from tests.sync_helpers import Hub, copied_back, digest, export, import_, laptops
 
 
 @pytest.fixture
@@ -281,13 +281,7 @@ def test_a_replayed_counter_with_other_content_is_quarantined(pair, tmp_path: Pa
     import_(b, *first, *real)
     assert import_(b, *first)[0].state == "duplicate"  # old seq after newer: no-op
     # Restore the backup over A (same device, same counters) and edit differently.
-    a.db.dispose()
-    shutil.copy(saved, a.profile.db_path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(a.profile.db_path) + suffix).unlink(missing_ok=True)
-    from desktop.core.context import open_context
-
-    restored = open_context(a.profile.root)
+    restored = copied_back(a, saved)
     cases.update_case(restored, case_id, {"summary": "bản giả"})
     forked = export(restored, tmp_path / "3", after=1)
     before = digest(b)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Table, any_, literal
+from sqlalchemy import Column, Table, any_, bindparam, literal, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -40,6 +40,22 @@ def among(session: Session, column: Column[Any] | ColumnElement[Any], values: Se
     from sqlalchemy.dialects.postgresql import ARRAY
 
     return column == any_(literal(list(values), ARRAY(column.type)))
+
+
+def set_by_id(session: Session, table: Table, column: str, values: dict[str, Any]) -> None:
+    """Set one column of many rows, each to its own value ({id: value}). PostgreSQL gets one statement over
+    two arrays instead of an UPDATE per row."""
+    if not values:
+        return
+    if is_sqlite(session):
+        session.execute(table.update().where(table.c.id == bindparam("row_id")).values({column: bindparam("value")}),
+                        [{"row_id": key, "value": value} for key, value in values.items()])
+        return
+    kind = table.c[column].type.compile(dialect=session.get_bind().dialect)
+    session.execute(text(
+        f'UPDATE "{table.name}" SET "{column}" = v.value FROM unnest(CAST(:ids AS varchar[]), '
+        f'CAST(:values AS {kind}[])) AS v(id, value) WHERE "{table.name}".id = v.id'),
+        {"ids": list(values), "values": list(values.values())})
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

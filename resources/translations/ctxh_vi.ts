@@ -1200,6 +1200,10 @@ Có khớp với máy của họ không?</translation>
       <translation>chưa có</translation>
     </message>
     <message>
+      <source>⚠ The province's set no. {n} was altered on this computer and is not used; the app's own forms are in use until the province sends it again.</source>
+      <translation>⚠ Bộ biểu mẫu số {n} của tỉnh đã bị sửa trên máy này nên không được dùng; đang dùng biểu mẫu có sẵn của phần mềm cho tới khi tỉnh gửi lại.</translation>
+    </message>
+    <message>
       <source>USB: {path}</source>
       <translation>USB: {path}</translation>
     </message>
@@ -1262,6 +1266,18 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Other laptops of this commune</source>
       <translation>Các máy khác của xã</translation>
+    </message>
+    <message>
+      <source>Forms and code lists</source>
+      <translation>Biểu mẫu và danh mục</translation>
+    </message>
+    <message>
+      <source>the province's set no. {n}</source>
+      <translation>bộ số {n} của tỉnh</translation>
+    </message>
+    <message>
+      <source>those shipped with the app</source>
+      <translation>có sẵn trong phần mềm</translation>
     </message>
     <message>
       <source>sent</source>

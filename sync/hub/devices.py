@@ -45,11 +45,14 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
 
 
 def issue_certificate(ctx: AppContext, device: dict[str, Any], now: dt.datetime | None = None) -> dict[str, Any]:
-    """A certificate for an enrolled device (id, partition, sign_key, not_after), signed by the hub's current
-    root: at enrolment, and again for every laptop after the root was rotated."""
-    now = now or dt.datetime.now(dt.UTC)
+    """A certificate for an enrolled device (id, partition, sign_key, not_after, enrolled_at if known), signed
+    by the hub's current root: at enrolment, and again in every hub export (after a rotation it is the new
+    root's; if the enrolment bundle was lost, this one takes its place). Valid from a day before enrolment."""
+    start = device.get("enrolled_at") or now or dt.datetime.now(dt.UTC)
+    if start.tzinfo is None:  # the database keeps UTC without a zone
+        start = start.replace(tzinfo=dt.UTC)
     body = {"device": device["id"], "partition": device["partition"], "sign_key": device["sign_key"],
-            "not_before": iso_utc(now - dt.timedelta(days=1)), "not_after": device["not_after"],
+            "not_before": iso_utc(start - dt.timedelta(days=1)), "not_after": device["not_after"],
             "issuer": ctx.device_id}
     signer, _identity = hub_keys(ctx)
     return {**body, "signature": base64.b64encode(signer.private.sign(canonical(body))).decode()}

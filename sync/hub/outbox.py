@@ -74,15 +74,14 @@ def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> li
     revocations = [{"type": "revocation", "device": d["id"], "at": d["revoked_at"]} for d in enrolled
                    if d["revoked_at"]]
     reference = snapshot_lines(ctx) if with_reference else []
-    rotated = bool(root_chain(ctx))
     written = []
     for device in enrolled:
         if device["revoked_at"]:
             continue
         peers = [d["id"] for d in enrolled if d["partition"] == device["partition"] and d["id"] != device["id"]]
         relayed = _relay(ctx, device["id"], peers, device["partition"])
-        # After a root rotation every laptop gets a certificate signed by the new root.
-        renewed = [{"type": "certificate", **issue_certificate(ctx, device)}] if rotated else []
+        # Its certificate again, signed by the current root: after a rotation, or if the enrolment bundle was lost.
+        renewed = [{"type": "certificate", **issue_certificate(ctx, device)}]
         lines = receipts_for(ctx, device["id"]) + renewed + revocations + reference + relayed
         written.append(hub_bundle(ctx, device, lines, folder))
     return written

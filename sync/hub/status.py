@@ -36,7 +36,7 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
             last = session.execute(select(func.max(bundles_t.c.at)).where(
                 bundles_t.c.origin_device == device["id"], bundles_t.c.state.in_(("applied", "waiting")))).scalar()
             waiting = session.scalar(select(func.count()).select_from(received_t).where(
-                received_t.c.origin_device == device["id"], received_t.c.state == "pending")) or 0
+                received_t.c.origin_device == device["id"], store.WAITING)) or 0
             quarantined = session.scalar(select(func.count()).select_from(bundles_t).where(
                 bundles_t.c.origin_device == device["id"], bundles_t.c.state == "quarantined")) or 0
             commune = communes.setdefault(device["partition"], {"devices": [], "waiting": 0, "quarantined": 0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.models.base import Base, utcnow
@@ -46,6 +46,9 @@ class ReceivedChange(Base):
     duplicate (a no-op), one with another hash is a replay or a fork (the bundle is refused)."""
 
     __tablename__ = "sync_received"
+    # Only the few changes still waiting are looked up by state; a hub keeps hundreds of thousands applied.
+    __table_args__ = (Index("ix_sync_received_pending", "state", sqlite_where=text("state = 'pending'"),
+                            postgresql_where=text("state = 'pending'")),)
 
     origin_device: Mapped[str] = mapped_column(String(36), primary_key=True)
     epoch: Mapped[int] = mapped_column(Integer, primary_key=True)

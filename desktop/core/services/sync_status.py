@@ -10,7 +10,8 @@ from desktop.core.context import AppContext
 
 def sync_overview(ctx: AppContext) -> dict[str, Any]:
     """{"waiting", "outbox_seq", "last_export_seq", "last_export_at", "acked_seq", "conflicts", "ledger",
-    "hub", "peers"}. Waiting = changes no verified hub receipt covers yet (D3), exported or not."""
+    "hub", "peers", "definitions": {"serial": the province's snapshot in use (0: the app's own), "installed",
+    "warning"}}. Waiting = changes no verified hub receipt covers yet (D3), exported or not."""
     from sync import store
     from sync.keys import TrustStore
 
@@ -28,4 +29,9 @@ def sync_overview(ctx: AppContext) -> dict[str, Any]:
     hub = trust.hub()
     facts["hub"] = {"name": hub["name"], "fingerprint": hub["fingerprint"]} if hub else None
     facts["peers"] = [{"name": c["name"], "fingerprint": c["fingerprint"]} for c in trust.peers().values()]
+    from forms.library import definitions, installed_serial
+
+    found = definitions(ctx.profile.root)
+    facts["definitions"] = {"serial": found.serial, "installed": installed_serial(ctx.profile.root),
+                            "warning": found.warning}
     return facts

@@ -46,6 +46,7 @@ class SyncPage(QWidget):
             ("acked", tr("Confirmed by the province up to")),
             ("hub", tr("Province (hub) card")),
             ("peers", tr("Other laptops of this commune")),
+            ("definitions", tr("Forms and code lists")),
         )):
             label = QLabel("…")
             label.setWordWrap(True)
@@ -115,6 +116,15 @@ class SyncPage(QWidget):
         self.facts["hub"].setText(f"{hub['name']} — {hub['fingerprint']}" if hub else tr(
             "not installed: ask the province for its card (ctxh trust add)"))
         self.facts["peers"].setText(", ".join(p["name"] for p in facts["peers"]) or tr("none"))
+        definitions = facts["definitions"]
+        if definitions["warning"]:
+            self.facts["definitions"].setText(tr(
+                "⚠ The province's set no. {n} was altered on this computer and is not used; the app's own forms "
+                "are in use until the province sends it again.", n=definitions["installed"]))
+        elif definitions["serial"]:
+            self.facts["definitions"].setText(tr("the province's set no. {n}", n=definitions["serial"]))
+        else:
+            self.facts["definitions"].setText(tr("those shipped with the app"))
         self.conflicts_button.setText(tr("Conflicts ({n})", n=facts["conflicts"]))
         self.conflicts_button.setEnabled(facts["conflicts"] > 0)
         self.export_button.setEnabled(facts["not_exported"] > 0 and bool(hub or facts["peers"]))
