@@ -278,7 +278,7 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
                 store.mark_applied(session, origin, epoch, run[0]["seq"], hwm, keep_lines=keeps_history(ctx))
                 store.set_state(session, f"hwm:{origin}:{epoch}", hwm)
                 waiting[(origin, epoch)] = [r for r in rows if r["seq"] > hwm]
-    recompute_derived(session, stats)
+    recompute_derived(session, stats, contacts=not keeps_history(ctx))
     if stats.newest_version:
         ctx.clock.observe(stats.newest_version)  # later edits here order after what arrived
         from sqlalchemy import update

@@ -203,9 +203,11 @@ def _conflict(session: Session, stats: MergeStats, model: type[Synced], row: Any
         stats.conflicts += 1
 
 
-def recompute_derived(session: Session, stats: MergeStats) -> None:
-    """Sort and search keys of cases whose person changed, and the last contact of cases whose services,
-    home visits or opening changed — local columns the merge must keep true, as the services do."""
+def recompute_derived(session: Session, stats: MergeStats, contacts: bool = True) -> None:
+    """Sort and search keys of cases whose person changed, and (unless `contacts` is False) the last contact
+    of cases whose services, home visits or opening changed — local columns the merge must keep true, as the
+    services do. A hub passes False: no page of it reads last contact dates (they serve a laptop's to-do list),
+    and rewriting a thousand cases a bundle was a tenth of its import on PostgreSQL."""
     from desktop.core.repositories.workflow import refresh_last_contact_many
 
     touched = stats.touched
@@ -219,6 +221,8 @@ def recompute_derived(session: Session, stats: MergeStats) -> None:
             case_ids.add(case.id)
             session.execute(update(cases_t).where(cases_t.c.id == case.id).values(
                 **case_keys(case.case_no, persons.get(case.beneficiary_id, {}))))
+    if not contacts:
+        return
     for model in (ServiceRecord, FormAnswer):
         ids = list(touched.get(model.__entity__, set()))
         table = model.__table__
@@ -271,13 +275,14 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
     for entity, model in models.items():
         present[model.__table__.name] = _existing_ids(
             session, model.__table__, {line["id"] for line in chunk if line["entity"] == entity})
-    # Parents named by the chunk's creates, looked up once per parent table.
+    # Parents named by the chunk's creates, looked up once per parent table — but not those this run created.
+    created = stats.created
     wanted: dict[Table, set[str]] = {}
     for line in chunk:
         if "base" not in line:
             for fk in models[line["entity"]].__table__.foreign_keys:
                 value = line["fields"].get(fk.parent.name)
-                if value is not None:
+                if value is not None and value not in created:
                     wanted.setdefault(fk.column.table, set()).add(value)
     for table, ids in wanted.items():
         present.setdefault(table.name, set()).update(_existing_ids(session, table, ids))
@@ -315,8 +320,8 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
             continue
         fields = line["fields"]
         values = convert(table, fields)
-        if any(values.get(fk.parent.name) is not None and values[fk.parent.name] not in present.get(
-                fk.column.table.name, set()) for fk in table.foreign_keys):
+        if any(values.get(fk.parent.name) is not None and values[fk.parent.name] not in created
+               and values[fk.parent.name] not in present.get(fk.column.table.name, set()) for fk in table.foreign_keys):
             flush()
             return consumed
         if model is Beneficiary:

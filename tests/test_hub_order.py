@@ -10,10 +10,15 @@ from pathlib import Path
 
 from desktop.core.services import cases
 from desktop.core.services.maintenance import backup
+from sync.bundle import build, payload_bytes
+from sync.exporting import outbox_line
 from sync.hub import devices, inbox
-from sync.hub.profile import init_hub
+from sync.hub.profile import card, init_hub
 from sync.hub.status import hub_status, received_bundles
 from sync.importing import import_file
+from sync.keys import load_device_keys
+from sync.store import outbox_after
+from sync.trust import now_iso
 from tests.sync_helpers import card_of, copied_back, export, import_
 
 
@@ -113,3 +118,53 @@ def test_an_oversized_file_is_refused_at_the_hub_before_it_is_read(province, tmp
     assert (outcome.ok, outcome.error) == (False, "E_SIZE")
     after = hub_status(hub)
     assert after["refused_files"] == before["refused_files"] + 1 and after["communes"] == before["communes"]
+
+
+def _forged(ctx, hub, tmp_path: Path, name: str, partition_of_last: str | None = None,
+            sender_partition: str | None = None, created_at: str | None = None) -> Path:
+    """A bundle validly signed by `ctx`'s key and encrypted to the hub, shaped as the test needs."""
+    keys = load_device_keys(ctx.profile.root)
+    with ctx.db.reader() as session:
+        lines = [outbox_line(e) for e in outbox_after(session, 0)]
+    if partition_of_last:
+        lines[-1]["partition"] = partition_of_last
+    payload, count, raw = payload_bytes(lines)
+    manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": created_at or now_iso(),
+                "epoch": 1, "sender": {"device": ctx.device_id, "partition": sender_partition or ctx.partition,
+                                       "sign_key": keys.signer.public_text},
+                "seq_after": 0, "seq_to": lines[-1]["seq"], "payload": {"lines": count, "uncompressed": raw}}
+    path = tmp_path / f"{name}.ctxh.age"
+    path.write_bytes(build(manifest, payload, keys.signer, [card(hub)["age_recipient"]]))
+    return path
+
+
+def test_scope_expiry_and_recipient_refusals_at_the_hub(province, tmp_path: Path) -> None:
+    """T10/T11 at the hub, each with its own code, and nothing applied: one record of another commune in a
+    validly signed bundle (E_SCOPE, the whole bundle), a sender claiming a commune wider than its enrolment
+    (E_SCOPE), a bundle made after the laptop's certificate ended (E_EXPIRED), one not encrypted to the hub
+    (E_RECIPIENT)."""
+    hub, a1, a2, b1 = province
+    cases.open_case(a1, {"full_name": "Người của Ba Đình"}, {"opened_on": "01/11/2026"})
+    before = hub_status(hub)
+    outcomes = {
+        "scope": import_file(hub, _forged(a1, hub, tmp_path, "scope", partition_of_last=b1.partition),
+                             inbox._opener),
+        "wider": import_file(hub, _forged(a1, hub, tmp_path, "wider", sender_partition=b1.partition),
+                             inbox._opener),
+        "expired": import_file(hub, _forged(a1, hub, tmp_path, "expired", created_at="2031-01-01T00:00:00+00:00"),
+                               inbox._opener),
+    }
+    # The same changes, signed by A1 but encrypted to A2 alone.
+    opened = inbox._opener(hub, export(a1, tmp_path / "peer")[0])
+    payload, count, raw = payload_bytes(opened.lines)
+    manifest = {**opened.manifest, "payload": {"lines": count, "uncompressed": raw}}
+    not_for_hub = tmp_path / "not-for-hub.ctxh.age"
+    not_for_hub.write_bytes(build(manifest, payload, load_device_keys(a1.profile.root).signer,
+                                  [load_device_keys(a2.profile.root).recipient]))
+    outcomes["recipient"] = import_file(hub, not_for_hub, inbox._opener)
+    assert {name: o.error for name, o in outcomes.items()} == {
+        "scope": "E_SCOPE", "wider": "E_SCOPE", "expired": "E_EXPIRED", "recipient": "E_RECIPIENT"}
+    assert all(not o.ok for o in outcomes.values())
+    after = hub_status(hub)
+    assert {p: c["digest"] for p, c in after["communes"].items()} == {
+        p: c["digest"] for p, c in before["communes"].items()}

@@ -1,5 +1,5 @@
-"""Screenshots of the hub's window: a province with laptops of three communes, one of them restored from a
-backup, and a file from an unenrolled laptop.
+"""Screenshots of the hub's window: a province with laptops of three communes, a case moved from Ba Đình to
+Ngọc Hà, a bundle of Giảng Võ lost on the way (its next one waits), and a file from an unenrolled laptop.
 
     Xvfb :99 -screen 0 1366x768x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb CTXH_PASSPHRASE=… .venv/bin/python docs/screenshots/hub_shots.py
@@ -18,8 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 def province(work: Path, passphrase: str) -> Path:
     """Build the scene; returns the hub profile."""
+    from desktop.core.services.cases import list_cases as cases_of
+    from desktop.core.services.cases import open_case as cases_open
     from desktop.core.services.demo import generate
     from desktop.core.services.setup import SetupRequest, initialise_profile
+    from desktop.core.services.workflow import transfer_case
     from sync.hub import devices, inbox
     from sync.hub.profile import card, init_hub
     from sync.keys import TrustStore
@@ -35,7 +38,15 @@ def province(work: Path, passphrase: str) -> Path:
         generate(ctx, cases=cases, workers=6, seed=n + 1)
         if name != "Máy lạ":
             devices.enroll(hub, card_of(ctx))
-        for path in export(ctx, work / f"o{n}"):
+        sent = export(ctx, work / f"o{n}")
+        if n == 0:  # a family of Ba Đình moved to Ngọc Hà: the hub opens their case there
+            moving = next(c for c in cases_of(ctx) if c["status"] != "DA_DONG")
+            transfer_case(ctx, moving["id"], "00008")
+            sent += export(ctx, work / f"o{n}-later")
+        if n == 2:  # Giảng Võ's first bundle is lost on the way: its second waits for it
+            cases_open(ctx, {"full_name": "Người mới tiếp nhận"}, {"opened_on": "02/11/2026"})
+            sent = export(ctx, work / f"o{n}-later")
+        for path in sent:
             shutil.copy(path, folder / path.name)
         ctx.db.dispose()
     inbox.import_folder(hub, folder)
