@@ -51,7 +51,12 @@ def update(text: str, path: Path) -> str:
     _new_head, fresh = split(text)
     sections.update(fresh)
     note = f"Re-measured {dt.datetime.now():%Y-%m-%d %H:%M} (a partial run): {'; '.join(fresh)}."
-    kept = [line for line in head.rstrip().splitlines() if not line.startswith("Re-measured ")]
+    # An older note that names only sections measured again now is dropped; the others stay.
+    kept = [line for line in head.rstrip().splitlines() if not (
+        line.startswith("Re-measured ") and all(f" {name}" in line for name in fresh)
+        and line.count("; ") + 1 <= len(fresh))]
+    while kept and not kept[-1].strip():
+        kept.pop()
     return "\n".join([*kept, "", note, ""]) + "\n" + "\n".join(sections.values())
 
 

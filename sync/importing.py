@@ -302,11 +302,13 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         return
     relayed: list[dict[str, Any]] = []
     snapshot = _checked_snapshot(ctx, opened.lines)
+    # The trust store's files change only once everything else in the bundle has gone through.
+    trusting: list[Callable[[], Any]] = []
     hub = trust.hub() or {}
     if manifest.get("root_chain"):  # the signature already proved the chain; from now on only its end is trusted
         key, root_version = follow_chain(hub["id"], hub["sign_key"], int(hub.get("root_version", 1)),
                                          manifest["root_chain"])
-        trust.follow_hub_root(key, root_version)
+        trusting.append(lambda: trust.follow_hub_root(key, root_version))
     for line in opened.lines:
         kind = line.get("type")
         if kind == "receipt" and line.get("device") == ctx.device_id:
@@ -314,9 +316,11 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
                 acked = max(store.get_state(session, "acked_seq", 0), int(line["through"]))
                 store.set_state(session, "acked_seq", acked)
         elif kind == "certificate" and line.get("device") == ctx.device_id:
-            trust.set_certificate({k: v for k, v in line.items() if k != "type"})
+            certificate = {k: v for k, v in line.items() if k != "type"}
+            trusting.append(lambda certificate=certificate: trust.set_certificate(certificate))
         elif kind == "revocation":
-            trust.add_revocations({str(line["device"]): str(line["at"])})
+            revoked = {str(line["device"]): str(line["at"])}
+            trusting.append(lambda revoked=revoked: trust.add_revocations(revoked))
         elif kind == "reference" and snapshot is not False:
             _apply_reference(session, line)
         elif kind == "change":  # a case transferred from another commune, or a change relayed by the hub
@@ -330,6 +334,8 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         outcome.conflicts += stats.conflicts
     if version:
         store.set_state(session, "hub_version", version)
+    for step in trusting:
+        step()
     if isinstance(snapshot, tuple):
         install_snapshot(ctx.profile.root, snapshot[0], snapshot[1])  # last: every check above has passed
     outcome.state = "applied"
