@@ -100,6 +100,10 @@
       <translation>Ghi chuyển tuyến</translation>
     </message>
     <message>
+      <source>Type to find the commune or ward</source>
+      <translation>Gõ để tìm xã/phường</translation>
+    </message>
+    <message>
       <source>Transfer the case</source>
       <translation>Chuyển hồ sơ</translation>
     </message>

@@ -89,6 +89,7 @@ class CasePage(QDialog):
         self.destination = QComboBox()
         self.destination.setEditable(True)  # a province has over a hundred communes: type to find one
         self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.destination.lineEdit().setPlaceholderText(tr("Type to find the commune or ward"))
         transfer = QPushButton(tr("Transfer the case"))
         transfer.clicked.connect(self._transfer)
         self.transfer_button = transfer
