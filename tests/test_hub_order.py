@@ -168,3 +168,22 @@ def test_scope_expiry_and_recipient_refusals_at_the_hub(province, tmp_path: Path
     after = hub_status(hub)
     assert {p: c["digest"] for p, c in after["communes"].items()} == {
         p: c["digest"] for p, c in before["communes"].items()}
+
+
+def test_conflicts_are_counted_for_their_commune(province, tmp_path: Path) -> None:
+    """Two laptops of Ba Đình edit one field without seeing each other: the hub keeps both, and its status
+    shows the conflict against Ba Đình only."""
+    hub, a1, a2, b1 = province
+    case_id = cases.open_case(a1, {"full_name": "Vũ Thị Hai Máy"}, {"opened_on": "01/11/2026"})[0]
+    [first] = export(a1, tmp_path / "0")
+    import_(a2, first)
+    assert import_file(hub, first, inbox._opener).ok
+    cases.open_case(b1, {"full_name": "Người Ngọc Hà"}, {"opened_on": "01/11/2026"})
+    cases.update_case(a1, case_id, {"summary": "máy 1 ghi"})
+    cases.update_case(a2, case_id, {"summary": "máy 2 ghi"})
+    for n, ctx in enumerate((a1, a2, b1)):
+        for path in export(ctx, tmp_path / f"o{n}"):
+            assert import_file(hub, path, inbox._opener).ok
+    status = hub_status(hub)
+    assert status["conflicts"] == 1
+    assert status["communes"][a1.partition]["conflicts"] == 1 and status["communes"][b1.partition]["conflicts"] == 0
