@@ -104,3 +104,21 @@ def test_user_accounts(tmp_path: Path) -> None:
     assert done.returncode == 2 and "phải gắn với một người trong danh sách đội ngũ" in done.stderr
     users = json.loads(ctxh("user", "list", "--json", "--data-dir", str(tmp_path / "p")).stdout)["users"]
     assert [(u["username"], u["role"]) for u in users] == [("canbo", "OFFICER"), ("lanhdao", "APPROVER")]
+
+
+def test_case_transfer_by_its_number(tmp_path: Path) -> None:
+    from desktop.core.context import open_context
+    from desktop.core.services import cases
+
+    assert init(tmp_path / "p").returncode == 0
+    ctx = open_context(tmp_path / "p")
+    case_id, _ = cases.open_case(ctx, {"full_name": "Đinh Văn Chuyển"}, {"opened_on": "02/11/2026"})
+    case_no = cases.get_case(ctx, case_id)["case_no"]
+    ctx.db.dispose()
+    wrong = ctxh("--data-dir", str(tmp_path / "p"), "case", "transfer", case_no, "--to", "23425")
+    assert wrong.returncode == 2 and "không thuộc tỉnh/thành" in wrong.stderr
+    done = ctxh("--data-dir", str(tmp_path / "p"), "case", "transfer", case_no, "--to", "00008", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"case": case_id, "case_no": case_no, "to": "00008"}
+    again = ctxh("--data-dir", str(tmp_path / "p"), "case", "transfer", case_no, "--to", "00025")
+    assert again.returncode == 2 and "đã kết thúc" in again.stderr
