@@ -828,7 +828,7 @@ Có khớp với máy của họ không?</translation>
       <translation>chưa có</translation>
     </message>
     <message>
-      <source>{waiting} ({gaps} bundle(s) missing)</source>
+      <source>{waiting} (a bundle missing from {gaps} laptop(s))</source>
       <translation>{waiting} (thiếu gói của {gaps} máy)</translation>
     </message>
     <message>

@@ -94,7 +94,7 @@ class HubCommunesPage(_HubPage):
             seen = last.strftime("%d/%m/%Y %H:%M") if last else tr("nothing yet")
             waiting = str(commune["waiting"])
             if commune["gaps"]:
-                waiting = tr("{waiting} ({gaps} bundle(s) missing)", waiting=commune["waiting"],
+                waiting = tr("{waiting} (a bundle missing from {gaps} laptop(s))", waiting=commune["waiting"],
                              gaps=commune["gaps"])
             rows.append([f"{commune['name']} ({partition})", str(len(commune["devices"])), seen,
                          waiting, str(commune["quarantined"]), str(commune["conflicts"]),
