@@ -26,7 +26,7 @@ Callback = Callable[[Any], None]
 class TaskRunner(QObject):
     """Runs callables on one background thread; calls back on the GUI thread."""
 
-    _finished = Signal(int, object, object)  # task id, result, exception
+    _finished = Signal(int)  # task id; its outcome waits in _outcomes
     _progress = Signal(int, int, int, str)  # task id, done, total, label
     busy_changed = Signal(bool)
 
@@ -35,6 +35,8 @@ class TaskRunner(QObject):
         self._queue: queue.Queue[tuple[int, Callable[[], Any]] | None] = queue.Queue()
         self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
         self._progress_handlers: dict[int, Callable[[int, int, str], None]] = {}
+        # Finished work, handed over to the GUI thread: (the callable, its result, its exception).
+        self._outcomes: dict[int, tuple[Any, Any, BaseException | None]] = {}
         self._ids = itertools.count(1)
         # Emitted from the worker thread, so AutoConnection queues them to this object's (the GUI) thread.
         # Naming Qt.ConnectionType here would build every enum of the Qt namespace (~45 ms) before the
@@ -107,6 +109,7 @@ class TaskRunner(QObject):
             if item is None:
                 return
             task_id, fn = item
+            del item
             try:
                 result, error = fn(), None
             except BaseException as exc:  # delivered to the GUI thread, which decides what to show
@@ -114,9 +117,18 @@ class TaskRunner(QObject):
                 if not _is_expected(exc):
                     traceback.print_exc()
             if task_id:
-                self._finished.emit(task_id, result, error)
+                # The work's closure, its result or its error may hold the last reference to a Qt object (a
+                # dialog the closure captured). Released here, Qt would free that object on this thread and
+                # crash (it did, as a bus error, when a job ended). So they go to the GUI thread, which
+                # drops them; this thread keeps no reference of its own.
+                self._outcomes[task_id] = (fn, result, error)
+                del fn, result, error
+                self._finished.emit(task_id)
+            else:
+                del fn, result, error  # wait_idle's Event.set: nothing of Qt
 
-    def _deliver(self, task_id: int, result: Any, error: Any) -> None:
+    def _deliver(self, task_id: int) -> None:
+        _fn, result, error = self._outcomes.pop(task_id)
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)
