@@ -74,16 +74,13 @@ def _card(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _enroll(args: argparse.Namespace, ctx: Any) -> int:
-    from sync.hub.devices import enroll
-    from sync.hub.outbox import hub_bundle
+    from sync.hub.outbox import enrolment_bundle
 
     try:
         card = json.loads(args.card.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CtxhError("E_CARD", detail=str(error)) from error
-    certificate = enroll(ctx, card)
-    args.out.mkdir(parents=True, exist_ok=True)
-    path = hub_bundle(ctx, card, [{"type": "certificate", **certificate}], args.out)
+    path = enrolment_bundle(ctx, card, args.out)
     _print(args, {"device": card["id"], "partition": card["partition"], "file": str(path)},
            lambda: f"Đã đăng ký {card['name']} ({card['partition']}), dấu vân tay {card['fingerprint']}.\n"
                    f"Gửi tệp này về máy xã để nhập: {path}")

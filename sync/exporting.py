@@ -196,14 +196,8 @@ def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustSt
 
 def _applied(ctx: AppContext) -> dict[str, int]:
     """What this laptop has applied of other devices, "device:epoch" -> counter: the hub relays the rest."""
-    from sqlalchemy import select
-
-    from desktop.core.models import SyncState
-
-    table = SyncState.__table__
     with ctx.db.reader() as session:
-        rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.like("hwm:%"))).all()
-    return {key[len("hwm:"):]: json.loads(value) for key, value in rows}
+        return store.states_with_prefix(session, "hwm:")
 
 
 def _schema() -> str:

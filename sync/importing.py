@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.context import AppContext
+from desktop.core.repositories.devices import save_last_version
 from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
 from sync import store
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
@@ -281,11 +282,7 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
     recompute_derived(session, stats, contacts=not keeps_history(ctx))
     if stats.newest_version:
         ctx.clock.observe(stats.newest_version)  # later edits here order after what arrived
-        from sqlalchemy import update
-
-        from desktop.core.models import Device
-
-        session.execute(update(Device).where(Device.id == ctx.device_id).values(last_version=ctx.clock.now()))
+        save_last_version(session, ctx.device_id, ctx.clock.now())
     return stats
 
 

@@ -101,11 +101,15 @@ def _parents_present(session: Session, table: Table, values: dict[str, Any]) -> 
     return True
 
 
-def _derived(session: Session, model: type[Synced], values: dict[str, Any]) -> dict[str, Any]:
+def _derived(session: Session, model: type[Synced], values: dict[str, Any],
+             people: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A record's local columns (sort and search keys; a new case's last contact is its opening), looking
+    the case's person up in `people` (those a bulk run holds) before the database."""
     if model in (Worker, Beneficiary):
         return person_keys(values)
     if model is Case:
-        person = _people_of_ids(session, [values["beneficiary_id"]]).get(values["beneficiary_id"], {})
+        person_id = values["beneficiary_id"]
+        person = (people or {}).get(person_id) or _people_of_ids(session, [person_id]).get(person_id, {})
         return {**case_keys(values.get("case_no"), person), "last_contact_on": values.get("opened_on")}
     return {}
 
@@ -326,14 +330,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
             return consumed
         if model is Beneficiary:
             people[line["id"]] = values
-        derived: dict[str, Any] = {}
-        if model in (Worker, Beneficiary):
-            derived = person_keys(values)
-        elif model is Case:
-            person = people.get(values["beneficiary_id"]) or _people_of_ids(
-                session, [values["beneficiary_id"]]).get(values["beneficiary_id"], {})
-            derived = {**case_keys(values.get("case_no"), person),
-                       "last_contact_on": values.get("opened_on")}
+        derived = _derived(session, model, values, people)
         if segment_table is not table:
             flush()
             segment_table = table

@@ -28,6 +28,12 @@ def get_state(session: Session, key: str, default: Any = None) -> Any:
     return default if value is None else json.loads(value)
 
 
+def states_with_prefix(session: Session, prefix: str) -> dict[str, Any]:
+    """Sync facts whose key starts with `prefix`, by the rest of the key (JSON values)."""
+    rows = session.execute(select(state_t.c.key, state_t.c.value).where(state_t.c.key.startswith(prefix))).all()
+    return {key[len(prefix):]: json.loads(value) for key, value in rows}
+
+
 def set_state(session: Session, key: str, value: Any) -> None:
     """Store a sync fact."""
     text = json.dumps(value)

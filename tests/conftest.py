@@ -103,7 +103,7 @@ def hub_db(request) -> str | None:
 @pytest.fixture
 def province(tmp_path: Path, hub_db: str | None):
     """A hub, two laptops of Ba Đình that know each other, one of Ngọc Hà; all enrolled."""
-    from sync.hub import devices, outbox
+    from sync.hub import outbox
     from sync.hub.profile import card, init_hub
     from sync.keys import TrustStore
     from tests.sync_helpers import card_of, import_
@@ -117,8 +117,7 @@ def province(tmp_path: Path, hub_db: str | None):
     TrustStore(a1.profile.root).add(card_of(a2), a1.partition, a1.device_id)
     TrustStore(a2.profile.root).add(card_of(a1), a2.partition, a2.device_id)
     for ctx in (a1, a2, b1):
-        certificate = devices.enroll(hub, card_of(ctx))
-        path = outbox.hub_bundle(hub, card_of(ctx), [{"type": "certificate", **certificate}], tmp_path / "enrol")
+        path = outbox.enrolment_bundle(hub, card_of(ctx), tmp_path / "enrol")
         assert import_(ctx, path)[0].ok
         assert TrustStore(ctx.profile.root).certificate()["partition"] == ctx.partition
     yield hub, a1, a2, b1

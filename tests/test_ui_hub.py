@@ -10,7 +10,7 @@ import pytest
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: Path) -> None:
+def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: Path, monkeypatch) -> None:
     from desktop.core.services.demo import generate
     from desktop.ui.main_window import MainWindow
     from sync.hub import devices, inbox
@@ -44,6 +44,19 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
     page = win.page("hub_communes")
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
     assert page.table.item(0, 0).text() == "Phường Ba Đình (01:00004)" and page.table.item(0, 1).text() == "1"
+    # Write-back and the province report run off the GUI thread and say where they went.
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path / "back"))
+    page._export()
+    qtbot.waitUntil(lambda: "gói" in page.message.text() and str(tmp_path / "back") in page.message.text(),
+                    timeout=10000)
+    assert len(list((tmp_path / "back").glob("*.age"))) == 1  # the one enrolled laptop
+    report = tmp_path / "bao-cao.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(report), ""))
+    page._report()
+    qtbot.waitUntil(lambda: str(report) in page.message.text(), timeout=10000)
+    assert report.exists()
     win.show_page("hub_inbox")
     received = win.page("hub_inbox")
     qtbot.waitUntil(lambda: received.table.rowCount() == 2, timeout=5000)

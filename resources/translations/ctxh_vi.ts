@@ -856,6 +856,14 @@ Có khớp với máy của họ không?</translation>
       <translation>Mã băm nội dung</translation>
     </message>
     <message>
+      <source>Writing bundles…</source>
+      <translation>Đang ghi các gói…</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
       <source>File</source>
       <translation>Tệp</translation>
     </message>

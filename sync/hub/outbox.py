@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from desktop.core.context import AppContext
 from desktop.core.files import replace_atomically
-from desktop.core.models import HubDevice, SyncState
+from desktop.core.models import HubDevice
 from sync import store
 from sync.bundle import build, payload_bytes
 from sync.exporting import outbox_line
-from sync.hub.devices import issue_certificate
+from sync.hub.devices import enroll, issue_certificate
 from sync.hub.profile import card, hub_keys, root_chain
 from sync.hub.publish import snapshot_lines
 from sync.hub.transfers import carry_out
@@ -29,12 +29,10 @@ EXPIRES_DAYS = 60
 
 def receipts_for(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
     """A receipt per epoch of the device: the changes applied here, in order, up to `through`."""
-    prefix = f"hwm:{device_id}:"
-    table = SyncState.__table__
     with ctx.db.reader() as session:
-        rows = session.execute(select(table.c.key, table.c.value).where(table.c.key.like(prefix + "%"))).all()
-    return [{"type": "receipt", "device": device_id, "epoch": int(key[len(prefix):]), "through": json.loads(value)}
-            for key, value in rows]
+        applied = store.states_with_prefix(session, f"hwm:{device_id}:")
+    return [{"type": "receipt", "device": device_id, "epoch": int(epoch), "through": through}
+            for epoch, through in applied.items()]
 
 
 def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, Any]], folder: Path,
@@ -61,6 +59,13 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
     name = f"ctxh-hub_{device['partition'].replace(':', '-')}_{device['id'][-12:]}_v{version}.ctxh.age"
     folder.mkdir(parents=True, exist_ok=True)
     return replace_atomically(folder / name, lambda partial: partial.write_bytes(data))
+
+
+def enrolment_bundle(ctx: AppContext, card: Any, folder: Path) -> Path:
+    """Enrol a laptop from its card (its fingerprint confirmed with the commune) and write its certificate, in a
+    hub bundle for it, into `folder`."""
+    certificate = enroll(ctx, card)
+    return hub_bundle(ctx, card, [{"type": "certificate", **certificate}], folder)
 
 
 def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> list[Path]:

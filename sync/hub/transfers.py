@@ -38,7 +38,7 @@ def pending_transfers(ctx: AppContext) -> list[dict[str, Any]]:
     with ctx.db.reader() as session:
         rows = session.execute(select(table).where(table.c.transfer_to.is_not(None), table.c.deleted.is_(False))
                                ).mappings().all()
-        done = {row["id"] for row in rows if store.get_state(session, f"transfer:{row['id']}", None)}
+        done = set(store.states_with_prefix(session, "transfer:"))
     province = f"{ctx.province_code}:"
     return [dict(r) for r in rows if r["id"] not in done and r["transfer_to"].startswith(province)
             and r["transfer_to"] != r["partition"]]

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.bulk import among, chunks, set_by_id
+from desktop.core.bulk import among, chunks
 from desktop.core.models import Beneficiary, Case, CaseStep, FormAnswer, ServiceRecord
 
 steps_t = CaseStep.__table__
@@ -131,5 +131,7 @@ def refresh_last_contact_many(session: Session, case_ids: list[str]) -> None:
                 latest[case_id] = day
         opened = dict(session.execute(select(cases_t.c.id, cases_t.c.opened_on).where(
             among(session, cases_t.c.id, chunk))).all())
-        set_by_id(session, cases_t, "last_contact_on",
-                  {case_id: latest.get(case_id) or day for case_id, day in opened.items()})
+        rows = [{"case_id": case_id, "day": latest.get(case_id) or day} for case_id, day in opened.items()]
+        if rows:
+            session.execute(cases_t.update().where(cases_t.c.id == bindparam("case_id"))
+                            .values(last_contact_on=bindparam("day")), rows)

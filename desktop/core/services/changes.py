@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from desktop.core.context import AppContext
 from desktop.core.errors import NotFoundError
-from desktop.core.models import ChangeEntry, Device, Synced
+from desktop.core.models import ChangeEntry, Synced
 from desktop.core.models.base import utcnow
+from desktop.core.repositories.devices import save_last_version
 
 
 def to_json_value(value: Any) -> Any:
@@ -161,9 +162,7 @@ class ChangeWriter:
     def flush_clock(self) -> None:
         """Save the clock's newest version with the device, in the same transaction."""
         if self._last_version is not None:
-            self.session.execute(
-                update(Device).where(Device.id == self.ctx.device_id).values(last_version=self._last_version)
-            )
+            save_last_version(self.session, self.ctx.device_id, self._last_version)
 
 
 class Writing:

@@ -12,13 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
-
 from desktop.core.context import open_context
 from desktop.core.db import backup_sqlite, sqlite_file_ok
 from desktop.core.errors import CtxhError
-from desktop.core.models import Device
 from desktop.core.profile import Profile
+from desktop.core.repositories.devices import local_last_version, save_last_version
 
 
 def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
@@ -34,7 +32,7 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
     current = open_context(data_dir)
     with current.db.reader() as session:
         epoch = store.get_state(session, "epoch", 1)
-        newest = session.scalar(select(Device.last_version).where(Device.is_local.is_(True))) or ""
+        newest = local_last_version(session)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     replaced = backup_sqlite(profile.db_path, profile.backups_dir / f"ctxh-before-restore-{stamp}.sqlite3")
     current.db.dispose()
@@ -46,7 +44,6 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
         store.set_state(session, "epoch", epoch + 1)
         store.set_state(session, "last_export_seq", 0)
         store.set_state(session, "last_manifest_hash", "")
-        restored = session.scalar(select(Device.last_version).where(Device.is_local.is_(True))) or ""
-        session.execute(update(Device).where(Device.is_local.is_(True)).values(last_version=max(newest, restored)))
+        save_last_version(session, ctx.device_id, max(newest, local_last_version(session)))
     ctx.db.dispose()
     return {"epoch": epoch + 1, "replaced_copy": str(replaced)}

@@ -131,9 +131,11 @@ class HubCommunesPage(_HubPage):
         if folder:
             from sync.hub.outbox import export_all
 
-            self.backend.call(lambda ctx: export_all(ctx, Path(folder)), on_error=self.failed, on_done=lambda files:
-                              self.message.setText(tr("{n} bundle(s) written to {folder}.", n=len(files),
-                                                      folder=folder)))
+            # Long work for a province of hundreds of laptops: off the GUI thread, with the progress dialog.
+            self.backend.runner.submit_long(
+                lambda _progress, _cancel: export_all(self.backend.ctx, Path(folder)), tr("Writing bundles…"), self,
+                on_error=self.failed, on_done=lambda files: self.message.setText(
+                    tr("{n} bundle(s) written to {folder}.", n=len(files), folder=folder)))
 
     def _report(self) -> None:
         year = self.year.value()
@@ -142,9 +144,10 @@ class HubCommunesPage(_HubPage):
         if path:
             from sync.hub.report import write_report
 
-            self.backend.call(lambda ctx: write_report(ctx, year, Path(path)), on_error=self.failed,
-                              on_done=lambda totals: self.message.setText(tr(
-                                  "Report of {n} commune(s) written to {path}.", n=totals["communes"], path=path)))
+            self.backend.runner.submit_long(
+                lambda _progress, _cancel: write_report(self.backend.ctx, year, Path(path)), tr("Writing the report…"),
+                self, on_error=self.failed, on_done=lambda totals: self.message.setText(tr(
+                    "Report of {n} commune(s) written to {path}.", n=totals["communes"], path=path)))
 
 
 class HubInboxPage(_HubPage):
@@ -161,11 +164,11 @@ class HubInboxPage(_HubPage):
         self.backend.call(received_bundles, on_done=self._show, on_error=self.failed)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
-        from desktop.ui.pages.sync import _state
+        from desktop.ui.pages.sync import bundle_state
 
         self.show_rows([tr("When"), tr("File"), tr("Laptop"), tr("Counters"), tr("State"), tr("Reason")], [
             [r["at"].strftime("%d/%m/%Y %H:%M"), r["file_name"] or "", r["laptop"],
-             f"{r['seq_from']}–{r['seq_to']}" if r["seq_to"] else "", _state(r["state"]),
+             f"{r['seq_from']}–{r['seq_to']}" if r["seq_to"] else "", bundle_state(r["state"]),
              refusal_reason(r["error"]) if r["error"] else ""] for r in rows])
         refused = sum(1 for r in rows if r["state"] in ("quarantined", "refused"))
         self.message.setText(tr("{n} bundle(s), {refused} quarantined.", n=len(rows), refused=refused))
@@ -214,18 +217,13 @@ class HubDevicesPage(_HubPage):
 
     def enroll_card(self, card: dict[str, Any], folder: Path) -> None:
         """Enrol from a card already confirmed, writing the certificate bundle into `folder`."""
-        def work(ctx: Any) -> Path:
-            from sync.hub.devices import enroll
-            from sync.hub.outbox import hub_bundle
-
-            certificate = enroll(ctx, card)
-            return hub_bundle(ctx, card, [{"type": "certificate", **certificate}], folder)
+        from sync.hub.outbox import enrolment_bundle
 
         def done(bundle: Path) -> None:
             self.message.setText(tr("Enrolled. Send this file to the laptop: {path}", path=str(bundle)))
             self.activate()
 
-        self.backend.call(work, on_done=done, on_error=self.failed)
+        self.backend.call(lambda ctx: enrolment_bundle(ctx, card, folder), on_done=done, on_error=self.failed)
 
     def _revoke(self) -> None:
         row = self.table.currentRow()

@@ -139,7 +139,7 @@ class SyncPage(QWidget):
         if current:
             self.destination.setCurrentIndex(self.destination.findData(current))
         rows = [[r["at"].strftime("%d/%m/%Y %H:%M"), tr("sent") if r["direction"] == "out" else tr("received"),
-                 _state(r["state"]), _n(r["changes"]), r["file_name"] or ""] for r in facts["ledger"]]
+                 bundle_state(r["state"]), _n(r["changes"]), r["file_name"] or ""] for r in facts["ledger"]]
         table = read_only_table([tr("When"), tr("Direction"), tr("State"), tr("Changes"), tr("File")], rows)
         self.ledger_holder.replaceWidget(self.ledger, table)
         self.ledger.deleteLater()
@@ -222,7 +222,8 @@ class SyncPage(QWidget):
         dialog.open()
 
 
-def _state(state: str) -> str:
+def bundle_state(state: str) -> str:
+    """What became of a bundle, in the officer's words (the Đồng bộ and hub inbox pages)."""
     return {"written": tr("written and checked"), "applied": tr("applied"), "duplicate": tr("already had it"),
             "waiting": tr("waiting for an earlier bundle"), "quarantined": tr("quarantined"),
             "refused": tr("refused")}.get(state, state)
