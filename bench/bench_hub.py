@@ -21,7 +21,7 @@ CASES = 1000
 def _province(communes: int) -> tuple[Path, Path, int]:
     """Laptop bundles of `communes` communes (made once, reused); returns (folder, hub card, changes)."""
     from desktop.core.services.demo import generate
-    from desktop.core.services.reference import read_admin_units_file
+    from desktop.core.reference_data import read_admin_units_file
     from desktop.core.services.setup import SetupRequest, initialise_profile
     from sync.exporting import export_bundles
     from sync.hub.profile import card, init_hub
@@ -68,7 +68,7 @@ def _hub_copy(keys_hub: Path, target: Path, db_url: str | None) -> None:
 
         from desktop.core.db import Database, make_engine, upgrade
         from desktop.core.models import Device
-        from desktop.core.services.reference import load_reference_data
+        from desktop.core.reference_data import load_reference_data
 
         engine = make_engine(db_url)
         upgrade(engine)

@@ -1,18 +1,27 @@
 """Entry point of `ctxh`: the window when no subcommand is given, else the command line.
 
-Kept light: the window path must not import SQLAlchemy before the first window shows.
+Kept light: the window path must not import SQLAlchemy before the first window shows. This module is the one
+place that knows both the window and the command line; the command line never imports the window.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+
+def open_window(data_dir: Path, user: str | None, language: str | None, page: str | None) -> int:
+    """`ctxh` / `ctxh gui`: the window on the profile at `data_dir`."""
+    from desktop.ui.app import run_gui
+
+    return run_gui(data_dir, user=user, language=language, page=page)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run ctxh with `argv` (default: sys.argv[1:]) and return the exit code."""
     from desktop.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, gui=open_window)
 
 
 if __name__ == "__main__":

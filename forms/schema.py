@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.dates import parse_date
 from desktop.paths import app_root
 from forms.loading import load_folder, pair
 
@@ -170,8 +171,6 @@ def check_answers(form: FormDefinition, answers: Mapping[str, Any],
     Returns (answers to store, problems as (field, code, params)). Answers to hidden fields are not
     stored; answers naming no field of this form are kept as they are (nothing typed is lost).
     """
-    from desktop.core.validation import parse_date
-
     cleaned: dict[str, Any] = {k: v for k, v in answers.items() if form.field(k) is None}
     problems: list[Problem] = []
     for field in form.fields():

@@ -18,7 +18,7 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.errors import CtxhError
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
-from sync import store
+from desktop.core.repositories import sync_store as store
 from sync.bundle import BundleError, build, compress_lines, open_bytes
 from sync.keys import DeviceKeys, TrustStore, Verifier, canonical, load_device_keys
 from sync.trust import now_iso

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.core.context import AppContext
+from desktop.core.context import HUB, AppContext
+from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.devices import save_last_version
 from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
-from sync import store
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.keys import TrustStore, canonical, load_device_keys
 from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
@@ -45,10 +45,11 @@ class ImportOutcome:
     conflicts: int = 0
     duplicates: int = 0
     gap: list[int] = field(default_factory=list)
+    touched: dict[str, set[str]] = field(default_factory=dict, repr=False)  # records written, by entity
 
     def as_json(self) -> dict[str, Any]:
-        """The outcome as plain JSON."""
-        return dict(self.__dict__)
+        """The outcome as plain JSON (without the ids of the records it touched)."""
+        return {k: v for k, v in self.__dict__.items() if k != "touched"}
 
 
 def open_file(ctx: AppContext, path: Path) -> OpenedBundle:
@@ -238,6 +239,7 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
         for n, line in enumerate(fresh)])
     stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
+    outcome.touched = stats.touched
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
     outcome.waiting = sum(1 for line in fresh if line["seq"] > hwm)
     if outcome.waiting:
@@ -249,9 +251,7 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
 def keeps_history(ctx: AppContext) -> bool:
     """A hub keeps every change it received (to relay to the commune's other laptops, and as history);
     a laptop keeps only those still waiting."""
-    from sync.hub.profile import HUB_COMMUNE
-
-    return ctx.commune_code == HUB_COMMUNE
+    return ctx.role == HUB
 
 
 def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) -> MergeStats:
@@ -329,6 +329,7 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         stats = drain(ctx, session)
         outcome.applied += stats.applied
         outcome.conflicts += stats.conflicts
+        outcome.touched = stats.touched
     if version:
         store.set_state(session, "hub_version", version)
     for step in trusting:
@@ -364,7 +365,7 @@ def _checked_snapshot(ctx: AppContext, lines: list[dict[str, Any]]) -> tuple[dic
 
 
 def _apply_reference(session: Session, line: dict[str, Any]) -> None:
-    from desktop.core.services.reference import load_reference_set
+    from desktop.core.reference_data import load_reference_set
 
     try:
         load_reference_set(session, line["kind"], line["data"])

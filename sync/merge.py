@@ -20,8 +20,8 @@ from desktop.core.bulk import among, chunks, insert_rows, is_sqlite
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import MODEL_BY_ENTITY, Beneficiary, Case, FormAnswer, ServiceRecord, Synced, Worker
 from desktop.core.models.base import utcnow
+from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import dumps, to_json_value
-from sync import store
 
 SEEN = "!seen"  # in field_versions: how new the record was when it was deleted (not content)
 PARENT = "^"  # in field_versions, "^name": the version the current value of `name` was edited from

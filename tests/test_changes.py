@@ -7,6 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from desktop.core.domain.case_rules import device_tag
 from desktop.core.errors import ValidationError
 from desktop.core.hlc import Version
 from desktop.core.models import ChangeEntry, Device, Worker
@@ -87,7 +88,7 @@ def test_intake_writes_beneficiary_and_case_entries(ctx) -> None:
     assert step["fields"]["started_at"].startswith("2026-11-10")
     assert beneficiary["fields"]["target_groups"] == "HCDB_A TCXH_01"
     assert case["record_id"] == case_id and case["fields"]["beneficiary_id"] == beneficiary["record_id"]
-    assert case["fields"]["case_no"] == "2026-00001"
+    assert case["fields"]["case_no"] == f"2026-{device_tag(ctx.device_id)}-00001"
 
 
 def test_rolled_back_write_leaves_no_record_and_no_entry(ctx) -> None:

@@ -47,7 +47,7 @@ def test_a_folder_from_two_communes_is_merged_and_accounted(province, tmp_path: 
         for ctx in (a1, a2, b1):
             outcome = import_(ctx, path)[0]
             assert outcome.ok or outcome.error == "E_RECIPIENT", outcome
-    from desktop.core.services.sync_status import sync_overview
+    from sync.status import sync_overview
 
     for ctx in (a1, a2, b1):
         facts = sync_overview(ctx)
@@ -295,7 +295,7 @@ def test_the_province_report_counts_each_commune_as_its_laptop_does(province, tm
 def test_an_expired_or_older_hub_bundle_changes_nothing(province, tmp_path: Path, monkeypatch) -> None:
     """T18 on the laptop: a hub bundle past its expiry is refused (E_EXPIRED); one older than the newest
     applied is ignored — the newest stays in force."""
-    from desktop.core.services.sync_status import sync_overview
+    from sync.status import sync_overview
 
     hub, a1, _a2, _b1 = province
     generate(a1, cases=5, workers=1, seed=2)

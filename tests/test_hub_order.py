@@ -8,6 +8,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from desktop.core.repositories.sync_store import outbox_after
 from desktop.core.services import cases
 from desktop.core.services.maintenance import backup
 from sync.bundle import build, payload_bytes
@@ -17,7 +18,6 @@ from sync.hub.profile import card, init_hub
 from sync.hub.status import hub_status, received_bundles
 from sync.importing import import_file
 from sync.keys import load_device_keys
-from sync.store import outbox_after
 from sync.trust import now_iso
 from tests.sync_helpers import card_of, copied_back, export, import_
 

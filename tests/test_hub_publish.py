@@ -9,12 +9,12 @@ from pathlib import Path
 
 from desktop.core.repositories.reference import loaded_version
 from desktop.core.services import case_forms
-from desktop.core.services.sync_status import sync_overview
 from desktop.core.services.workflow import processes
 from desktop.paths import app_root
 from forms.library import SNAPSHOT_DIR, definitions, installed_serial
 from sync.hub import outbox
 from sync.hub.publish import snapshot_lines
+from sync.status import sync_overview
 from tests.sync_helpers import card_of, import_
 
 

@@ -19,7 +19,7 @@ def test_core_and_sync_import_without_qt() -> None:
         "        if '.migrations.versions' in m.name or m.name.endswith('migrations.env'):\n"
         "            continue\n"
         "        importlib.import_module(m.name)\n"
-        "import desktop.cli\n"
+        "import desktop.cli, desktop.__main__\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)

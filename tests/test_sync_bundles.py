@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.repositories import sync_store as store
 from desktop.core.services import cases, conflicts
 from desktop.core.services.demo import generate
-from sync import store
 from sync.bundle import MAX_FILE, build, open_bytes, payload_bytes
 from sync.keys import load_device_keys
 from sync.trust import now_iso
@@ -245,8 +245,8 @@ def test_wrong_recipient_unknown_signer_and_other_commune(tmp_path: Path) -> Non
     # A validly signed bundle of A holding one record of another commune: the whole bundle is refused.
     generate(a, cases=3, workers=1, seed=2)
     keys = load_device_keys(a.profile.root)
+    from desktop.core.repositories.sync_store import outbox_after
     from sync.exporting import outbox_line
-    from sync.store import outbox_after
 
     with a.db.reader() as session:
         lines = [outbox_line(e) for e in outbox_after(session, 0)]
@@ -305,6 +305,12 @@ def _hostile_tar(members: list[tuple[str, bytes, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def _files_around(tmp_path: Path) -> list[Path]:
+    """Every file beside and above the test's folder, less SQLite's -wal/-shm files: those of other tests'
+    profiles come and go as their connections are collected, whatever this test does."""
+    return sorted(p for p in tmp_path.parent.rglob("*") if not p.name.endswith(("-wal", "-shm")))
+
+
 @pytest.mark.parametrize("members", [
     [("../../evil.txt", tarfile.REGTYPE, b"x")],
     [("C:\\Windows\\evil.txt", tarfile.REGTYPE, b"x")],
@@ -323,10 +329,10 @@ def test_hostile_tar_members_are_refused_and_nothing_is_written(pair, tmp_path: 
     recipient = x25519.Recipient.from_str(load_device_keys(b.profile.root).recipient)
     path = tmp_path / "hostile.age"
     path.write_bytes(pyrage.encrypt(_hostile_tar(members), [recipient]))
-    snapshot = sorted(p for p in tmp_path.parent.rglob("*"))
+    snapshot = _files_around(tmp_path)
     [outcome] = import_(b, path)
     assert not outcome.ok and outcome.error in ("E_FORMAT", "E_TRUNC")
-    assert sorted(p for p in tmp_path.parent.rglob("*")) == snapshot
+    assert _files_around(tmp_path) == snapshot
 
 
 def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
@@ -336,8 +342,8 @@ def test_text_is_strict_utf8_and_names_are_nfc(pair, tmp_path: Path) -> None:
     a, b, _hub = pair
     cases.open_case(a, {"full_name": "Nguyễn Thị Hồng"}, {"opened_on": "01/11/2026"})
     keys = load_device_keys(a.profile.root)
+    from desktop.core.repositories.sync_store import outbox_after
     from sync.exporting import outbox_line
-    from sync.store import outbox_after
 
     with a.db.reader() as session:
         lines = [outbox_line(e) for e in outbox_after(session, 0)]
@@ -380,7 +386,7 @@ def test_hub_receipts_mark_changes_delivered_and_nothing_else(pair, tmp_path: Pa
     a, _b, hub = pair
     generate(a, cases=10, workers=1, seed=4)
     export(a, tmp_path / "usb")
-    from desktop.core.services.sync_status import sync_overview
+    from sync.status import sync_overview
 
     before = sync_overview(a)
     assert before["acked_seq"] == 0 and before["waiting"] == before["last_export_seq"] > 0

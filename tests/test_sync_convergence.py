@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from desktop.core.context import open_context
+from desktop.core.repositories import sync_store as store
 from desktop.core.services import cases
-from sync import store
 from sync.bundle import open_bytes
 from sync.keys import Verifier, load_device_keys
 from tests.sync_helpers import digest, export, import_, laptops

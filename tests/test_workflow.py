@@ -10,6 +10,7 @@ from desktop.core.errors import CtxhError
 from desktop.core.services import cases, roster
 from desktop.core.services import workflow as wf
 from desktop.core.services.auth import create_user, sign_in
+from tests.conftest import PASSPHRASE
 
 T = dt.datetime
 
@@ -40,16 +41,19 @@ def test_child_protection_from_intake_to_closure(ctx) -> None:
         wf.advance(ctx, case_id, T(2026, 9, 3, 9, 0))
     assert info.value.code == "E_APPROVAL_PENDING"
     with pytest.raises(CtxhError) as info:
-        wf.decide(ctx, case_id, "APPROVED", "Chủ tịch UBND phường")
+        wf.decide(ctx, case_id, "APPROVED")
     assert info.value.code == "E_NOT_REQUESTED"
     wf.request_approval(ctx, case_id, T(2026, 9, 3, 9, 0))
     plan = wf.case_steps(ctx, case_id)[-1]
     assert plan["approval_due_at"] == T(2026, 9, 7, 23, 59, 59)  # 2 working days: Fri 4/9, Mon 7/9
-    wf.decide(ctx, case_id, "REJECTED", "Chủ tịch UBND phường", T(2026, 9, 4, 8, 0), "Bổ sung nguồn lực")
+    wf.decide(ctx, case_id, "REJECTED", T(2026, 9, 4, 8, 0), "Bổ sung nguồn lực")
     with pytest.raises(CtxhError):
         wf.advance(ctx, case_id, T(2026, 9, 4, 9, 0))
     wf.request_approval(ctx, case_id, T(2026, 9, 7, 9, 0))
-    wf.decide(ctx, case_id, "APPROVED", "Chủ tịch UBND phường", T(2026, 9, 8, 8, 0))
+    sign_in(ctx, "canbo", PASSPHRASE)
+    wf.decide(ctx, case_id, "APPROVED", T(2026, 9, 8, 8, 0))
+    # Who entered the decision is the signed-in user, the same text whatever the language of the window.
+    assert wf.case_steps(ctx, case_id)[-1]["decided_by"] == "canbo"
     wf.advance(ctx, case_id, T(2026, 9, 8, 9, 0))
     wf.advance(ctx, case_id, T(2026, 10, 8, 9, 0))
     assert cases.get_case(ctx, case_id)["step"] == "RA_SOAT"
@@ -115,7 +119,7 @@ def test_todo_list(ctx) -> None:
     assert (mine["overdue"], mine["approvals"]) == ([], [])
     assert [t["case_id"] for t in mine["no_contact"]] == [quiet]
     with pytest.raises(CtxhError) as info:
-        wf.decide(ctx, approval, "APPROVED", "?")
+        wf.decide(ctx, approval, "APPROVED")
     assert info.value.code == "E_FORBIDDEN"
 
 

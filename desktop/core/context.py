@@ -11,7 +11,9 @@ from desktop.core.db import Database, make_engine, upgrade
 from desktop.core.errors import CtxhError
 from desktop.core.hlc import HybridClock
 from desktop.core.ids import new_id
-from desktop.core.profile import Profile
+from desktop.core.profile import HUB, LAPTOP, Profile, Role
+
+__all__ = ["HUB", "LAPTOP", "SYSTEM_ACTOR", "Actor", "AppContext", "Role", "open_context"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class AppContext:
     commune_code: str
     clock: HybridClock
     actor: Actor = SYSTEM_ACTOR
+    role: Role = LAPTOP  # what this replica is, read once from the profile when it opens
     new_id: object = field(default=new_id)
 
     @property
@@ -61,7 +64,7 @@ def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     else:
         upgrade(engine, profile.db_path, profile.backups_dir)
     db = Database(engine)
-    from desktop.core.services.reference import load_reference_data
+    from desktop.core.reference_data import load_reference_data
 
     with db.session() as session:  # a newer app ships newer reference data; a newer hub set is kept
         load_reference_data(session)
@@ -71,5 +74,6 @@ def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     return AppContext(
         db=db, profile=profile, device_id=device.id, device_name=device.name,
         province_code=device.province_code, commune_code=device.commune_code, clock=clock, actor=actor,
+        role=profile.role,
     )
 

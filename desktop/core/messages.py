@@ -99,6 +99,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_NO_APPROVAL": ("Bước «{step}» không cần phê duyệt.", "Step “{step}” needs no approval."),
     "E_NOT_REQUESTED": ("Chưa trình phê duyệt bước «{step}».", "Approval of step “{step}” was not requested."),
+    "E_ALREADY_REQUESTED": ("Bước «{step}» đã được trình phê duyệt.",
+                            "Step “{step}” was already submitted for approval."),
     "E_CLOSE_STEP": (
         "«{step}» là bước cuối: hãy kết thúc hồ sơ và ghi lý do.",
         "“{step}” is the last step: close the case and give the reason.",

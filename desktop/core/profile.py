@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 DB_FILE = "ctxh.sqlite3"
+
+Role = Literal["laptop", "hub"]
+LAPTOP: Role = "laptop"
+HUB: Role = "hub"
 
 
 def default_data_dir() -> Path:
@@ -50,6 +54,12 @@ class Profile:
     def exists(self) -> bool:
         """True once `ctxh init` (or first-run setup) has created the database."""
         return self.db_path.exists()
+
+    @property
+    def role(self) -> Role:
+        """What this replica is: a hub (`ctxh hub init` writes it in the settings) or a laptop. The one place
+        that reads it; an open profile carries it as `AppContext.role`."""
+        return HUB if self.read_settings().get("role") == HUB else LAPTOP
 
     def read_settings(self) -> dict[str, Any]:
         """The settings, or {} when there are none or the file is unreadable."""

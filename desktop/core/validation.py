@@ -13,11 +13,10 @@ from typing import Any
 
 from desktop.core.errors import ValidationError
 from desktop.core.text import clean
+from desktop.dates import parse_date
 
-_DATE_PATTERNS = (
-    re.compile(r"^(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})$"),
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-)
+__all__ = ["Rule", "Rules", "clean_values", "normalise_phone", "parse_date"]
+
 _PHONE_NOISE = re.compile(r"[\s.\-()]")
 
 
@@ -35,23 +34,6 @@ class Rule:
 
 Rules = Mapping[str, Rule]
 CodeCheck = Callable[[str, str], bool]  # (list name, code) -> known?
-
-
-def parse_date(value: Any) -> dt.date:
-    """A date from a date, a datetime, 'dd/mm/yyyy' (also with . or -) or ISO 'yyyy-mm-dd'.
-
-    Raises ValueError for anything else, including impossible dates such as 31/02/2020.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = clean(str(value))
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    raise ValueError(f"not a date: {value!r}")
 
 
 def normalise_phone(value: str) -> str | None:

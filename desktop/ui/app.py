@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.profile import Profile
+from desktop.core.profile import HUB, Profile
 from desktop.paths import resources_dir
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import install_translator, tr
@@ -74,11 +74,9 @@ class AppController(QObject):
             user = self.user
 
             def open_and_sign_in() -> Any:
-                from desktop.core.services.auth import sign_in
+                from desktop.ui.operations.profile import sign_in
 
-                ctx = self._open_profile()
-                sign_in(ctx, user, passphrase)
-                return ctx
+                return sign_in(self._open_profile(), username=user, passphrase=passphrase)
 
             self.backend.runner.submit(open_and_sign_in, lambda _ctx: self._ready(), self._auto_login_failed)
             return
@@ -87,12 +85,9 @@ class AppController(QObject):
     def _open_profile(self) -> Any:
         """Runs on the worker: open (and upgrade) the profile once, load the code lists."""
         if self.backend.ctx is None:
-            from desktop.core.context import open_context
-            from desktop.core.services.records import codebook
+            from desktop.ui.operations.profile import open_profile
 
-            ctx = open_context(self.profile.root)
-            self.backend.codes = codebook(ctx)
-            self.backend.ctx = ctx
+            self.backend.opened(*open_profile(self.profile.root))
         return self.backend.ctx
 
     def _ask_sign_in(self) -> None:
@@ -125,8 +120,8 @@ class AppController(QObject):
         from desktop.ui.main_window import MainWindow
 
         if self.window is None:
-            hub = self.profile.read_settings().get("role") == "hub"
-            self.window = MainWindow(self.backend, self.page, hub=hub)
+            # Before the database opens (the window shows first), so from the profile, not the context.
+            self.window = MainWindow(self.backend, self.page, hub=self.profile.role == HUB)
             if os.environ.get(BENCH_MARKS) or os.environ.get(QUIT_AFTER):
                 self.window.page_built.connect(self._watch_page)
         self.window.show()
@@ -142,24 +137,16 @@ class AppController(QObject):
         mark(f"first_rows_{name}")
 
     def _ready(self) -> None:
-        ctx = self.backend.ctx
-        settings = self.profile.read_settings()
-        settings["last_user"] = ctx.actor.username
-        self.backend.runner.submit(lambda: self.profile.write_settings(settings))
+        from desktop.ui.operations import profile as ops
 
-        def commune_name() -> str:
-            from desktop.core.services.status import profile_info
+        self.backend.call(ops.remember_user)
 
-            info = profile_info(ctx)
-            if self.profile.read_settings().get("role") == "hub":
-                return f"{info['device_name']}, {info['province']}"
-            return f"{info['commune']}, {info['province']}"
-
-        def show_ready(name: str) -> None:
+        def show_ready(info: dict[str, Any]) -> None:
             mark("profile_ready")
-            self.window.profile_ready(name, ctx.actor.username)
+            name = info["device_name"] if self.profile.role == HUB else info["commune"]
+            self.window.profile_ready(f"{name}, {info['province']}", info["user"])
 
-        self.backend.runner.submit(commune_name, show_ready)
+        self.backend.call(ops.profile_info, on_done=show_ready)
         self.backend.ready.emit()
 
 

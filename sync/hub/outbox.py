@@ -15,7 +15,7 @@ from sqlalchemy import select
 from desktop.core.context import AppContext
 from desktop.core.files import replace_atomically
 from desktop.core.models import HubDevice
-from sync import store
+from desktop.core.repositories import sync_store as store
 from sync.bundle import build, payload_bytes
 from sync.exporting import outbox_line
 from sync.hub.devices import enroll, issue_certificate

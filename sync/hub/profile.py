@@ -9,7 +9,7 @@ from typing import Any
 from pyrage import x25519
 from sqlalchemy import insert
 
-from desktop.core.context import AppContext, open_context
+from desktop.core.context import HUB, AppContext, open_context
 from desktop.core.db import Database, make_engine, upgrade
 from desktop.core.errors import CtxhError
 from desktop.core.ids import new_id
@@ -26,8 +26,8 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
     an age identity, and the escrow identity — to be moved offline once printed or copied). `user` is
     (user name, passphrase) of the officer who signs in to the hub's window."""
     from desktop.core.models import AppUser
+    from desktop.core.reference_data import load_reference_data, read_admin_units_file
     from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
-    from desktop.core.services.reference import load_reference_data, read_admin_units_file
 
     profile = Profile(data_dir)
     if profile.exists() or profile.read_settings().get("db_url"):
@@ -60,14 +60,9 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
         "note": "Opens every bundle if the hub key is lost. Print or copy it, keep it offline, delete it here."})
     card = hub_card(signer, identity, escrow, hub_id, name)
     _write_secret(profile.root / "hub-card.json", card)
-    profile.write_settings({**profile.read_settings(), "role": "hub", "hub_id": hub_id,
+    profile.write_settings({**profile.read_settings(), "role": HUB, "hub_id": hub_id,
                             **({"db_url": db_url} if db_url else {})})
     return open_context(data_dir)
-
-
-def is_hub(data_dir: Path) -> bool:
-    """True for a hub profile."""
-    return Profile(data_dir).read_settings().get("role") == "hub"
 
 
 def hub_keys(ctx: AppContext) -> tuple[Signer, x25519.Identity]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.context import AppContext
+from desktop.core.repositories import sync_store as store
 from desktop.paths import app_root
 from forms.library import FORM_PREFIX, PROCESS_PREFIX, REFERENCE_PREFIX, content_hash
-from sync import store
 
 REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
 PUBLISH_DIR = "publish"

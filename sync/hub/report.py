@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 
 from desktop.core.context import AppContext
+from desktop.core.domain.case_rules import is_open
 from desktop.core.domain.roster_rules import target_for_year
 from desktop.core.excel.writing import SheetSpec, write_workbook
 from desktop.core.models import AdminUnit, Beneficiary, Case, HubDevice, ServiceRecord
@@ -59,7 +60,8 @@ def commune_rows(ctx: AppContext, year: int) -> list[dict[str, Any]]:
                 "collaborator_target": target_for_year(figures.collaborator_targets, year),
                 "trained": figures.trained, "trained_share": figures.trained_share,
                 "trained_target": figures.trained_target,
-                "open": sum(n for s, n in status.items() if s != "DA_DONG"), "closed": status.get("DA_DONG", 0),
+                "open": sum(n for s, n in status.items() if is_open(s)),
+                "closed": sum(n for s, n in status.items() if not is_open(s)),
                 "children": children, "served": served,
             })
     return rows

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from desktop.core.context import AppContext
 from desktop.core.models import BundleRecord, HubDevice, ReceivedChange
+from desktop.core.repositories import sync_store as store
 from desktop.core.services.status import content_digest
-from sync import store
 
 
 def received_bundles(ctx: AppContext, limit: int = 1000) -> list[dict[str, Any]]:

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import Beneficiary, Case, CaseStep, Consent, FormAnswer, ServiceRecord, Synced
+from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import Writing
-from sync import store
 
 NAMESPACE = uuid.UUID("6f1d8a3e-2b4c-4e59-9a51-0c7e3d2f8b10")
 # What travels with a case; the workers of the sending commune do not (the receiving one assigns its own).

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, Table, and_, exists, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from desktop.core.domain.case_rules import CLOSED
 from desktop.core.models import Beneficiary, Case, CaseStep, TrainingCourse, Worker
 from desktop.core.text import fold, fts_query
 
@@ -284,7 +285,7 @@ def overdue_now(now: Any) -> Any:
     late_step = and_(steps_t.c.completed_at.is_(None), steps_t.c.due_at.is_not(None), steps_t.c.due_at < now)
     late_approval = and_(steps_t.c.approval_requested_at.is_not(None), steps_t.c.decided_at.is_(None),
                          steps_t.c.approval_due_at.is_not(None), steps_t.c.approval_due_at < now)
-    return and_(cases_t.c.status != "DA_DONG", exists().where(
+    return and_(cases_t.c.status != CLOSED, exists().where(
         steps_t.c.case_id == cases_t.c.id, steps_t.c.deleted.is_(False), or_(late_step, late_approval)))
 
 

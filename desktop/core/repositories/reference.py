@@ -17,6 +17,11 @@ def loaded_version(session: Session, kind: str) -> str | None:
     return session.scalar(select(ReferenceVersion.version).where(ReferenceVersion.kind == kind))
 
 
+def loaded_versions(session: Session) -> dict[str, str]:
+    """The version of every reference set held, by kind."""
+    return {kind: version for kind, version in session.execute(select(ReferenceVersion.kind, ReferenceVersion.version))}
+
+
 def replace_rows(session: Session, model: type, rows: Iterable[dict[str, Any]]) -> None:
     """Replace every row of a reference table with `rows`."""
     session.execute(delete(model))

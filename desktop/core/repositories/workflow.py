@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.bulk import among, chunks
+from desktop.core.domain.case_rules import CLOSED
 from desktop.core.models import Beneficiary, Case, CaseStep, FormAnswer, ServiceRecord
 
 steps_t = CaseStep.__table__
@@ -31,7 +32,7 @@ def _case_columns() -> list[Any]:
 
 
 def _open_cases(where: list[Any]) -> list[Any]:
-    return [cases_t.c.deleted.is_(False), cases_t.c.status != "DA_DONG", *where]
+    return [cases_t.c.deleted.is_(False), cases_t.c.status != CLOSED, *where]
 
 
 def _due_query(columns: list[Any], start: dt.datetime | None, before: dt.datetime, where: list[Any]) -> Any:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.context import AppContext
-from desktop.core.errors import CtxhError
+from desktop.core.errors import CtxhError, NotFoundError
+from desktop.core.models import Case
 from desktop.core.repositories import lists
+from desktop.core.repositories import records as repo
 
 MANAGERS = frozenset({"OFFICER", "APPROVER", "SYSTEM"})
 
@@ -28,3 +30,14 @@ def case_scope(ctx: AppContext) -> list[Any]:
     if not is_collaborator(ctx):
         return []
     return [lists.assigned_to(ctx.actor.worker_id)]
+
+
+def visible_case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
+    """The live case if this user may see it. Otherwise NotFoundError: a collaborator does not even
+    learn that someone else's case exists."""
+    case = repo.get_row(session, Case, case_id)
+    if case is None or case["deleted"] or (
+        is_collaborator(ctx) and case["assigned_worker_id"] != ctx.actor.worker_id
+    ):
+        raise NotFoundError("case", case_id)
+    return case

@@ -17,6 +17,7 @@ from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import FormAnswer
 from desktop.core.repositories import records as repo
 from desktop.core.repositories.workflow import refresh_last_contact
+from desktop.core.services.access import visible_case
 from desktop.core.services.changes import Changed, Writing
 from desktop.core.services.records import codebook
 from forms.library import definitions
@@ -43,9 +44,7 @@ def form_definition(code: str, root: Path | None = None) -> FormDefinition:
 
 
 def _case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
-    from desktop.core.services.cases import _visible_case
-
-    return _visible_case(ctx, session, case_id)
+    return visible_case(ctx, session, case_id)
 
 
 def _step_of_form(process_type: str, form_code: str, root: Path | None) -> str | None:

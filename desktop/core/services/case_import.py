@@ -13,12 +13,13 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
+from desktop.core.domain.case_rules import intake_defaults
 from desktop.core.excel.headers import HeaderMap
 from desktop.core.models import Beneficiary, Case
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.repositories import records as repo
 from desktop.core.services.access import require_manager
-from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, _update_beneficiary_in
+from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, CaseNumbers, _update_beneficiary_in
 from desktop.core.services.changes import ChangeWriter
 from desktop.core.services.excel_import import ImportPlan, ImportReport, ImportSpec, apply_plan, plan_import
 from desktop.core.validation import Rule
@@ -78,21 +79,16 @@ def _write(writer: ChangeWriter, new_rows: list[dict[str, Any]], merges: list[tu
 
     people = [{k: v for k, v in row.items() if k in PERSON_FIELDS} for row in new_rows]
     ids = writer.create_many(Beneficiary, [{**p, **person_keys(p)} for p in people])
-    numbers: dict[int, int] = {}
+    numbers = CaseNumbers(writer)
+    known = processes(writer.ctx.profile.root)
     case_rows = []
     for person_id, person, row in zip(ids, people, new_rows, strict=True):
-        year = row["opened_on"].year
-        if year not in numbers:
-            last = repo.last_case_no(writer.session, f"{year}-")
-            numbers[year] = int(last.split("-")[1]) if last else 0
-        numbers[year] += 1
-        case_no = f"{year}-{numbers[year]:05d}"
-        process = processes().get(row["process_type"])
+        case_no = numbers.next(row["opened_on"].year)
+        process = known.get(row["process_type"])
         case_rows.append({
+            **intake_defaults(row["opened_on"], process.steps[0].code if process else "TIEP_NHAN"),
             "case_no": case_no, "beneficiary_id": person_id, "process_type": row["process_type"],
-            "step": process.steps[0].code if process else "TIEP_NHAN", "status": "MOI",
-            "opened_on": row["opened_on"], "summary": row.get("summary"), "legal_basis": "NHIEM_VU_LUAT_DINH",
-            "last_contact_on": row["opened_on"], **case_keys(case_no, person)})
+            "summary": row.get("summary"), "last_contact_on": row["opened_on"], **case_keys(case_no, person)})
     writer.create_many(Case, case_rows)
     for person_id, values in merges:
         _update_beneficiary_in(writer, person_id, {k: v for k, v in values.items() if k in PERSON_FIELDS})

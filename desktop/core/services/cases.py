@@ -8,12 +8,13 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
+from desktop.core.domain.case_rules import case_number, counter_of, device_tag, intake_defaults, number_prefix
 from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
 from desktop.core.repositories.workflow import refresh_last_contact
-from desktop.core.services.access import case_scope, is_collaborator
+from desktop.core.services.access import case_scope, is_collaborator, visible_case
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate, validate_together
 from desktop.core.validation import Rule
@@ -52,49 +53,54 @@ SERVICE_RULES: dict[str, Rule] = {
 }
 
 
-def _visible_case(ctx: AppContext, session: Any, case_id: str) -> dict[str, Any]:
-    """The live case if this user may see it. Otherwise NotFoundError: a collaborator does not even
-    learn that someone else's case exists."""
-    case = repo.get_row(session, Case, case_id)
-    if case is None or case["deleted"] or (
-        is_collaborator(ctx) and case["assigned_worker_id"] != ctx.actor.worker_id
-    ):
-        raise NotFoundError("case", case_id)
-    return case
+class CaseNumbers:
+    """Case numbers for one transaction, intake and import alike: the year, this laptop's tag, and its own
+    counter of that year ("2026-K7QX-00042"). Each laptop counts only its own numbers, so two laptops of one
+    commune never hand out the same one; numbers from before the tag ("2026-00042") stay as they are."""
+
+    def __init__(self, writer: ChangeWriter) -> None:
+        self.session = writer.session
+        self.tag = device_tag(writer.ctx.device_id)
+        self.last: dict[int, int] = {}
+
+    def next(self, year: int) -> str:
+        """The next number of `year`."""
+        if year not in self.last:
+            self.last[year] = counter_of(repo.last_case_no(self.session, number_prefix(year, self.tag)))
+        self.last[year] += 1
+        return case_number(year, self.tag, self.last[year])
 
 
-def next_case_no(writer: ChangeWriter, year: int) -> str:
-    """The next case number of the year on this profile: "2026-00042"."""
-    last = repo.last_case_no(writer.session, f"{year}-")
-    number = int(last.split("-")[1]) + 1 if last else 1
-    return f"{year}-{number:05d}"
+def _check_process(ctx: AppContext, process_type: str) -> None:
+    from desktop.core.services.workflow import processes
+
+    if process_type not in processes(ctx.profile.root):  # a case that could never move on is not opened
+        raise CtxhError("E_PROCESS_UNKNOWN", process=process_type)
 
 
 def open_case(
     ctx: AppContext, person: Mapping[str, Any], case: Mapping[str, Any]
 ) -> tuple[str, Changed]:
     """Intake: record the beneficiary and open a case for them, in one transaction."""
-    # A commune working a case does so on its statutory duty unless the officer records consent instead.
-    case_values = {"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
-                   "opened_on": dt.date.today(), "legal_basis": "NHIEM_VU_LUAT_DINH", **case}
+    case_values = {**intake_defaults(dt.date.today()), **case}
     if is_collaborator(ctx):  # a collaborator's intake is their own case
         case_values["assigned_worker_id"] = ctx.actor.worker_id
     person_clean, case_clean = validate_together(
         ctx, [(BENEFICIARY_RULES, person, False), (CASE_RULES, case_values, False)]
     )
+    _check_process(ctx, case_clean["process_type"])
     with Writing(ctx) as writer:
         beneficiary_id = create_in(writer, Beneficiary, person_clean, person_keys)
-        case_no = next_case_no(writer, case_clean["opened_on"].year)
+        case_no = CaseNumbers(writer).next(case_clean["opened_on"].year)
         case_values = {**case_clean, "case_no": case_no, "beneficiary_id": beneficiary_id,
                        **case_keys(case_no, person_clean), "last_contact_on": case_clean["opened_on"]}
         case_id = writer.create(Case, case_values)
-        from desktop.core.services.workflow import processes, start_first_step
+        from desktop.core.services.workflow import start_first_step
 
-        if case_values["process_type"] in processes(ctx.profile.root):
-            opened = case_values["opened_on"]
-            at = dt.datetime.now().replace(microsecond=0) if opened == dt.date.today() else dt.datetime.combine(
-                opened, dt.time(8, 0))
-            start_first_step(ctx, writer, {**case_values, "id": case_id}, at)
+        opened = case_values["opened_on"]
+        at = dt.datetime.now().replace(microsecond=0) if opened == dt.date.today() else dt.datetime.combine(
+            opened, dt.time(8, 0))
+        start_first_step(ctx, writer, {**case_values, "id": case_id}, at)
     return case_id, writer.changed
 
 
@@ -104,7 +110,7 @@ def update_case(ctx: AppContext, case_id: str, values: Mapping[str, Any]) -> Cha
     if is_collaborator(ctx):
         cleaned.pop("assigned_worker_id", None)  # only an officer hands a case to someone else
     with Writing(ctx) as writer:
-        _visible_case(ctx, writer.session, case_id)
+        visible_case(ctx, writer.session, case_id)
         update_in(writer, Case, case_id, cleaned, None)
     return writer.changed
 
@@ -128,7 +134,7 @@ def save_case(ctx: AppContext, case_id: str, person: Mapping[str, Any], case: Ma
     if is_collaborator(ctx):
         case_clean.pop("assigned_worker_id", None)
     with Writing(ctx) as writer:
-        current = _visible_case(ctx, writer.session, case_id)
+        current = visible_case(ctx, writer.session, case_id)
         _update_beneficiary_in(writer, current["beneficiary_id"], person_clean)
         update_in(writer, Case, case_id, case_clean, None)
     return writer.changed
@@ -147,7 +153,7 @@ def _update_beneficiary_in(writer: ChangeWriter, beneficiary_id: str, cleaned: M
 def delete_case(ctx: AppContext, case_id: str) -> Changed:
     """Tombstone a case (restore_case undoes it); the beneficiary stays."""
     with ctx.db.reader() as session:
-        _visible_case(ctx, session, case_id)
+        visible_case(ctx, session, case_id)
     return set_deleted(ctx, Case, case_id, True)
 
 
@@ -164,7 +170,7 @@ def add_service(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Change
     """Record a service delivered in a case."""
     cleaned = validate(ctx, SERVICE_RULES, values)
     with Writing(ctx) as writer:
-        _visible_case(ctx, writer.session, cleaned["case_id"])
+        visible_case(ctx, writer.session, cleaned["case_id"])
         service_id = create_in(writer, ServiceRecord, cleaned, None)
         refresh_last_contact(writer.session, cleaned["case_id"])
     return service_id, writer.changed
@@ -184,7 +190,7 @@ def _service_case(ctx: AppContext, session: Any, service_id: str) -> dict[str, A
     service = repo.get_row(session, ServiceRecord, service_id)
     if service is None:
         raise NotFoundError("service_record", service_id)
-    return _visible_case(ctx, session, service["case_id"])
+    return visible_case(ctx, session, service["case_id"])
 
 
 def delete_service(ctx: AppContext, service_id: str) -> Changed:

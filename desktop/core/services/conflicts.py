@@ -12,6 +12,7 @@ from desktop.core.errors import CtxhError, NotFoundError
 from desktop.core.models import MODEL_BY_ENTITY
 from desktop.core.models.base import utcnow
 from desktop.core.repositories import records as repo
+from desktop.core.repositories import sync_store as store
 from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Changed, Writing
 from desktop.core.services.records import validate
@@ -19,8 +20,6 @@ from desktop.core.services.records import validate
 
 def list_conflicts(ctx: AppContext) -> list[dict[str, Any]]:
     """Open conflicts with both values decoded and the record's current value."""
-    from sync import store
-
     with ctx.db.reader() as session:
         rows = store.open_conflicts(session)
         for row in rows:
@@ -36,8 +35,6 @@ def list_conflicts(ctx: AppContext) -> list[dict[str, Any]]:
 
 def count_conflicts(ctx: AppContext) -> int:
     """How many conflicts wait."""
-    from sync import store
-
     with ctx.db.reader() as session:
         return store.count_open_conflicts(session)
 
@@ -46,8 +43,6 @@ def resolve_conflict(ctx: AppContext, conflict_id: int, choice: str, value: Any 
     """Settle a conflict: "kept" confirms the value in force, "other" takes the other one, "value" writes
     `value` (a combination). For an edit racing a delete, "kept" keeps the record deleted and "other"
     restores it with the edit. The result is written as a new change, checked like any edit."""
-    from sync import store
-
     require_manager(ctx)
     if choice not in ("kept", "other", "value"):
         raise CtxhError("E_ARGS", detail="kept|other|value")

@@ -22,6 +22,7 @@ from desktop.core.domain.consent_rules import (
 from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import Beneficiary, Case, Consent
 from desktop.core.repositories import records as repo
+from desktop.core.services.access import visible_case
 from desktop.core.services.changes import Changed, Writing
 from desktop.core.services.records import codebook, validate
 from desktop.core.validation import Rule
@@ -37,9 +38,7 @@ CONSENT_RULES: dict[str, Rule] = {
 
 
 def _case_and_person(ctx: AppContext, session: Any, case_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    from desktop.core.services.cases import _visible_case
-
-    case = _visible_case(ctx, session, case_id)
+    case = visible_case(ctx, session, case_id)
     return case, repo.get_row(session, Beneficiary, case["beneficiary_id"]) or {}
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
+from desktop.core.domain.case_rules import CLOSED, IN_PROGRESS, NEW
+from desktop.core.domain.consent_rules import STATUTORY_DUTY
 from desktop.core.ids import SeededIds
 from desktop.core.models import (
     Beneficiary,
@@ -232,7 +234,7 @@ def case_batch_rows(
         case_id = ctx.new_id()
         case_rows.append({
             "id": case_id, "case_no": case_no, "beneficiary_id": person["id"], "process_type": process,
-            "step": step, "status": "DA_DONG" if closed else ("MOI" if step == "TIEP_NHAN" else "DANG_XU_LY"),
+            "step": step, "status": CLOSED if closed else (NEW if step == "TIEP_NHAN" else IN_PROGRESS),
             "opened_on": opened,
             "closed_on": opened + dt.timedelta(days=rng.randint(30, max(31, (ANCHOR - opened).days))) if closed
             else None,
@@ -240,7 +242,7 @@ def case_batch_rows(
             if closed else None,
             "assigned_worker_id": rng.choice(worker_ids) if worker_ids else None,
             "summary": None, **case_keys(case_no, person), "last_contact_on": opened,
-            "legal_basis": "NHIEM_VU_LUAT_DINH",
+            "legal_basis": STATUTORY_DUTY,
         })
         services, weights = zip(*SERVICE_WEIGHTS, strict=True)
         for _ in range(rng.choice((0, 1, 2, 2, 3, 3, 4, 5))):
@@ -266,7 +268,7 @@ def _step_rows(rng: random.Random, case_rows: list[dict[str, Any]]) -> list[dict
     """The current step record of each open case: some due soon or overdue, some plans awaiting approval."""
     rows = []
     for case in case_rows:
-        if case["status"] == "DA_DONG":  # the closing step, finished on the day the case closed
+        if case["status"] == CLOSED:  # the closing step, finished on the day the case closed
             ended = dt.datetime.combine(case["closed_on"], dt.time(15, 0))
             rows.append({"case_id": case["id"], "step_code": case["step"], "completed_at": ended,
                          "started_at": ended - dt.timedelta(days=rng.randint(1, 20)),

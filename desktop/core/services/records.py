@@ -8,9 +8,9 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Synced
+from desktop.core.reference_data import CodeBook, read_codebook
 from desktop.core.repositories import records as repo
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
-from desktop.core.services.reference import CodeBook, read_codebook
 from desktop.core.validation import Rules, clean_values
 
 Derive = Callable[[Mapping[str, Any]], dict[str, Any]]

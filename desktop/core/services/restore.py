@@ -16,14 +16,13 @@ from desktop.core.context import open_context
 from desktop.core.db import backup_sqlite, sqlite_file_ok
 from desktop.core.errors import CtxhError
 from desktop.core.profile import Profile
+from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.devices import local_last_version, save_last_version
 
 
 def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
     """Replace the profile's database by a checked backup; the database replaced is kept as a backup first.
     Returns {"epoch", "replaced_copy"}."""
-    from sync import store
-
     if not backup_file.is_file():
         raise CtxhError("E_FILE_MISSING", file=str(backup_file))
     if not sqlite_file_ok(backup_file):

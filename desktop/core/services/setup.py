@@ -13,8 +13,8 @@ from desktop.core.errors import CtxhError
 from desktop.core.ids import new_id
 from desktop.core.models import AppUser, Device
 from desktop.core.profile import Profile
+from desktop.core.reference_data import load_reference_data, read_admin_units_file
 from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
-from desktop.core.services.reference import load_reference_data, read_admin_units_file
 from desktop.core.text import clean
 
 
@@ -50,7 +50,8 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
     """Create a new profile in `data_dir`; refuses a directory that already holds one.
 
     Everything is checked before the database file is created, and a setup that fails half-way
-    removes the new file, so a refused setup leaves nothing behind.
+    removes the new file, so a refused setup leaves nothing behind. The laptop's keys belong to sync:
+    `sync.laptop_setup.set_up_laptop` makes them right after (they are also made on first use).
     """
     profile = Profile(data_dir)
     if profile.exists():
@@ -87,9 +88,6 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
             Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
         raise
     engine.dispose()
-    from sync.keys import load_device_keys
-
-    load_device_keys(profile.root)  # this laptop's signing and receiving keys, made once here
     settings = profile.read_settings()
     settings["last_user"] = username  # the sign-in dialog opens with it filled in
     profile.write_settings(settings)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.context import AppContext
+from desktop.core.domain.case_rules import is_open
 from desktop.core.models import SYNCED_MODELS
 from desktop.core.repositories import records as repo
 from desktop.core.services.changes import dumps, to_json_value
@@ -60,19 +61,20 @@ def overview(ctx: AppContext) -> dict[str, Any]:
         counts = {model.__entity__: repo.live_count(session, model) for model in SYNCED_MODELS}
         cases_by_status = repo.live_count_by(session, Case, "status")
         workers_by_category = repo.live_count_by(session, Worker, "category")
-    return {"counts": counts, "cases_by_status": cases_by_status, "workers_by_category": workers_by_category}
+    return {"counts": counts, "cases_by_status": cases_by_status, "workers_by_category": workers_by_category,
+            "cases_open": sum(n for status, n in cases_by_status.items() if is_open(status)),
+            "cases_closed": sum(n for status, n in cases_by_status.items() if not is_open(status))}
 
 
 def profile_info(ctx: AppContext) -> dict[str, Any]:
     """Where and what this profile is: device, commune, data folder, schema and reference versions."""
     from desktop.core.db import current_revision
-    from desktop.core.models import ReferenceVersion
-    from desktop.core.repositories.reference import admin_unit
+    from desktop.core.repositories.reference import admin_unit, loaded_versions
 
     with ctx.db.reader() as session:
         province = admin_unit(session, ctx.province_code)
         commune = admin_unit(session, ctx.commune_code)
-        versions = {v.kind: v.version for v in session.query(ReferenceVersion)}
+        versions = loaded_versions(session)
     return {
         "device_name": ctx.device_name, "device_id": ctx.device_id, "partition": ctx.partition,
         "province": province.name if province else ctx.province_code,

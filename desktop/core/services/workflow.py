@@ -12,11 +12,20 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.domain.calendar import add_working_days, due_at
+from desktop.core.domain.case_rules import (
+    APPROVED,
+    CLOSED,
+    IN_PROGRESS,
+    MOVED_AWAY,
+    REJECTED,
+    CaseActions,
+    available_actions,
+)
 from desktop.core.errors import CtxhError
 from desktop.core.models import Case, CaseStep
 from desktop.core.repositories import reference as ref_repo
 from desktop.core.repositories import workflow as repo
-from desktop.core.services.access import case_scope, require_manager
+from desktop.core.services.access import case_scope, require_manager, visible_case
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import codebook
 from forms.library import definitions
@@ -65,12 +74,35 @@ def start_first_step(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any]
 
 
 def _load(ctx: AppContext, writer: ChangeWriter, case_id: str) -> tuple[dict[str, Any], Process, list[dict[str, Any]]]:
-    from desktop.core.services.cases import _visible_case
-
-    case = _visible_case(ctx, writer.session, case_id)
-    if case["status"] == "DA_DONG":
+    case = visible_case(ctx, writer.session, case_id)
+    if case["status"] == CLOSED:
         raise CtxhError("E_CASE_CLOSED")
     return case, process_of(case, ctx.profile.root), repo.steps_of_case(writer.session, case_id)
+
+
+def _actions(case: dict[str, Any], process: Process | None, current: dict[str, Any] | None) -> CaseActions:
+    code = current["step_code"] if current else case["step"]
+    step = next((s for s in process.steps if s.code == code), None) if process else None
+    has_next = step is not None and process is not None and process.next_step(step.code) is not None
+    return available_actions(case["status"], step, has_next, current)
+
+
+def _allow(ctx: AppContext, case: dict[str, Any], process: Process, current: dict[str, Any], action: str) -> Step:
+    """The current step, once the shared rules (domain/case_rules.py) allow `action`; else their reason."""
+    reason = getattr(_actions(case, process, current), action)
+    if reason is not None:
+        raise CtxhError(reason, step=codebook(ctx).label("case_step", current["step_code"]))
+    return process.step(current["step_code"])
+
+
+def case_actions(ctx: AppContext, case_id: str) -> dict[str, str | None]:
+    """Which workflow actions the case allows now, each None or the error code that says why not (the case
+    page enables its buttons by these, so the window and the guards below never disagree)."""
+    with ctx.db.reader() as session:
+        case = visible_case(ctx, session, case_id)
+        records = repo.steps_of_case(session, case_id)
+    current = next((r for r in reversed(records) if r["completed_at"] is None), None)
+    return _actions(case, processes(ctx.profile.root).get(case["process_type"]), current).as_json()
 
 
 def _open_record(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any],
@@ -93,12 +125,9 @@ def advance(ctx: AppContext, case_id: str, at: dt.datetime | None = None, notes:
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
-        step = process.step(current["step_code"])
-        if step.approval is not None and current.get("decision") != "APPROVED":
-            raise CtxhError("E_APPROVAL_PENDING", step=codebook(ctx).label("case_step", step.code))
+        step = _allow(ctx, case, process, current, "advance")
         following = process.next_step(step.code)
-        if following is None or step.closes:
-            raise CtxhError("E_CLOSE_STEP", step=codebook(ctx).label("case_step", step.code))
+        assert following is not None  # _allow refused the last step
         writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
         done = {r["step_code"]: r for r in repo.steps_of_case(writer.session, case_id)}
         holidays = ref_repo.holidays(writer.session)
@@ -107,7 +136,7 @@ def advance(ctx: AppContext, case_id: str, at: dt.datetime | None = None, notes:
             "due_at": _step_due(following, case, done, at, holidays),
             "responsible_worker_id": case["assigned_worker_id"],
         })
-        writer.update(Case, case_id, {"step": following.code, "status": "DANG_XU_LY"})
+        writer.update(Case, case_id, {"step": following.code, "status": IN_PROGRESS})
     return writer.changed
 
 
@@ -117,9 +146,8 @@ def request_approval(ctx: AppContext, case_id: str, at: dt.datetime | None = Non
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
-        step = process.step(current["step_code"])
-        if step.approval is None:
-            raise CtxhError("E_NO_APPROVAL", step=codebook(ctx).label("case_step", step.code))
+        step = _allow(ctx, case, process, current, "request_approval")
+        assert step.approval is not None  # _allow refused a step without one
         holidays = ref_repo.holidays(writer.session)
         due = (dt.datetime.combine(add_working_days(at.date(), step.approval.working_days, holidays), dt.time.max)
                .replace(microsecond=0) if step.approval.working_days is not None else None)
@@ -128,20 +156,20 @@ def request_approval(ctx: AppContext, case_id: str, at: dt.datetime | None = Non
     return writer.changed
 
 
-def decide(ctx: AppContext, case_id: str, decision: str, by: str, at: dt.datetime | None = None,
+def decide(ctx: AppContext, case_id: str, decision: str, at: dt.datetime | None = None,
            notes: str | None = None) -> Changed:
-    """Record the chair's decision on the current step (entered by an officer or an approver)."""
+    """Record the chair's decision on the current step, entered by an officer or an approver. The record
+    keeps who entered it (the acting user's name, never a text in the clicking officer's language)."""
     require_manager(ctx)
-    if decision not in ("APPROVED", "REJECTED"):
+    if decision not in (APPROVED, REJECTED):
         raise CtxhError("E_CODE", field="decision", value=decision)
     at = at or _now()
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
-        step = process.step(current["step_code"])
-        if current.get("approval_requested_at") is None:
-            raise CtxhError("E_NOT_REQUESTED", step=codebook(ctx).label("case_step", step.code))
-        writer.update(CaseStep, current["id"], {"decided_at": at, "decision": decision, "decided_by": by,
+        _allow(ctx, case, process, current, "decide")
+        writer.update(CaseStep, current["id"], {"decided_at": at, "decision": decision,
+                                               "decided_by": ctx.actor.username,
                                                **({"notes": notes} if notes else {})})
     return writer.changed
 
@@ -156,7 +184,7 @@ def close_case(ctx: AppContext, case_id: str, reason: str, at: dt.datetime | Non
         case, _process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
         writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
-        writer.update(Case, case_id, {"status": "DA_DONG", "closed_on": at.date(), "closure_reason": reason})
+        writer.update(Case, case_id, {"status": CLOSED, "closed_on": at.date(), "closure_reason": reason})
     return writer.changed
 
 
@@ -182,11 +210,9 @@ def transfer_case(ctx: AppContext, case_id: str, to_commune: str, at: dt.datetim
     at = at or _now()
     with Writing(ctx) as writer:
         case, _process, records = _load(ctx, writer, case_id)
-        if case["status"] == "DA_DONG":
-            raise CtxhError("E_CASE_CLOSED")
         current = _open_record(ctx, writer, case, records)
         writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
-        writer.update(Case, case_id, {"status": "DA_DONG", "closed_on": at.date(), "closure_reason": "CHUYEN_DI",
+        writer.update(Case, case_id, {"status": CLOSED, "closed_on": at.date(), "closure_reason": MOVED_AWAY,
                                       "transfer_to": f"{ctx.province_code}:{to_commune}"})
     return writer.changed
 
@@ -207,10 +233,8 @@ def refer_case(ctx: AppContext, case_id: str, facility: str, status: str = "DA_G
 
 def case_steps(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
     """The step records of a case (its timeline), oldest first."""
-    from desktop.core.services.cases import _visible_case
-
     with ctx.db.reader() as session:
-        _visible_case(ctx, session, case_id)
+        visible_case(ctx, session, case_id)
         return repo.steps_of_case(session, case_id)
 
 

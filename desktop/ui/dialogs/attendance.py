@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import roster as roster_ops
+from desktop.ui.operations import training as ops
 from desktop.ui.widgets.common import FilterList
 from desktop.ui.widgets.messages import error_lines
 
@@ -68,14 +69,13 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._rows: list[dict[str, Any]] = []
-        backend.call(lambda ctx: svc("roster").list_workers(ctx, limit=5000),
+        backend.call(roster_ops.list_workers, limit=5000,
                      on_done=lambda ws: self.roster.set_items([(w["id"], w["full_name"]) for w in ws]))
         self.reload()
 
     def reload(self) -> None:
         """Fetch the attendees again."""
-        course_id = self.course_id
-        self.backend.call(lambda ctx: svc("training").attendances_of_course(ctx, course_id), on_done=self._show)
+        self.backend.call(ops.attendances_of_course, course_id=self.course_id, on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
@@ -98,12 +98,10 @@ class AttendanceDialog(QDialog):
         values = {"course_id": self.course_id, "worker_id": worker_id, "certificate_no": self.certificate.text()}
         self.problem.clear()
         self.certificate.clear()
-        self.backend.write(lambda ctx: svc("training").add_attendance(ctx, values), on_done=lambda _r: self.reload(),
-                           on_error=self._fail)
+        self.backend.write(ops.add_attendance, values=values, on_done=lambda _r: self.reload(), on_error=self._fail)
 
     def _remove(self) -> None:
         row = self.attendees.currentRow()
         if 0 <= row < len(self._rows):
-            attendance_id = self._rows[row]["id"]
-            self.backend.write(lambda ctx: svc("training").delete_attendance(ctx, attendance_id),
+            self.backend.write(ops.delete_attendance, attendance_id=self._rows[row]["id"],
                                on_done=lambda _r: self.reload(), on_error=self._fail)

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.messages import format_message
 from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import cases as case_ops
+from desktop.ui.operations import workflow as ops
 from desktop.ui.widgets.messages import error_lines
 from desktop.ui.widgets.tables import read_only_table
 
@@ -64,9 +66,8 @@ class CasePage(QDialog):
         self.request_button = QPushButton(tr("Submit for the chair's approval"))
         self.approve_button = QPushButton(tr("Record: approved"))
         self.reject_button = QPushButton(tr("Record: not approved"))
-        self.advance_button.clicked.connect(lambda: self._act(lambda ctx: svc("workflow").advance(ctx, self.case_id)))
-        self.request_button.clicked.connect(
-            lambda: self._act(lambda ctx: svc("workflow").request_approval(ctx, self.case_id)))
+        self.advance_button.clicked.connect(lambda: self._act(ops.advance_step, case_id=self.case_id))
+        self.request_button.clicked.connect(lambda: self._act(ops.request_approval, case_id=self.case_id))
         self.approve_button.clicked.connect(lambda: self._decide("APPROVED"))
         self.reject_button.clicked.connect(lambda: self._decide("REJECTED"))
         actions = QHBoxLayout()
@@ -86,6 +87,7 @@ class CasePage(QDialog):
             self.referral.addItem(label, code)
         refer = QPushButton(tr("Record referral"))
         refer.clicked.connect(self._refer)
+        self.refer_button = refer
         self.destination = QComboBox()
         self.destination.setEditable(True)  # a province has over a hundred communes: type to find one
         self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -94,7 +96,7 @@ class CasePage(QDialog):
         transfer.clicked.connect(self._transfer)
         self.transfer_button = transfer
         self.commune_names: dict[str, str] = {}
-        backend.call(svc("workflow").transfer_destinations, on_done=self._show_destinations, on_error=self._fail)
+        backend.call(ops.transfer_destinations, on_done=self._show_destinations, on_error=self._fail)
         self.service_type = QComboBox()
         for code, label in backend.items("service_type"):
             self.service_type.addItem(label, code)
@@ -132,20 +134,11 @@ class CasePage(QDialog):
 
     def reload(self) -> None:
         """Fetch the case, its steps and the process definition."""
-        case_id = self.case_id
+        self.backend.call(ops.load_case_page, case_id=self.case_id, on_done=self._show, on_error=self._fail)
 
-        def load(ctx: Any) -> Any:
-            case = svc("cases").get_case(ctx, case_id)
-            forms = svc("case_forms")
-            process = svc("workflow").processes(ctx.profile.root).get(case["process_type"])
-            return (case, svc("workflow").case_steps(ctx, case_id), process, forms.case_forms(ctx, case_id),
-                    forms.forms(ctx.profile.root), svc("consent").consent_state(ctx, case_id))
-
-        self.backend.call(load, on_done=self._show, on_error=self._fail)
-
-    def _show(self, loaded: Any) -> None:
-        case, steps, process, listed, definitions, consent = loaded
-        self.forms_tab.show_forms(listed, definitions, case)
+    def _show(self, page: ops.CasePage) -> None:
+        case, steps, consent = page.case, page.steps, page.consent
+        self.forms_tab.show_forms(page.forms, page.definitions, case)
         self.consent_tab.show_state(consent)
         if consent["missing"]:
             self.tabs.setTabText(2, tr("Consent and legal basis") + " ⚠")
@@ -154,7 +147,6 @@ class CasePage(QDialog):
         label = self.backend.label
         self.title.setText(f"{case['case_no']} — {case['beneficiary']['full_name']}")
         current = next((s for s in reversed(steps) if s["completed_at"] is None), None)
-        step_def = process.step(case["step"]) if process and case["step"] in [s.code for s in process.steps] else None
         parts = [label("process_type", case["process_type"]), label("case_step", case["step"]),
                  label("case_status", case["status"])]
         if current and current["due_at"]:
@@ -186,33 +178,29 @@ class CasePage(QDialog):
         self.body.addWidget(read_only_table(
             [tr("Date"), tr("Service")],
             [[format_date(s["delivered_on"]), label("service_type", s["service_type"])] for s in case["services"]]), 1)
-        closed = case["status"] == "DA_DONG"
-        needs_approval = bool(step_def and step_def.approval)
-        asked = bool(current and current["approval_requested_at"] and not current["decided_at"])
-        approved = bool(current and current["decision"] == "APPROVED")
-        self.advance_button.setEnabled(not closed and not (needs_approval and not approved)
-                                       and not (step_def and step_def.closes))
-        self.request_button.setEnabled(not closed and needs_approval and not asked and not approved)
-        self.approve_button.setEnabled(not closed and asked)
-        self.reject_button.setEnabled(not closed and asked)
-        self.close_button.setEnabled(not closed)
-        self.transfer_button.setEnabled(not closed)
-        self.service_button.setEnabled(not closed)
+        # The same rules as the service's guards (desktop/core/domain/case_rules.py): a button is enabled
+        # exactly when the action would be accepted, and says why not otherwise.
+        step_name = label("case_step", case["step"])
+        for action, button in (("advance", self.advance_button), ("request_approval", self.request_button),
+                               ("decide", self.approve_button), ("decide", self.reject_button),
+                               ("close", self.close_button), ("transfer", self.transfer_button),
+                               ("refer", self.refer_button), ("add_service", self.service_button)):
+            reason = page.actions[action]
+            button.setEnabled(reason is None)
+            button.setToolTip("" if reason is None else format_message(reason, {"step": step_name}))
 
     def _fail(self, error: BaseException) -> None:
         self.problem.setText("\n".join(error_lines(error)))
 
-    def _act(self, action: Any) -> None:
+    def _act(self, operation: Any, **values: Any) -> None:
         self.problem.clear()
-        self.backend.write(action, on_done=lambda _c: self.reload(), on_error=self._fail)
+        self.backend.write(operation, **values, on_done=lambda _c: self.reload(), on_error=self._fail)
 
     def _decide(self, decision: str) -> None:
-        by = tr("Commune chair (recorded by {user})", user=self.backend.ctx.actor.username)
-        self._act(lambda ctx: svc("workflow").decide(ctx, self.case_id, decision, by))
+        self._act(ops.record_decision, case_id=self.case_id, decision=decision)
 
     def _close(self) -> None:
-        reason = self.reason.currentData()
-        self._act(lambda ctx: svc("workflow").close_case(ctx, self.case_id, reason))
+        self._act(ops.close_case, case_id=self.case_id, reason=self.reason.currentData())
 
     def _show_destinations(self, communes: list[tuple[str, str]]) -> None:
         self.commune_names.update(communes)
@@ -226,13 +214,13 @@ class CasePage(QDialog):
         if not code:
             self.problem.setText(tr("Choose the commune the person moved to."))
             return
-        self._act(lambda ctx: svc("workflow").transfer_case(ctx, self.case_id, code))
+        self._act(ops.transfer_case, case_id=self.case_id, to_commune=code)
 
     def _refer(self) -> None:
-        facility, status = self.facility.text(), self.referral.currentData()
-        self._act(lambda ctx: svc("workflow").refer_case(ctx, self.case_id, facility, status))
+        self._act(ops.refer_case, case_id=self.case_id, facility=self.facility.text(),
+                  status=self.referral.currentData())
 
     def _add_service(self) -> None:
         values = {"case_id": self.case_id, "service_type": self.service_type.currentData(),
                   "delivered_on": self.service_day.text()}
-        self._act(lambda ctx: svc("cases").add_service(ctx, values))
+        self._act(case_ops.add_service, values=values)

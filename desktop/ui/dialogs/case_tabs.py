@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import forms as ops
 from desktop.ui.widgets.messages import show_error
 from desktop.ui.widgets.tables import read_only_table
 
@@ -90,7 +91,7 @@ class FormsTab(QWidget):
         if answer_id is None:
             self._open(code, None)
             return
-        self.backend.call(lambda ctx: svc("case_forms").get_form_answer(ctx, answer_id),
+        self.backend.call(ops.get_form_answer, answer_id=answer_id,
                           on_done=lambda answer: self._open(code, answer), on_error=lambda e: show_error(self, e))
 
     def _new_copy(self) -> None:
@@ -110,12 +111,6 @@ class FormsTab(QWidget):
         if not 0 <= row < len(self.rows) or self.rows[row][1] is None:
             return
         answer_id = self.rows[row][1]
-        language = self.backend.language
-
-        def load(ctx: Any) -> tuple[dict[str, Any], str]:
-            module = svc("case_forms")
-            return module.get_form_answer(ctx, answer_id), module.printable_form(ctx, answer_id, language)
-
         def save(loaded: tuple[dict[str, Any], str]) -> None:
             from desktop.ui.dialogs.form_dialog import pdf_name
             from desktop.ui.printing import save_pdf
@@ -125,7 +120,8 @@ class FormsTab(QWidget):
             if path:
                 save_pdf(loaded[1], Path(path))
 
-        self.backend.call(load, on_done=save, on_error=lambda e: show_error(self, e))
+        self.backend.call(ops.printable_answer, answer_id=answer_id, language=self.backend.language, on_done=save,
+                          on_error=lambda e: show_error(self, e))
 
 
 def consent_fields() -> list[FieldSpec]:
@@ -200,20 +196,17 @@ class ConsentTab(QWidget):
     def _set_basis(self, _index: int) -> None:
         basis, case_id = self.basis.currentData(), self.case_id
         if basis:
-            self.backend.write(lambda ctx: svc("consent").set_legal_basis(ctx, case_id, basis),
+            self.backend.write(ops.set_legal_basis, case_id=case_id, basis=basis,
                                on_done=lambda _c: self.reload(), on_error=lambda e: show_error(self, e))
 
     def _add(self) -> None:
         case_id = self.case_id
         form = RecordForm(self.backend, consent_fields())
-        from desktop.ui.pages.cases import _today
-
-        form.set_values({"given_on": _today()})
+        form.set_values({"given_on": dt.date.today()})
 
         def save(values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
             given = values["consent"]
-            self.backend.write(lambda ctx: svc("consent").add_consent(ctx, case_id, given),
-                               on_done=done, on_error=failed)
+            self.backend.write(ops.add_consent, case_id=case_id, values=given, on_done=done, on_error=failed)
 
         dialog = RecordDialog(tr("Record a consent"), [("consent", form)], save, self)
         dialog.resize(760, 460)
@@ -224,5 +217,5 @@ class ConsentTab(QWidget):
         row = self.table.currentRow()
         if 0 <= row < len(self.consent_ids):
             consent_id = self.consent_ids[row]
-            self.backend.write(lambda ctx: svc("consent").withdraw_consent(ctx, consent_id),
+            self.backend.write(ops.withdraw_consent, consent_id=consent_id,
                                on_done=lambda _c: self.reload(), on_error=lambda e: show_error(self, e))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.messages import field_label
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import sync as ops
 from desktop.ui.widgets.messages import error_lines
 from desktop.ui.widgets.tables import read_only_table
 
@@ -76,7 +76,7 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         """Fetch the open conflicts."""
-        self.backend.call(lambda ctx: svc("conflicts").list_conflicts(ctx), on_done=self._show)
+        self.backend.call(ops.list_conflicts, on_done=self._show)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
@@ -98,8 +98,7 @@ class ConflictsDialog(QDialog):
         row = self.table.currentRow()
         if not 0 <= row < len(self.rows):
             return
-        conflict_id = self.rows[row]["id"]
         self.problem.clear()
-        self.backend.write(lambda ctx: svc("conflicts").resolve_conflict(ctx, conflict_id, choice, value),
+        self.backend.write(ops.resolve_conflict, conflict_id=self.rows[row]["id"], choice=choice, value=value,
                            on_done=lambda _c: self.reload(),
                            on_error=lambda e: self.problem.setText("\n".join(error_lines(e))))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWi
 from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import forms as ops
 from desktop.ui.widgets.messages import error_lines
 
 KINDS = {"text": "text", "multiline": "multiline", "date": "date", "number": "text", "boolean": "bool",
@@ -96,23 +96,19 @@ class FormDialog(RecordDialog):
                 if f.show_when is None or f.show_when.holds(values)}
 
     def _save_form(self, _values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
-        answers, case_id, code = self._answers(), self.case_id, self.definition.code
-        answer_id = self.answer["id"] if self.answer else None
-        self.backend.write(lambda ctx: svc("case_forms").save_form(ctx, case_id, code, answers, answer_id),
+        self.backend.write(ops.save_form, case_id=self.case_id, form_code=self.definition.code,
+                           answers=self._answers(), answer_id=self.answer["id"] if self.answer else None,
                            on_done=done, on_error=failed)
 
     def _after_save(self, then: Any) -> None:
         """Print what is on screen: save it first (problems stay in the dialog), then reload and print."""
         def saved(result: Any) -> None:
-            answer_id = result[0]
-            self.backend.call(lambda ctx: svc("case_forms").get_form_answer(ctx, answer_id), on_done=loaded,
-                              on_error=self._failed)
+            self.backend.call(ops.get_form_answer, answer_id=result[0], on_done=loaded, on_error=self._failed)
 
         def loaded(answer: dict[str, Any]) -> None:
             self.answer = answer
             self.buttons.setEnabled(True)
-            language = self.backend.language
-            self.backend.call(lambda ctx: svc("case_forms").printable_form(ctx, answer["id"], language),
+            self.backend.call(ops.printable_form, answer_id=answer["id"], language=self.backend.language,
                               on_done=then, on_error=self._failed)
 
         self.buttons.setEnabled(False)

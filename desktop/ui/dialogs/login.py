@@ -52,11 +52,9 @@ class LoginDialog(QDialog):
         username, passphrase = self.username.text(), self.passphrase.text()
 
         def sign_in() -> Any:
-            from desktop.core.services.auth import sign_in as check
+            from desktop.ui.operations.profile import sign_in as check
 
-            ctx = self._open_profile()
-            check(ctx, username, passphrase)
-            return ctx
+            return check(self._open_profile(), username=username, passphrase=passphrase)
 
         self.backend.runner.submit(sign_in, self._signed_in, self._failed)
 

@@ -21,7 +21,7 @@ from desktop.core.messages import field_label
 from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import roster as ops
 from desktop.ui.widgets.indicators import money
 from desktop.ui.widgets.messages import error_lines
 from desktop.ui.widgets.tables import read_only_table
@@ -58,8 +58,7 @@ class PersonDialog(QDialog):
 
     def reload(self) -> None:
         """Fetch the page again (after an allowance is added)."""
-        worker_id = self.worker_id
-        self.backend.call(lambda ctx: svc("roster_extras").worker_page(ctx, worker_id), on_done=self._show)
+        self.backend.call(ops.worker_page, worker_id=self.worker_id, on_done=self._show)
 
     def _show(self, page: dict[str, Any]) -> None:
         label = self.backend.label
@@ -119,6 +118,6 @@ class PersonDialog(QDialog):
     def _add_allowance(self) -> None:
         values = {"worker_id": self.worker_id, "amount": self.amount.text(), "effective_from": self.since.text(),
                   "decision_no": self.decision.text()}
-        self.backend.write(lambda ctx: svc("roster_extras").add_allowance(ctx, values),
+        self.backend.write(ops.add_allowance, values=values,
                            on_done=lambda _r: self.reload(),
                            on_error=lambda error: self.problem.setText("\n".join(error_lines(error))))

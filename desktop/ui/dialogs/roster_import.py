@@ -24,7 +24,7 @@ from desktop.core.messages import field_label
 from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import roster as ops
 from desktop.ui.widgets.messages import error_lines
 
 IMPORTABLE = ["full_name", "birth_date", "gender", "national_id", "phone", "email", "address", "category",
@@ -89,14 +89,8 @@ class RosterImportDialog(QDialog):
         self._plan(None)
 
     def _plan(self, mapping: dict[str, int] | None) -> None:
-        path = self.path
-
-        def work(progress: Any, cancel: Any) -> Any:
-            return svc("roster_import").plan_roster_import(self.backend.ctx, path, mapping=mapping,
-                                                           progress=progress, cancel=cancel)
-
-        self.backend.runner.submit_long(work, tr("Reading {file}…", file=path.name), self,
-                                        on_done=self._show_plan, on_error=self._failed)
+        self.backend.long(ops.plan_roster_import, tr("Reading {file}…", file=self.path.name), self,
+                          path=self.path, mapping=mapping, on_done=self._show_plan, on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText("\n".join(error_lines(error)))
@@ -157,12 +151,8 @@ class RosterImportDialog(QDialog):
         self._plan(mapping)
 
     def _import(self) -> None:
-        plan = self.plan
         action = "merge" if self.merge.isChecked() else "skip"
         self.buttons.setEnabled(False)
-
-        def work(_progress: Any, _cancel: Any) -> Any:
-            return svc("roster_import").apply_roster_plan(self.backend.ctx, plan, action)
 
         def done(report: Any) -> None:
             self.backend.changed.emit(report.changed)
@@ -180,5 +170,6 @@ class RosterImportDialog(QDialog):
             self.buttons.setEnabled(True)
             self.report = report
 
-        self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self._failed)
+        self.backend.long(ops.apply_roster_plan, tr("Importing…"), self, plan=self.plan, on_duplicate=action,
+                          on_done=done, on_error=self._failed)
 

@@ -103,26 +103,18 @@ class SetupDialog(QDialog):
         data_dir = self.data_dir
 
         def create() -> Any:
-            from desktop.core.services.auth import sign_in
-            from desktop.core.services.records import codebook
-            from desktop.core.services.setup import SetupRequest, initialise_profile
+            from desktop.ui.operations.profile import set_up
 
-            ctx = initialise_profile(data_dir, SetupRequest(**values))
-            sign_in(ctx, values["username"], values["passphrase"])
-            codebook(ctx)
-            return ctx
+            return set_up(data_dir, values=values)
 
         self.backend.runner.submit(create, self._created, lambda error: self._fail("\n".join(error_lines(error))))
 
-    def _created(self, ctx: Any) -> None:
-        from desktop.core.services.records import codebook
-
-        self.backend.ctx = ctx
-        self.backend.codes = codebook(ctx)
+    def _created(self, opened: tuple[Any, Any]) -> None:
+        self.backend.opened(*opened)
         self.accept()
 
 
 def _read_units() -> list[dict[str, Any]]:
-    from desktop.core.services.reference import read_admin_units_file
+    from desktop.ui.operations.profile import admin_units
 
-    return read_admin_units_file()["provinces"]
+    return admin_units()["provinces"]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QInputDialog, Q
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import cases as ops
 from desktop.ui.widgets.messages import show_error
 
 UNASSIGNED = "-"  # the service's value for "no case manager yet"
@@ -57,11 +57,7 @@ class CaseFilterBar(QWidget):
         save.clicked.connect(self._save)
         forget.clicked.connect(self._forget)
         self._saved: dict[str, dict[str, Any]] = {}
-        backend.call(self._load, on_done=self._loaded)
-
-    @staticmethod
-    def _load(ctx: Any) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-        return svc("roster").list_workers(ctx, limit=2000), svc("cases").saved_filters(ctx)
+        backend.call(ops.filter_choices, on_done=self._loaded)
 
     def _loaded(self, loaded: tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]) -> None:
         workers, saved = loaded
@@ -108,12 +104,11 @@ class CaseFilterBar(QWidget):
     def _save(self) -> None:
         name, ok = QInputDialog.getText(self, tr("Save filter"), tr("Name of this filter:"))
         if ok:
-            filters = self.filters()
-            self.backend.call(lambda ctx: svc("cases").save_filter(ctx, name, filters),
+            self.backend.call(ops.save_filter, name=name, filters=self.filters(),
                               on_done=self._show_saved, on_error=lambda e: show_error(self, e))
 
     def _forget(self) -> None:
         name = self.saved.currentData()
         if name:
-            self.backend.call(lambda ctx: svc("cases").save_filter(ctx, name, {}),
+            self.backend.call(ops.save_filter, name=name, filters={},
                               on_done=self._show_saved, on_error=lambda e: show_error(self, e))

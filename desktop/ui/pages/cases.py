@@ -9,8 +9,8 @@ from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column
-from desktop.ui.pages.list_page import SEARCH_COUNT_CAP, ListPage
-from desktop.ui.services import svc
+from desktop.ui.operations import cases as ops
+from desktop.ui.pages.list_page import ListPage
 
 
 def beneficiary_fields() -> list[FieldSpec]:
@@ -73,9 +73,7 @@ class CasesPage(ListPage):
         ]
         super().__init__(
             backend, tr("Beneficiaries and cases"), columns,
-            fetch=lambda *a: svc("cases").list_cases(backend.ctx, *a, filters=self.filters),
-            count=lambda s: svc("cases").count_cases(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None,
-                                                     filters=self.filters),
+            list_op=ops.list_cases, count_op=ops.count_cases, extra=lambda: {"filters": self.filters},
             empty_text=tr("No cases yet. Press “Add” to record the intake of a person in difficulty."),
             search_hint=tr("Search by name, case no., citizen ID or phone (diacritics optional)…"),
         )
@@ -110,19 +108,19 @@ class CasesPage(ListPage):
             CasePage(self.backend, record_id, self).open()
 
     def _open_dialog(self, title: str, values: dict[str, Any] | None) -> None:
-        def build(workers: list[dict[str, Any]]) -> None:
+        def build(loaded: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+            workers, defaults = loaded
             choices = {"assigned_worker_id": [(w["id"], w["full_name"]) for w in workers]}
             person = RecordForm(self.backend, beneficiary_fields())
             case = RecordForm(self.backend, case_fields(), choices)
             if values is None:
-                case.set_values({"process_type": "TT02_2020", "step": "TIEP_NHAN", "status": "MOI",
-                                 "opened_on": _today(), "legal_basis": "NHIEM_VU_LUAT_DINH"})
+                case.set_values(defaults)
             else:
                 person.set_values(values["beneficiary"])
                 case.set_values(values)
             RecordDialog(title, [("person", person), ("case", case)], self._save, self).open()
 
-        self.backend.call(lambda ctx: svc("roster").list_workers(ctx, limit=2000), on_done=build)
+        self.backend.call(ops.case_form_choices, on_done=build)
 
     def open_add(self) -> None:
         self._editing = None
@@ -132,20 +130,15 @@ class CasesPage(ListPage):
         def show(values: dict[str, Any]) -> None:
             self._editing = record_id
             self._open_dialog(tr("Case {case_no}", case_no=values["case_no"]), values)
-        self.backend.call(lambda ctx: svc("cases").get_case(ctx, record_id), on_done=show)
+        self.backend.call(ops.get_case, case_id=record_id, on_done=show)
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         person, case = values["person"], values["case"]
-        self.save_record(lambda ctx: svc("cases").open_case(ctx, person, case),
-                         lambda ctx, record_id: svc("cases").save_case(ctx, record_id, person, case), done, failed)
+        self.save_record(lambda ctx: ops.open_case(ctx, person=person, case=case),
+                         lambda ctx, record_id: ops.save_case(ctx, case_id=record_id, person=person, case=case),
+                         done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id = row["id"]
-        self.delete_with_undo(lambda ctx: svc("cases").delete_case(ctx, record_id),
-                              lambda ctx: svc("cases").restore_case(ctx, record_id),
-                              tr("Deleted case {case_no} ({name}).", case_no=row["case_no"], name=row["full_name"]))
-
-def _today() -> Any:
-    import datetime as dt
-
-    return dt.date.today()
+        self.delete_with_undo(ops.delete_case, ops.restore_case,
+                              tr("Deleted case {case_no} ({name}).", case_no=row["case_no"], name=row["full_name"]),
+                              case_id=row["id"])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
+from desktop.ui.operations import hub as ops
 from desktop.ui.widgets.messages import error_lines, show_error
 from desktop.ui.widgets.tables import read_only_table
 
@@ -82,9 +83,7 @@ class HubCommunesPage(_HubPage):
 
     def activate(self) -> None:
         """Reload the status."""
-        from sync.hub.status import hub_status
-
-        self.backend.call(hub_status, on_done=self._show, on_error=self.failed)
+        self.backend.call(ops.hub_status, on_done=self._show, on_error=self.failed)
 
     def _show(self, status: dict[str, Any]) -> None:
         rows = []
@@ -109,12 +108,6 @@ class HubCommunesPage(_HubPage):
         if not folder:
             return
 
-        def work(_progress: Any, _cancel: Any) -> Any:
-            from sync.hub.inbox import import_folder
-
-            result = import_folder(self.backend.ctx, Path(folder))
-            return {**result.totals(), "transferred": len(result.transferred)}
-
         def done(totals: dict[str, int]) -> None:
             text = tr("{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, "
                       "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **totals)
@@ -124,16 +117,15 @@ class HubCommunesPage(_HubPage):
             self.message.setText(text)
             self.activate()
 
-        self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self.failed)
+        self.backend.long(ops.import_folder, tr("Importing…"), self, folder=Path(folder), on_done=done,
+                          on_error=self.failed)
 
     def _export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Where to write the bundles"))
         if folder:
-            from sync.hub.outbox import export_all
-
             # Long work for a province of hundreds of laptops: off the GUI thread, with the progress dialog.
-            self.backend.runner.submit_long(
-                lambda _progress, _cancel: export_all(self.backend.ctx, Path(folder)), tr("Writing bundles…"), self,
+            self.backend.long(
+                ops.export_all, tr("Writing bundles…"), self, folder=Path(folder),
                 on_error=self.failed, on_done=lambda files: self.message.setText(
                     tr("{n} bundle(s) written to {folder}.", n=len(files), folder=folder)))
 
@@ -142,11 +134,9 @@ class HubCommunesPage(_HubPage):
         path, _ = QFileDialog.getSaveFileName(self, tr("Province report"), str(Path.home() / f"chi-tieu-{year}.xlsx"),
                                               tr("Excel workbooks (*.xlsx)"))
         if path:
-            from sync.hub.report import write_report
-
-            self.backend.runner.submit_long(
-                lambda _progress, _cancel: write_report(self.backend.ctx, year, Path(path)), tr("Writing the report…"),
-                self, on_error=self.failed, on_done=lambda totals: self.message.setText(tr(
+            self.backend.long(
+                ops.write_report, tr("Writing the report…"), self, year=year, path=Path(path), on_error=self.failed,
+                on_done=lambda totals: self.message.setText(tr(
                     "Report of {n} commune(s) written to {path}.", n=totals["communes"], path=path)))
 
 
@@ -159,9 +149,7 @@ class HubInboxPage(_HubPage):
 
     def activate(self) -> None:
         """Reload the ledger."""
-        from sync.hub.status import received_bundles
-
-        self.backend.call(received_bundles, on_done=self._show, on_error=self.failed)
+        self.backend.call(ops.received_bundles, on_done=self._show, on_error=self.failed)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         from desktop.ui.pages.sync import bundle_state
@@ -186,9 +174,7 @@ class HubDevicesPage(_HubPage):
 
     def activate(self) -> None:
         """Reload the devices."""
-        from sync.hub.devices import devices
-
-        self.backend.call(devices, on_done=self._show, on_error=self.failed)
+        self.backend.call(ops.devices, on_done=self._show, on_error=self.failed)
 
     def _show(self, rows: list[dict[str, Any]]) -> None:
         self.ids = [r["id"] for r in rows]
@@ -217,21 +203,16 @@ class HubDevicesPage(_HubPage):
 
     def enroll_card(self, card: dict[str, Any], folder: Path) -> None:
         """Enrol from a card already confirmed, writing the certificate bundle into `folder`."""
-        from sync.hub.outbox import enrolment_bundle
-
         def done(bundle: Path) -> None:
             self.message.setText(tr("Enrolled. Send this file to the laptop: {path}", path=str(bundle)))
             self.activate()
 
-        self.backend.call(lambda ctx: enrolment_bundle(ctx, card, folder), on_done=done, on_error=self.failed)
+        self.backend.call(ops.enrol, card=card, folder=folder, on_done=done, on_error=self.failed)
 
     def _revoke(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.ids):
-            device = self.ids[row]
-            from sync.hub.devices import revoke
-
-            self.backend.call(lambda ctx: revoke(ctx, device), on_done=lambda _at: self.activate(),
+            self.backend.call(ops.revoke, device_id=self.ids[row], on_done=lambda _at: self.activate(),
                               on_error=self.failed)
 
 

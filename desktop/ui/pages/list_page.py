@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.item_models.paged import Column, Fetch, PagedTableModel
+from desktop.ui.item_models.paged import Column, PagedTableModel
 from desktop.ui.widgets.common import UndoBar
 
 # While the officer types, counting stops here: "more than 1,000" is enough and costs far less.
@@ -33,11 +34,21 @@ class ListPage(QWidget):
 
     entities: tuple[str, ...] = ()
 
-    def __init__(self, backend: Backend, title: str, columns: list[Column], fetch: Fetch,
-                 count: Any, empty_text: str, search_hint: str, default_sort: tuple[str, bool] = ("name", False),
+    def __init__(self, backend: Backend, title: str, columns: list[Column], list_op: Callable[..., Any],
+                 count_op: Callable[..., Any], empty_text: str, search_hint: str,
+                 default_sort: tuple[str, bool] = ("name", False), extra: Callable[[], dict[str, Any]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        # The operations run on the worker; `extra` (e.g. the case filters) is read when each page is fetched.
+        fetch_page, count_rows, more = backend.bound(list_op), backend.bound(count_op), extra or dict
+
+        def fetch(search: str, sort: str, descending: bool, after: Any, limit: int) -> list[dict[str, Any]]:
+            return fetch_page(search=search, sort=sort, descending=descending, after=after, limit=limit, **more())
+
+        def count(search: str) -> int:
+            return count_rows(search=search, cap=SEARCH_COUNT_CAP if search else None, **more())
+
         self.model = PagedTableModel(backend.runner, columns, fetch, count, default_sort=default_sort, parent=self)
         self._loaded = False
         self._editing: str | None = None  # the id a dialog is editing; None while adding
@@ -133,17 +144,21 @@ class ListPage(QWidget):
         return self.model.row_data(index.row()) if index.isValid() else None
 
     # for subclasses
-    def save_record(self, create: Any, update: Any, done: Any, failed: Any) -> None:
-        """Run `create(ctx)` for a new record, or `update(ctx, id)` for the one being edited."""
+    def save_record(self, create: Callable[[Any], Any], update: Callable[[Any, str], Any], done: Any,
+                    failed: Any) -> None:
+        """Run `create(ctx)` for a new record, or `update(ctx, id)` for the one being edited (each a call of
+        an operation, made on the worker)."""
         record_id = self._editing
         if record_id:
             self.backend.write(lambda ctx: update(ctx, record_id), on_done=done, on_error=failed)
         else:
             self.backend.write(create, on_done=done, on_error=failed)
 
-    def delete_with_undo(self, delete: Any, restore: Any, message: str) -> None:
-        """Tombstone through `delete(ctx)`, then offer Undo, which runs `restore(ctx)`."""
-        self.backend.write(delete, on_done=lambda _c: self.undo_bar.offer(message, lambda: self.backend.write(restore)))
+    def delete_with_undo(self, delete: Callable[..., Any], restore: Callable[..., Any], message: str,
+                         **ids: Any) -> None:
+        """Tombstone through the `delete` operation, then offer Undo, which runs `restore`; both get `ids`."""
+        self.backend.write(delete, **ids, on_done=lambda _c: self.undo_bar.offer(
+            message, lambda: self.backend.write(restore, **ids)))
 
     def open_add(self) -> None:
         raise NotImplementedError

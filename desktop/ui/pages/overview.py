@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import profile as ops
 
 
 def _fmt(n: int) -> str:
@@ -65,15 +65,14 @@ class OverviewPage(QWidget):
 
     def activate(self) -> None:
         """Fetch the figures on the database worker."""
-        self.backend.call(lambda ctx: svc("status").overview(ctx), on_done=self._show)
+        self.backend.call(ops.overview, on_done=self._show)
 
     def _show(self, data: dict[str, Any]) -> None:
         counts = data["counts"]
         for entity, card in self.cards.items():
             card.value.setText(_fmt(counts.get(entity, 0)))
-        open_cases = sum(n for status, n in data["cases_by_status"].items() if status != "DA_DONG")
-        self.cards["case"].detail.setText(tr("{open} open, {closed} closed", open=_fmt(open_cases),
-                                             closed=_fmt(data["cases_by_status"].get("DA_DONG", 0))))
+        self.cards["case"].detail.setText(tr("{open} open, {closed} closed", open=_fmt(data["cases_open"]),
+                                             closed=_fmt(data["cases_closed"])))
         by_category = data["workers_by_category"]
         self.cards["worker"].detail.setText(", ".join(
             f"{self.backend.label('worker_category', code)}: {n}" for code, n in sorted(by_category.items())))

@@ -9,8 +9,8 @@ from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column
-from desktop.ui.pages.list_page import SEARCH_COUNT_CAP, ListPage
-from desktop.ui.services import svc
+from desktop.ui.operations import roster as ops
+from desktop.ui.pages.list_page import ListPage
 
 
 def worker_fields() -> list[FieldSpec]:
@@ -61,8 +61,7 @@ class RosterPage(ListPage):
         ]
         super().__init__(
             backend, tr("Social-work staff and collaborators"), columns,
-            fetch=lambda *a: svc("roster").list_workers(backend.ctx, *a),
-            count=lambda s: svc("roster").count_workers(backend.ctx, s, cap=SEARCH_COUNT_CAP if s else None),
+            list_op=ops.list_workers, count_op=ops.count_workers,
             empty_text=tr("The roster is empty. Press “Add” to enter the first staff member or collaborator."),
             search_hint=tr("Search by name, citizen ID or phone (diacritics optional)…"),
         )
@@ -93,7 +92,7 @@ class RosterPage(ListPage):
         self._refresh_indicators()
 
     def _refresh_indicators(self) -> None:
-        self.backend.call(lambda ctx: svc("roster_extras").indicators(ctx), on_done=self.indicators.show)
+        self.backend.call(ops.indicators, on_done=self.indicators.show)
 
     def _on_changed(self, changed: Any) -> None:
         super()._on_changed(changed)
@@ -131,8 +130,8 @@ class RosterPage(ListPage):
         if not path:
             return
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-        self.backend.runner.submit_long(
-            lambda _p, _c: svc("roster_export").export_roster(self.backend.ctx, target), tr("Exporting…"), self,
+        self.backend.long(
+            ops.export_roster, tr("Exporting…"), self, target=target,
             on_done=lambda counts: QMessageBox.information(self, tr("Export"), tr(
                 "Saved {workers} people and {attendances} training attendances to {path}",
                 workers=counts["workers"], attendances=counts["attendances"], path=str(target))),
@@ -154,15 +153,14 @@ class RosterPage(ListPage):
             dialog, form = self._dialog(tr("Edit roster entry"))
             form.set_values(values)
             dialog.open()
-        self.backend.call(lambda ctx: svc("roster").get_worker(ctx, record_id), on_done=show)
+        self.backend.call(ops.get_worker, worker_id=record_id, on_done=show)
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         worker = values["worker"]
-        self.save_record(lambda ctx: svc("roster").create_worker(ctx, worker),
-                         lambda ctx, record_id: svc("roster").update_worker(ctx, record_id, worker), done, failed)
+        self.save_record(lambda ctx: ops.create_worker(ctx, values=worker),
+                         lambda ctx, record_id: ops.update_worker(ctx, worker_id=record_id, values=worker),
+                         done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id = row["id"]
-        self.delete_with_undo(lambda ctx: svc("roster").delete_worker(ctx, record_id),
-                              lambda ctx: svc("roster").restore_worker(ctx, record_id),
-                              tr("Deleted “{name}” from the roster.", name=row["full_name"]))
+        self.delete_with_undo(ops.delete_worker, ops.restore_worker,
+                              tr("Deleted “{name}” from the roster.", name=row["full_name"]), worker_id=row["id"])

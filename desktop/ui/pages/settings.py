@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import profile as ops
 from desktop.ui.widgets.messages import show_error
 
 
@@ -60,7 +60,7 @@ class SettingsPage(QWidget):
 
     def activate(self) -> None:
         """Fetch the profile facts."""
-        self.backend.call(lambda ctx: svc("status").profile_info(ctx), on_done=self._show)
+        self.backend.call(ops.profile_info, on_done=self._show)
 
     def _show(self, info: dict[str, Any]) -> None:
         for key, label in self.labels.items():
@@ -72,22 +72,13 @@ class SettingsPage(QWidget):
                 label.setText(str(info.get(key, "")))
 
     def _language_changed(self) -> None:
-        language = self.language.currentData()
-
-        def save(ctx: Any) -> None:
-            settings = ctx.profile.read_settings()
-            settings["language"] = language
-            ctx.profile.write_settings(settings)
-
-        self.backend.call(save, on_done=lambda _r: QMessageBox.information(
-            self, tr("Language"), tr("The new language applies the next time CTXH Desk starts.")))
+        self.backend.call(ops.save_language, language=self.language.currentData(),
+                          on_done=lambda _r: QMessageBox.information(
+                              self, tr("Language"), tr("The new language applies the next time CTXH Desk starts.")))
 
     def _backup(self) -> None:
-        def work(_progress: Any, _cancel: Any) -> Any:
-            return svc("maintenance").backup(self.backend.ctx)
-
-        self.backend.runner.submit_long(
-            work, tr("Backing up…"), self,
+        self.backend.long(
+            ops.backup, tr("Backing up…"), self,
             on_done=lambda path: QMessageBox.information(self, tr("Backup"), tr("Backed up and checked: {path}",
                                                                                  path=str(path))),
             on_error=lambda error: show_error(self, error),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import sync as ops
 from desktop.ui.widgets.messages import error_lines
 from desktop.ui.widgets.tables import read_only_table
 
@@ -97,12 +97,7 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """Fetch the sync facts and the removable drives on the worker."""
-        def load(ctx: Any) -> Any:
-            from sync.drives import removable_drives
-
-            return svc("sync_status").sync_overview(ctx), removable_drives()
-
-        self.backend.call(load, on_done=self._show)
+        self.backend.call(ops.sync_page, on_done=self._show)
 
     def _show(self, loaded: Any) -> None:
         facts, drives = loaded
@@ -161,11 +156,6 @@ class SyncPage(QWidget):
         self.export_button.setEnabled(False)
         self.message.setText(tr("Writing and checking…"))
 
-        def work(progress: Any, cancel: Any) -> Any:
-            from sync.exporting import export_bundles
-
-            return export_bundles(self.backend.ctx, Path(target), progress=progress, cancel=cancel)
-
         def done(result: Any) -> None:
             self.message.setText(tr(
                 "Written and checked: {n} changes in {files} file(s) in {folder}. The stick can be removed safely.",
@@ -173,7 +163,8 @@ class SyncPage(QWidget):
                 "Nothing new to send."))
             self.refresh()
 
-        self.backend.runner.submit_long(work, tr("Exporting…"), self, on_done=done, on_error=self._failed)
+        self.backend.long(ops.export_bundles, tr("Exporting…"), self, folder=Path(target), on_done=done,
+                          on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText("\n".join(error_lines(error)))
@@ -187,13 +178,10 @@ class SyncPage(QWidget):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import bundle files on the worker, then say what became of each."""
-        def work(_progress: Any, _cancel: Any) -> Any:
-            from sync.importing import import_files
-
-            return import_files(self.backend.ctx, paths)
-
-        def done(outcomes: list[Any]) -> None:
+        def done(result: tuple[list[Any], Any]) -> None:
             from desktop.core.messages import format_message
+
+            outcomes = result[0]
 
             lines = []
             for o in outcomes:
@@ -207,12 +195,11 @@ class SyncPage(QWidget):
                     lines.append(tr("{file}: {applied} applied, {conflicts} conflict(s), {waiting} waiting",
                                     file=name, applied=o.applied, conflicts=o.conflicts, waiting=o.waiting))
             self.message.setText("\n".join(lines))
-            from desktop.core.services.changes import Changed
-
-            self.backend.changed.emit(Changed({"case": [], "worker": [], "beneficiary": []}))
             self.refresh()
 
-        self.backend.runner.submit_long(work, tr("Importing…"), self, on_done=done, on_error=self._failed)
+        # A write: the Changed it returns (the records the bundles touched) makes the other pages reload.
+        self.backend.long(ops.import_bundles, tr("Importing…"), self, writes=True, paths=paths, on_done=done,
+                          on_error=self._failed)
 
     def _open_conflicts(self) -> None:
         from desktop.ui.dialogs.conflicts import ConflictsDialog

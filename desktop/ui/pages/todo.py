@@ -10,7 +10,7 @@ from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.dialogs.case_page import when
 from desktop.ui.i18n import tr
-from desktop.ui.services import svc
+from desktop.ui.operations import workflow as ops
 
 
 def _total(n: int) -> str:
@@ -51,7 +51,7 @@ class TodoPage(QWidget):
 
     def activate(self) -> None:
         """Fetch the lists on the database worker."""
-        self.backend.call(lambda ctx: svc("workflow").todo(ctx, limit=100), on_done=self._show)
+        self.backend.call(ops.todo, limit=100, on_done=self._show)
 
     def _show(self, data: dict[str, Any]) -> None:
         self._data = data

@@ -9,8 +9,8 @@ from desktop.ui.backend import Backend
 from desktop.ui.dialogs.record_form import FieldSpec, RecordDialog, RecordForm
 from desktop.ui.i18n import tr
 from desktop.ui.item_models.paged import Column
+from desktop.ui.operations import training as ops
 from desktop.ui.pages.list_page import ListPage
-from desktop.ui.services import svc
 
 
 def course_fields() -> list[FieldSpec]:
@@ -42,9 +42,7 @@ class TrainingPage(ListPage):
         ]
         super().__init__(
             backend, tr("Training"), columns,
-            fetch=lambda search, _sort, _desc, after, limit: svc("training").list_courses(
-                backend.ctx, search, after, limit),
-            count=lambda s: svc("training").count_courses(backend.ctx, s),
+            list_op=ops.list_courses, count_op=ops.count_courses,
             empty_text=tr("No training courses recorded yet. Press “Add” to record a course."),
             search_hint=tr("Search courses…"), default_sort=("start_date", True),
         )
@@ -68,7 +66,7 @@ class TrainingPage(ListPage):
         self._refresh_totals()
 
     def _refresh_totals(self) -> None:
-        self.backend.call(lambda ctx: svc("training").totals(ctx), on_done=lambda t: self.totals.setText(tr(
+        self.backend.call(ops.totals, on_done=lambda t: self.totals.setText(tr(
             "{courses} courses held, {attendances} person-attendances, {people} different people trained.",
             courses=t["courses"], attendances=t["attendances"], people=t["people"])))
 
@@ -102,11 +100,10 @@ class TrainingPage(ListPage):
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         course = values["course"]
-        self.save_record(lambda ctx: svc("training").create_course(ctx, course),
-                         lambda ctx, record_id: svc("training").update_course(ctx, record_id, course), done, failed)
+        self.save_record(lambda ctx: ops.create_course(ctx, values=course),
+                         lambda ctx, record_id: ops.update_course(ctx, course_id=record_id, values=course),
+                         done, failed)
 
     def delete_row(self, row: dict[str, Any]) -> None:
-        record_id = row["id"]
-        self.delete_with_undo(lambda ctx: svc("training").delete_course(ctx, record_id),
-                              lambda ctx: svc("training").restore_course(ctx, record_id),
-                              tr("Deleted course “{title}”.", title=row["title"]))
+        self.delete_with_undo(ops.delete_course, ops.restore_course,
+                              tr("Deleted course “{title}”.", title=row["title"]), course_id=row["id"])

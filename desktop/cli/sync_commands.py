@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import _print
+from desktop.cli.common import emit
 from desktop.core.errors import CtxhError
 
 
@@ -50,7 +50,7 @@ def cmd_device(args: argparse.Namespace, ctx: Any) -> int:
     if args.out:
         text = json.dumps(card, ensure_ascii=False, indent=2)
         replace_atomically(args.out, lambda partial: partial.write_text(text, encoding="utf-8"))
-    _print(args, card, lambda: f"Máy {card['name']} ({card['partition']})\nDấu vân tay: {card['fingerprint']}"
+    emit(args, card, lambda: f"Máy {card['name']} ({card['partition']})\nDấu vân tay: {card['fingerprint']}"
            + (f"\nĐã lưu thẻ: {args.out}" if args.out else ""))
     return 0
 
@@ -62,7 +62,7 @@ def cmd_trust(args: argparse.Namespace, ctx: Any) -> int:
     if args.trust_command == "list":
         hub = store.hub()
         cards = ([hub] if hub else []) + list(store.peers().values())
-        _print(args, {"cards": cards}, lambda: "\n".join(
+        emit(args, {"cards": cards}, lambda: "\n".join(
             f"{c['kind']}\t{c['name']}\t{c['partition']}\t{c['fingerprint']}" for c in cards) or "(chưa có)")
         return 0
     try:
@@ -73,7 +73,7 @@ def cmd_trust(args: argparse.Namespace, ctx: Any) -> int:
         card = store.add(card, ctx.partition, ctx.device_id)
     except TrustError as error:
         raise CtxhError(error.code, detail=error.detail) from error
-    _print(args, card, lambda: f"Đã tin cậy {card['name']} — dấu vân tay {card['fingerprint']}. "
+    emit(args, card, lambda: f"Đã tin cậy {card['name']} — dấu vân tay {card['fingerprint']}. "
            "Hãy đọc dấu vân tay này qua điện thoại với người gửi.")
     return 0
 
@@ -102,17 +102,17 @@ def cmd_bundle(args: argparse.Namespace, ctx: Any) -> int:
         from sync.exporting import export_bundles
 
         result = export_bundles(ctx, args.out, int(args.max_mb * 1024 * 1024), args.after)
-        _print(args, result.as_json(), lambda: (
+        emit(args, result.as_json(), lambda: (
             f"Đã xuất và kiểm tra {result.changes} thay đổi (số {result.seq_from + 1}–{result.seq_to}) vào "
             f"{len(result.files)} tệp:\n" + "\n".join(f"  {f}" for f in result.files)) if result.files
             else "Không có thay đổi mới để xuất.")
         return 0
     if args.bundle_command == "ledger":
-        from sync import store
+        from desktop.core.repositories import sync_store as store
 
         with ctx.db.reader() as session:
             rows = store.ledger(session)
-        _print(args, {"bundles": rows}, lambda: "\n".join(
+        emit(args, {"bundles": rows}, lambda: "\n".join(
             f"{r['at']:%d/%m/%Y %H:%M}\t{r['direction']}\t{r['state']}\t{r['changes']}\t{r['file_name']}"
             for r in rows) or "(chưa có gói nào)")
         return 0
@@ -120,7 +120,7 @@ def cmd_bundle(args: argparse.Namespace, ctx: Any) -> int:
 
     run = verify_files if args.bundle_command == "verify" else import_files
     outcomes = run(ctx, args.files)
-    _print(args, {"files": [o.as_json() for o in outcomes]}, lambda: "\n".join(_outcome_line(o) for o in outcomes))
+    emit(args, {"files": [o.as_json() for o in outcomes]}, lambda: "\n".join(_outcome_line(o) for o in outcomes))
     return _files_exit(outcomes)
 
 
@@ -129,10 +129,10 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Any) -> int:
 
     if getattr(args, "conflicts_command", None) == "resolve":
         resolve_conflict(ctx, args.id, args.choice)
-        _print(args, {"resolved": args.id}, lambda: f"Đã giải quyết xung đột {args.id}.")
+        emit(args, {"resolved": args.id}, lambda: f"Đã giải quyết xung đột {args.id}.")
         return 0
     rows = list_conflicts(ctx)
-    _print(args, {"conflicts": rows}, lambda: "\n".join(
+    emit(args, {"conflicts": rows}, lambda: "\n".join(
         f"{r['id']}\t{r['entity']}\t{r['label']}\t{r['field']}: «{r['kept_value']}» ({r['kept_author']}) / "
         f"«{r['other_value']}» ({r['other_author']})" for r in rows) or "Không có xung đột.")
     return 0

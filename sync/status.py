@@ -6,15 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.context import AppContext
+from desktop.core.repositories import sync_store as store
+from forms.library import definitions, installed_serial
+from sync.keys import TrustStore
 
 
 def sync_overview(ctx: AppContext) -> dict[str, Any]:
     """{"waiting", "outbox_seq", "last_export_seq", "last_export_at", "acked_seq", "conflicts", "ledger",
     "hub", "peers", "definitions": {"serial": the province's snapshot in use (0: the app's own), "installed",
     "warning"}}. Waiting = changes no verified hub receipt covers yet (D3), exported or not."""
-    from sync import store
-    from sync.keys import TrustStore
-
     with ctx.db.reader() as session:
         acked = store.get_state(session, "acked_seq", 0)
         facts = {
@@ -29,8 +29,6 @@ def sync_overview(ctx: AppContext) -> dict[str, Any]:
     hub = trust.hub()
     facts["hub"] = {"name": hub["name"], "fingerprint": hub["fingerprint"]} if hub else None
     facts["peers"] = [{"name": c["name"], "fingerprint": c["fingerprint"]} for c in trust.peers().values()]
-    from forms.library import definitions, installed_serial
-
     found = definitions(ctx.profile.root)
     facts["definitions"] = {"serial": found.serial, "installed": installed_serial(ctx.profile.root),
                             "warning": found.warning}

@@ -1,4 +1,5 @@
-"""Reference data: load the shipped sets, and look codes and their labels up."""
+"""Reference data (administrative units, code lists, rates, targets, holidays): load the shipped sets and the
+hub's newer ones, and look codes and their labels up. Below the services: opening a profile loads it."""
 
 from __future__ import annotations
 

@@ -1,47 +1,18 @@
-"""The `ctxh` subcommands: parse, call a service, print. Exit 0 done, 1 some input rejected, 2 unusable.
-
-Every subcommand takes --data-dir DIR (before or after its name) and --json.
-"""
+"""The laptop's own ctxh subcommands: set-up, demo data, status, search, checks, backups, Excel lists, users."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# json and getpass are imported where used: the window path (no subcommand) should load as little
-# as possible before the first window shows.
-
-PASSPHRASE_ENV = "CTXH_PASSPHRASE"
+from desktop.cli.common import data_dir, emit, import_report, open_profile, passphrase
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="thư mục hồ sơ dữ liệu (CSDL, khóa, thiết lập) / profile directory")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="in kết quả dạng JSON / print JSON")
-    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
-                        help="ngôn ngữ thông báo / message language")
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ctxh (also used to render `ctxh --help` in the README)."""
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="ctxh", parents=[common],
-        description="CTXH Desk — quản lý đội ngũ và hồ sơ công tác xã hội cấp xã. "
-                    "Không có lệnh con: mở cửa sổ ứng dụng.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
-    p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
-    p.add_argument("--page", choices=("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings"),
-                   help="mở ở trang này")
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Register the laptop's subcommands on `sub`."""
     p = sub.add_parser("init", parents=[common], help="thiết lập hồ sơ mới cho máy này")
     p.add_argument("--province", required=True, help="mã tỉnh/thành 2 chữ số, ví dụ 01")
     p.add_argument("--commune", required=True, help="mã xã/phường 5 chữ số, ví dụ 00004")
@@ -96,62 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
     p = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu (bản hiện tại được giữ lại)")
     p.add_argument("file", type=Path)
-    from desktop import cli_hub, cli_sync
-
-    cli_sync.add_parsers(sub, common)
-    cli_hub.add_parsers(sub, common)
-    return parser
-
-
-def _data_dir(args: argparse.Namespace) -> Path:
-    if getattr(args, "data_dir", None):
-        return Path(args.data_dir)
-    from desktop.core.profile import default_data_dir
-
-    return default_data_dir()
-
-
-def _passphrase(confirm: bool) -> str:
-    import getpass
-
-    from desktop.core.errors import CtxhError
-
-    value = os.environ.get(PASSPHRASE_ENV)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise CtxhError("E_NO_PASSPHRASE")
-    first = getpass.getpass("Mật khẩu: ")
-    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
-        raise CtxhError("E_ARGS", detail="hai lần nhập mật khẩu không khớp")
-    return first
-
-
-def _print(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
-    import json
-
-    if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(human())
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from desktop.core.services.setup import SetupRequest, initialise_profile
+    from desktop.core.services.setup import SetupRequest
+    from sync.laptop_setup import set_up_laptop
 
-    ctx = initialise_profile(_data_dir(args), SetupRequest(
+    ctx = set_up_laptop(data_dir(args), SetupRequest(
         province_code=args.province, commune_code=args.commune, device_name=args.device_name,
-        username=args.user, passphrase=_passphrase(confirm=True), display_name=args.display_name,
+        username=args.user, passphrase=passphrase(confirm=True), display_name=args.display_name,
     ))
     data = {"data_dir": str(ctx.profile.root), "device_id": ctx.device_id, "partition": ctx.partition}
-    _print(args, data, lambda: f"Đã thiết lập hồ sơ tại {ctx.profile.root} (máy {ctx.device_name}, {ctx.partition}).")
+    emit(args, data, lambda: f"Đã thiết lập hồ sơ tại {ctx.profile.root} (máy {ctx.device_name}, {ctx.partition}).")
     return 0
-
-
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from desktop.core.context import open_context
-
-    return open_context(_data_dir(args))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -161,7 +89,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0 or args.workers < 0:
         raise CtxhError("E_ARGS", detail="--cases và --workers phải ≥ 0")
-    ctx = _open(args)
+    ctx = open_profile(args)
     quiet = getattr(args, "json", False)
 
     def report(done: int, total: int, _label: str) -> None:
@@ -171,15 +99,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     created = generate(ctx, args.cases, args.workers, args.seed, ProgressSink(report))
     if not quiet:
         print(file=sys.stderr)
-    _print(args, {"created": created}, lambda: "Đã tạo: " + ", ".join(f"{k} {v}" for k, v in created.items()))
+    emit(args, {"created": created}, lambda: "Đã tạo: " + ", ".join(f"{k} {v}" for k, v in created.items()))
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     from desktop.core.services.status import status
 
-    data = status(_open(args))
-    _print(args, data, lambda: "\n".join(
+    data = status(open_profile(args))
+    emit(args, data, lambda: "\n".join(
         [f"Máy: {data['device']['name']} ({data['device']['partition']})"]
         + [f"  {k}: {v}" for k, v in data["counts"].items()] + [f"Mã băm nội dung: {data['digest']}"]
     ))
@@ -190,7 +118,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from desktop.core.services.search import search
     from desktop.core.text import format_date
 
-    found = search(_open(args), args.text, args.limit)
+    found = search(open_profile(args), args.text, args.limit)
     data = {
         "people": [
             {"kind": kind, "id": r["id"], "full_name": r["full_name"], "birth_date": r["birth_date"]}
@@ -201,7 +129,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             for r in found["cases"]
         ],
     }
-    _print(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         [f"Người ({len(data['people'])}):"]
         + [f"  {p['full_name']} — {format_date(p['birth_date'])}" for p in data["people"]]
         + [f"Hồ sơ ({len(data['cases'])}):"] + [f"  {c['case_no']} {c['full_name']}" for c in data["cases"]]
@@ -212,24 +140,24 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_db_check(args: argparse.Namespace) -> int:
     from desktop.core.services.maintenance import db_check
 
-    result = db_check(_open(args))
-    _print(args, result, lambda: "Cơ sở dữ liệu toàn vẹn." if result["ok"] else "\n".join(result["problems"]))
+    result = db_check(open_profile(args))
+    emit(args, result, lambda: "Cơ sở dữ liệu toàn vẹn." if result["ok"] else "\n".join(result["problems"]))
     return 0 if result["ok"] else 1
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.services.maintenance import backup
 
-    path = backup(_open(args), args.out)
-    _print(args, {"backup": str(path)}, lambda: f"Đã sao lưu và kiểm tra: {path}")
+    path = backup(open_profile(args), args.out)
+    emit(args, {"backup": str(path)}, lambda: f"Đã sao lưu và kiểm tra: {path}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.services.restore import restore
 
-    done = restore(_data_dir(args), args.file)
-    _print(args, done, lambda: f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
+    done = restore(data_dir(args), args.file)
+    emit(args, done, lambda: f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
            f"Máy bắt đầu kỳ đồng bộ mới ({done['epoch']}): lần xuất tới sẽ gửi lại mọi thay đổi.")
     return 0
 
@@ -238,15 +166,15 @@ def cmd_roster(args: argparse.Namespace) -> int:
     if args.roster_command == "export":
         from desktop.core.services.roster_export import export_roster
 
-        counts = export_roster(_open(args), args.file)
-        _print(args, {"file": str(args.file), **counts},
+        counts = export_roster(open_profile(args), args.file)
+        emit(args, {"file": str(args.file), **counts},
                lambda: f"Đã xuất {counts['workers']} người và {counts['attendances']} lượt tập huấn ra {args.file}.")
         return 0
     from desktop.core.services.roster_import import import_roster
 
-    report = import_roster(_open(args), args.file, args.sheet, args.duplicates, args.default_category,
+    report = import_roster(open_profile(args), args.file, args.sheet, args.duplicates, args.default_category,
                            annotate_to=args.annotated)
-    return _import_report(args, report, "người")
+    return import_report(args, report, "người")
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -254,113 +182,44 @@ def cmd_case(args: argparse.Namespace) -> int:
         from desktop.core.services.cases import find_case
         from desktop.core.services.workflow import transfer_case
 
-        ctx = _open(args)
+        ctx = open_profile(args)
         case = find_case(ctx, args.case)
         transfer_case(ctx, case["id"], args.to, notes=args.note)
-        _print(args, {"case": case["id"], "case_no": case["case_no"], "to": args.to},
+        emit(args, {"case": case["id"], "case_no": case["case_no"], "to": args.to},
                lambda: f"Đã kết thúc hồ sơ {case['case_no']} (chuyển nơi ở). Sau lần đồng bộ tới, tỉnh sẽ mở lại "
                        f"hồ sơ ở xã/phường {args.to}.")
         return 0
     if args.case_command == "export":
         from desktop.core.services.case_export import export_cases
 
-        counts = export_cases(_open(args), args.file)
-        _print(args, {"file": str(args.file), **counts},
+        counts = export_cases(open_profile(args), args.file)
+        emit(args, {"file": str(args.file), **counts},
                lambda: f"Đã xuất {counts['cases']} hồ sơ và {counts['services']} lượt dịch vụ ra {args.file}.")
         return 0
     from desktop.core.services.case_import import import_cases
 
-    report = import_cases(_open(args), args.file, args.sheet, args.duplicates, annotate_to=args.annotated)
-    return _import_report(args, report, "hồ sơ")
-
-
-def _import_report(args: argparse.Namespace, report: Any, what: str) -> int:
-    """Print an import's report (JSON or lines); exit 1 when some rows were rejected."""
-    data = report.as_json()
-
-    def human() -> str:
-        lines = [f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
-                 f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
-        lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
-        if report.annotated:
-            lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
-        return "\n".join(lines)
-
-    _print(args, data, human)
-    return 1 if report.rejected else 0
+    report = import_cases(open_profile(args), args.file, args.sheet, args.duplicates, annotate_to=args.annotated)
+    return import_report(args, report, "hồ sơ")
 
 
 def cmd_user(args: argparse.Namespace) -> int:
     from desktop.core.services.auth import create_user, list_users
 
-    ctx = _open(args)
+    ctx = open_profile(args)
     if args.user_command == "list":
         users = list_users(ctx)
-        _print(args, {"users": users}, lambda: "\n".join(f"{u['username']}\t{u['role']}\t{u['display_name']}"
+        emit(args, {"users": users}, lambda: "\n".join(f"{u['username']}\t{u['role']}\t{u['display_name']}"
                                                         for u in users))
         return 0
-    user_id = create_user(ctx, args.username, _passphrase(confirm=True), args.role, args.worker, args.display_name)
-    _print(args, {"user_id": user_id, "username": args.username, "role": args.role},
+    user_id = create_user(ctx, args.username, passphrase(confirm=True), args.role, args.worker, args.display_name)
+    emit(args, {"user_id": user_id, "username": args.username, "role": args.role},
            lambda: f"Đã thêm tài khoản {args.username} ({args.role}).")
     return 0
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from desktop.ui.app import run_gui
-
-    return run_gui(_data_dir(args), user=getattr(args, "user", None), language=getattr(args, "lang", None),
-                   page=getattr(args, "page", None))
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
-    "db-check": cmd_db_check, "backup": cmd_backup, "restore": cmd_restore, "gui": cmd_gui, "roster": cmd_roster,
+    "db-check": cmd_db_check, "backup": cmd_backup, "restore": cmd_restore, "roster": cmd_roster,
     "case": cmd_case,
     "user": cmd_user,
 }
-
-
-SYNC_COMMANDS = ("device", "trust", "bundle", "conflicts")
-
-
-def run(argv: list[str]) -> int:
-    """Parse `argv`, run the subcommand, turn CtxhError into a Vietnamese message and exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    command = args.command or "gui"
-    if command != "gui":
-        from desktop.core.messages import set_language
-
-        set_language(getattr(args, "lang", None) or "vi")
-    try:
-        if command == "hub":
-            from desktop import cli_hub
-
-            return cli_hub.cmd_hub(args, _data_dir(args))
-        if command in SYNC_COMMANDS:
-            from desktop import cli_sync
-
-            return cli_sync.COMMANDS[command](args, _open(args))
-        return COMMANDS[command](args)
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        from desktop.core.errors import CtxhError
-
-        if not isinstance(exc, CtxhError):
-            raise
-        from desktop.core.messages import describe_error, format_message
-
-        lines = describe_error(exc)
-        if getattr(args, "json", False):
-            import json
-
-            print(json.dumps({"error": exc.code, "params": exc.params, "message": format_message(exc.code, exc.params),
-                              "details": lines}, ensure_ascii=False, default=str))
-        else:
-            for line in lines:
-                print(f"Lỗi: {line}", file=sys.stderr)
-        return exc.exit_code

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import _print
+from desktop.cli.common import emit
 from desktop.core.errors import CtxhError
 
 
@@ -43,19 +43,20 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one `ctxh hub` subcommand on the hub profile at `data_dir`."""
+    from desktop.core.profile import HUB, Profile
     from sync.hub import profile as hub_profile
 
     if args.hub_command == "init":
-        from desktop.cli import _passphrase
+        from desktop.cli.common import passphrase
 
-        user = (args.user, _passphrase(confirm=True)) if args.user else None
+        user = (args.user, passphrase(confirm=True)) if args.user else None
         ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user)
         card = hub_profile.card(ctx)
-        _print(args, card, lambda: f"Đã tạo máy chủ {card['name']}. Dấu vân tay: {card['fingerprint']}\n"
+        emit(args, card, lambda: f"Đã tạo máy chủ {card['name']}. Dấu vân tay: {card['fingerprint']}\n"
                f"Khóa dự phòng (escrow) ở {data_dir / 'keys' / 'escrow.json'}: hãy in hoặc chép ra nơi an toàn "
                "rồi xóa khỏi máy này.")
         return 0
-    if not hub_profile.is_hub(data_dir):
+    if Profile(data_dir).role != HUB:  # refused before the database is touched
         raise CtxhError("E_NOT_HUB", path=str(data_dir))
     from desktop.core.context import open_context
 
@@ -69,7 +70,7 @@ def _card(args: argparse.Namespace, ctx: Any) -> int:
 
     text = json.dumps(card(ctx), ensure_ascii=False, indent=2)
     replace_atomically(args.out, lambda partial: partial.write_text(text, encoding="utf-8"))
-    _print(args, card(ctx), lambda: f"Đã lưu thẻ máy chủ: {args.out} (dấu vân tay {card(ctx)['fingerprint']})")
+    emit(args, card(ctx), lambda: f"Đã lưu thẻ máy chủ: {args.out} (dấu vân tay {card(ctx)['fingerprint']})")
     return 0
 
 
@@ -81,7 +82,7 @@ def _enroll(args: argparse.Namespace, ctx: Any) -> int:
     except (OSError, ValueError) as error:
         raise CtxhError("E_CARD", detail=str(error)) from error
     path = enrolment_bundle(ctx, card, args.out)
-    _print(args, {"device": card["id"], "partition": card["partition"], "file": str(path)},
+    emit(args, {"device": card["id"], "partition": card["partition"], "file": str(path)},
            lambda: f"Đã đăng ký {card['name']} ({card['partition']}), dấu vân tay {card['fingerprint']}.\n"
                    f"Gửi tệp này về máy xã để nhập: {path}")
     return 0
@@ -91,7 +92,7 @@ def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.devices import revoke
 
     at = revoke(ctx, args.device)
-    _print(args, {"device": args.device, "revoked_at": at},
+    emit(args, {"device": args.device, "revoked_at": at},
            lambda: f"Đã thu hồi máy {args.device} từ {at}. Gói «ctxh hub export» sẽ báo cho các máy khác.")
     return 0
 
@@ -100,7 +101,7 @@ def _devices(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.devices import devices
 
     rows = devices(ctx)
-    _print(args, {"devices": rows}, lambda: "\n".join(
+    emit(args, {"devices": rows}, lambda: "\n".join(
         f"{d['partition']}\t{d['name']}\t{d['fingerprint']}" + ("\tĐÃ THU HỒI" if d["revoked_at"] else "")
         for d in rows) or "(chưa có máy nào)")
     return 0
@@ -111,7 +112,7 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
 
     result = import_folder(ctx, args.folder)
     totals = result.totals()
-    _print(args, result.as_json(), lambda: (
+    emit(args, result.as_json(), lambda: (
         f"{totals['files']} tệp: {totals['refused']} bị từ chối; {totals['received']} thay đổi nhận được: "
         f"áp dụng {totals['applied']}, cũ hơn {totals['superseded']}, chờ gói trước {totals['waiting']}, "
         f"trùng {totals['duplicate']}; {totals['conflicts']} xung đột."
@@ -124,7 +125,7 @@ def _export(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.outbox import export_all
 
     files = export_all(ctx, args.out)
-    _print(args, {"files": [str(f) for f in files]},
+    emit(args, {"files": [str(f) for f in files]},
            lambda: f"Đã ghi {len(files)} gói trả về vào {args.out}.")
     return 0
 
@@ -133,7 +134,7 @@ def _status(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.status import hub_status
 
     data = hub_status(ctx)
-    _print(args, data, lambda: "\n".join(
+    emit(args, data, lambda: "\n".join(
         f"{p}: {len(c['devices'])} máy, chờ {c['waiting']} (thiếu {c['gaps']} gói), cách ly {c['quarantined']}, "
         f"xung đột {c['conflicts']}, mã băm {c['digest'][:16]}…"
         for p, c in sorted(data["communes"].items())) + f"\nXung đột: {data['conflicts']}")
@@ -144,7 +145,7 @@ def _report(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.report import write_report
 
     totals = write_report(ctx, args.year, args.out)
-    _print(args, totals, lambda: f"Đã ghi báo cáo năm {args.year} của {totals['communes']} xã: {args.out}")
+    emit(args, totals, lambda: f"Đã ghi báo cáo năm {args.year} của {totals['communes']} xã: {args.out}")
     return 0
 
 
@@ -152,7 +153,7 @@ def _rotate_root(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.profile import rotate_root
 
     card = rotate_root(ctx)
-    _print(args, card, lambda: (
+    emit(args, card, lambda: (
         f"Đã thay khóa gốc (phiên bản {card['root_version']}). Dấu vân tay mới: {card['fingerprint']}\n"
         "Các máy xã tự chuyển sang khóa mới khi nhập gói «ctxh hub export» tiếp theo; máy mới cài thẻ mới "
         "(ctxh hub card). Khóa cũ được giữ trong keys/retired-root-*.json: hãy chép ra nơi an toàn rồi xóa."))

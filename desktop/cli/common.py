@@ -1,0 +1,85 @@
+"""What every ctxh subcommand shares: the common options, the profile it acts on, the passphrase, and printing
+(JSON with --json, lines otherwise)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.core.context import AppContext
+
+# json and getpass are imported where used: the window path (no subcommand) should load as little
+# as possible before the first window shows.
+
+PASSPHRASE_ENV = "CTXH_PASSPHRASE"
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="thư mục hồ sơ dữ liệu (CSDL, khóa, thiết lập) / profile directory")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="in kết quả dạng JSON / print JSON")
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                        help="ngôn ngữ thông báo / message language")
+    return common
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "data_dir", None):
+        return Path(args.data_dir)
+    from desktop.core.profile import default_data_dir
+
+    return default_data_dir()
+
+
+def passphrase(confirm: bool) -> str:
+    import getpass
+
+    from desktop.core.errors import CtxhError
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CtxhError("E_NO_PASSPHRASE")
+    first = getpass.getpass("Mật khẩu: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise CtxhError("E_ARGS", detail="hai lần nhập mật khẩu không khớp")
+    return first
+
+
+def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
+    import json
+
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(human())
+
+
+def open_profile(args: argparse.Namespace) -> AppContext:
+    from desktop.core.context import open_context
+
+    return open_context(data_dir(args))
+
+
+def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
+    """Print an import's report (JSON or lines); exit 1 when some rows were rejected."""
+    data = report.as_json()
+
+    def human() -> str:
+        lines = [f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
+                 f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
+        lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
+        if report.annotated:
+            lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
+        return "\n".join(lines)
+
+    emit(args, data, human)
+    return 1 if report.rejected else 0

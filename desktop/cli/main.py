@@ -1,0 +1,96 @@
+"""The `ctxh` command line: parse, run the subcommand, turn errors into messages and exit codes.
+
+Exit 0 done, 1 some input rejected, 2 unusable. Every subcommand takes --data-dir DIR (before or after its
+name), --json and --lang. The window sits above the command line, so `ctxh` without a subcommand (or `ctxh gui`)
+calls the `gui` function its entry point hands in (desktop/__main__.py) instead of importing the window here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.cli import hub_commands, local_commands, sync_commands
+from desktop.cli.common import common_options, data_dir, open_profile
+
+# (data dir, user, language, page) → exit code
+GuiLauncher = Callable[[Path, str | None, str | None, str | None], int]
+PAGES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ctxh (also used to render `ctxh --help` in the README)."""
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="ctxh", parents=[common],
+        description="CTXH Desk — quản lý đội ngũ và hồ sơ công tác xã hội cấp xã. "
+                    "Không có lệnh con: mở cửa sổ ứng dụng.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
+    p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
+    p.add_argument("--page", choices=PAGES, help="mở ở trang này")
+    local_commands.add_parsers(sub, common)
+    sync_commands.add_parsers(sub, common)
+    hub_commands.add_parsers(sub, common)
+    return parser
+
+
+def run(argv: list[str], gui: GuiLauncher | None = None) -> int:
+    """Parse `argv`, run the subcommand, turn CtxhError into a message in the chosen language and an exit code.
+    A reader that stops early (`ctxh status | head`) ends the command quietly."""
+    try:
+        code = _run(argv, gui)
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # Python's advice (signal docs): point stdout at devnull so that the final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: list[str], gui: GuiLauncher | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    command = args.command or "gui"
+    if command == "gui":
+        if gui is None:
+            print("ctxh: cửa sổ không có trong lệnh này / no window in this entry point", file=sys.stderr)
+            return 2
+        return gui(data_dir(args), getattr(args, "user", None), getattr(args, "lang", None),
+                   getattr(args, "page", None))
+    from desktop.core.messages import set_language
+
+    set_language(getattr(args, "lang", None) or "vi")
+    try:
+        if command == "hub":
+            return hub_commands.cmd_hub(args, data_dir(args))
+        if command in sync_commands.COMMANDS:
+            return sync_commands.COMMANDS[command](args, open_profile(args))
+        return local_commands.COMMANDS[command](args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from desktop.core.errors import CtxhError
+
+        if not isinstance(exc, CtxhError):
+            raise
+        from desktop.core.messages import describe_error, format_message
+
+        lines = describe_error(exc)
+        if getattr(args, "json", False):
+            import json
+
+            print(json.dumps({"error": exc.code, "params": exc.params, "message": format_message(exc.code, exc.params),
+                              "details": lines}, ensure_ascii=False, default=str))
+        else:
+            for line in lines:
+                print(f"Lỗi: {line}", file=sys.stderr)
+        return exc.exit_code

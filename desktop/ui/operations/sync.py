@@ -1,0 +1,57 @@
+"""Sync from a laptop: the Đồng bộ page's facts, writing bundles, reading them, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.core.context import AppContext
+    from desktop.core.progress import CancelToken, ProgressSink
+    from desktop.core.services.changes import Changed
+    from sync.exporting import ExportResult
+    from sync.importing import ImportOutcome
+
+
+def sync_page(ctx: AppContext) -> tuple[dict[str, Any], list[Any]]:
+    """What the Đồng bộ page shows, and the removable drives plugged in."""
+    from sync.drives import removable_drives
+    from sync.status import sync_overview
+
+    return sync_overview(ctx), removable_drives()
+
+
+def export_bundles(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel: CancelToken) -> ExportResult:
+    """New changes as signed, encrypted bundles in `folder`, each read back and checked."""
+    from sync.exporting import export_bundles as export
+
+    return export(ctx, folder, progress=progress, cancel=cancel)
+
+
+def import_bundles(ctx: AppContext, *, paths: list[Path], progress: ProgressSink,
+                   cancel: CancelToken) -> tuple[list[ImportOutcome], Changed]:
+    """Check and apply bundle files; what became of each, and the records they changed."""
+    from desktop.core.services.changes import Changed
+    from sync.importing import import_files
+
+    outcomes = import_files(ctx, paths)
+    changed = Changed()
+    for outcome in outcomes:
+        for entity, ids in outcome.touched.items():
+            for record_id in sorted(ids):
+                changed.add(entity, record_id, ())
+    return outcomes, changed
+
+
+def list_conflicts(ctx: AppContext) -> list[dict[str, Any]]:
+    """Conflicts waiting for an officer, both values decoded."""
+    from desktop.core.services import conflicts
+
+    return conflicts.list_conflicts(ctx)
+
+
+def resolve_conflict(ctx: AppContext, *, conflict_id: int, choice: str, value: Any = None) -> Changed:
+    """Settle a conflict: keep, take the other, or write a combination."""
+    from desktop.core.services import conflicts
+
+    return conflicts.resolve_conflict(ctx, conflict_id, choice, value)
