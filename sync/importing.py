@@ -23,6 +23,7 @@ from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.devices import save_last_version
 from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
+from sync.digests import forget_digests
 from sync.keys import TrustStore, canonical, load_device_keys
 from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
 from sync.rotation import follow_chain
@@ -104,12 +105,13 @@ def _hashes(opened: OpenedBundle) -> dict[int, str]:
     return {line["seq"]: digest for line, digest in zip(opened.lines, opened.line_hashes, strict=True)}
 
 
-def verify_files(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
-    """Check bundles without importing: every layer, the signer, the scope, and replays against the ledger."""
+def verify_files(ctx: AppContext, paths: list[Path], opener: Opener | None = None) -> list[ImportOutcome]:
+    """Check bundles without importing: every layer, the signer, the scope, and replays against the ledger.
+    `opener` as for import_files (the hub passes its own)."""
     outcomes = []
     for path in paths:
         try:
-            opened = open_file(ctx, path)
+            opened = (opener or open_file)(ctx, path)
             with ctx.db.reader() as session:
                 _replays(session, opened)
             outcomes.append(ImportOutcome(str(path), True, changes=len(opened.lines)))
@@ -240,6 +242,8 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
     stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
     outcome.touched = stats.touched
+    if keeps_history(ctx):  # a hub: the communes written have a new digest (computed at the end of the run)
+        forget_digests(session, stats.partitions)
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
     outcome.waiting = sum(1 for line in fresh if line["seq"] > hwm)
     if outcome.waiting:
@@ -330,6 +334,8 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
         outcome.applied += stats.applied
         outcome.conflicts += stats.conflicts
         outcome.touched = stats.touched
+        if keeps_history(ctx):
+            forget_digests(session, stats.partitions)
     if version:
         store.set_state(session, "hub_version", version)
     for step in trusting:

@@ -13,13 +13,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Table, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table
 from sqlalchemy.orm import Session
 
-from desktop.core.bulk import among, chunks, insert_rows, is_sqlite
+from desktop.core.bulk import insert_rows, is_sqlite
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import MODEL_BY_ENTITY, Beneficiary, Case, FormAnswer, ServiceRecord, Synced, Worker
 from desktop.core.models.base import utcnow
+from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import dumps, to_json_value
 
@@ -54,10 +55,12 @@ class MergeStats:
     newest_version: str = ""
     touched: dict[str, set[str]] = field(default_factory=dict)
     created: set[str] = field(default_factory=set)  # ids inserted here, their derived columns already right
+    partitions: set[str] = field(default_factory=set)  # communes whose records were written
 
-    def touch(self, entity: str, record_id: str, created: bool = False) -> None:
-        """Note a record whose derived columns (or whose case's) may need recomputing."""
+    def touch(self, entity: str, record_id: str, partition: str, created: bool = False) -> None:
+        """Note a record written (in `partition`) whose derived columns (or whose case's) may need recomputing."""
         self.touched.setdefault(entity, set()).add(record_id)
+        self.partitions.add(partition)
         if created:
             self.created.add(record_id)
 
@@ -93,12 +96,8 @@ def _from_json(table: Table, name: str, value: Any) -> Any:
 
 
 def _parents_present(session: Session, table: Table, values: dict[str, Any]) -> bool:
-    for fk in table.foreign_keys:
-        value = values.get(fk.parent.name)
-        if value is not None and session.scalar(
-                select(fk.column).where(fk.column == value)) is None:
-            return False
-    return True
+    return all(values.get(fk.parent.name) is None or row_sql.value_exists(session, fk.column, values[fk.parent.name])
+               for fk in table.foreign_keys)
 
 
 def _derived(session: Session, model: type[Synced], values: dict[str, Any],
@@ -109,7 +108,7 @@ def _derived(session: Session, model: type[Synced], values: dict[str, Any],
         return person_keys(values)
     if model is Case:
         person_id = values["beneficiary_id"]
-        person = (people or {}).get(person_id) or _people_of_ids(session, [person_id]).get(person_id, {})
+        person = (people or {}).get(person_id) or row_sql.people_by_id(session, [person_id]).get(person_id, {})
         return {**case_keys(values.get("case_no"), person), "last_contact_on": values.get("opened_on")}
     return {}
 
@@ -121,7 +120,7 @@ def merge_line(session: Session, line: dict[str, Any], origin: str, stats: Merge
     fields: dict[str, Any] = line["fields"]
     version: str = line["version"]
     stats.newest_version = max(stats.newest_version, version)
-    row = session.execute(select(table).where(table.c.id == line["id"])).mappings().first()
+    row = row_sql.row_of(session, table, line["id"])
     if row is None:
         if "base" in line:
             return "pending"  # an edit of a record that has not arrived yet
@@ -130,11 +129,11 @@ def merge_line(session: Session, line: dict[str, Any], origin: str, stats: Merge
         if not _parents_present(session, table, values):
             return "pending"
         now = utcnow()
-        session.execute(insert(table).values(
+        row_sql.insert_rows(session, table, [dict(
             **values, **_derived(session, model, values), id=line["id"], partition=line["partition"],
             deleted=bool(fields.get("deleted", False)), field_versions=dumps({"*": version}),
-            updated_by=line.get("author"), updated_device=origin, created_at=now, updated_at=now))
-        stats.touch(model.__entity__, line["id"], created=True)
+            updated_by=line.get("author"), updated_device=origin, created_at=now, updated_at=now)])
+        stats.touch(model.__entity__, line["id"], line["partition"], created=True)
         return "applied"
     versions: dict[str, str] = json.loads(row["field_versions"])
     default = versions.get("*", "")
@@ -165,10 +164,10 @@ def merge_line(session: Session, line: dict[str, Any], origin: str, stats: Merge
     derived = _derived(session, model, merged) if set(values) & {"full_name", "national_id", "phone", "case_no"} \
         else {}
     derived.pop("last_contact_on", None)
-    session.execute(update(table).where(table.c.id == line["id"]).values(
+    row_sql.update_row(session, table, line["id"], dict(
         **values, **derived, field_versions=dumps(versions), updated_by=line.get("author"), updated_device=origin,
         updated_at=utcnow()))
-    stats.touch(model.__entity__, line["id"])
+    stats.touch(model.__entity__, line["id"], row["partition"])
     return "applied"
 
 
@@ -215,34 +214,17 @@ def recompute_derived(session: Session, stats: MergeStats, contacts: bool = True
     from desktop.core.repositories.workflow import refresh_last_contact_many
 
     touched = stats.touched
-    cases_t = Case.__table__
     case_ids = {i for i in touched.get("case", set()) if i not in stats.created}
     people = [i for i in touched.get("beneficiary", set()) if i not in stats.created]
-    for chunk in chunks(session, people):
-        persons = _people_of_ids(session, chunk)
-        for case in session.execute(select(cases_t.c.id, cases_t.c.case_no, cases_t.c.beneficiary_id).where(
-                among(session, cases_t.c.beneficiary_id, chunk))).all():
-            case_ids.add(case.id)
-            session.execute(update(cases_t).where(cases_t.c.id == case.id).values(
-                **case_keys(case.case_no, persons.get(case.beneficiary_id, {}))))
+    persons = row_sql.people_by_id(session, people)
+    for case_id, case_no, person_id in row_sql.cases_of_people(session, people):
+        case_ids.add(case_id)
+        row_sql.update_row(session, Case.__table__, case_id, case_keys(case_no, persons.get(person_id, {})))
     if not contacts:
         return
     for model in (ServiceRecord, FormAnswer):
-        ids = list(touched.get(model.__entity__, set()))
-        table = model.__table__
-        for chunk in chunks(session, ids):
-            case_ids |= set(session.scalars(select(table.c.case_id).where(among(session, table.c.id, chunk))))
+        case_ids |= row_sql.case_ids_of(session, model.__table__, list(touched.get(model.__entity__, set())))
     refresh_last_contact_many(session, sorted(case_ids))
-
-
-def _people_of_ids(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Beneficiary rows by id."""
-    table = Beneficiary.__table__
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(session, ids):
-        rows = session.execute(select(table).where(among(session, table.c.id, chunk))).mappings()
-        found.update((row["id"], dict(row)) for row in rows)
-    return found
 
 
 CHUNK = 2000
@@ -265,19 +247,12 @@ def merge_run(session: Session, lines: list[dict[str, Any]], origin: str, stats:
     return done
 
 
-def _existing_ids(session: Session, table: Table, ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in chunks(session, ids):
-        found.update(session.scalars(select(table.c.id).where(among(session, table.c.id, chunk))))
-    return found
-
-
 def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, stats: MergeStats) -> int:
     # Every line was checked (check_line) when it arrived: by the bundle's opener, or before it was kept waiting.
     models = {line["entity"]: MODEL_BY_ENTITY[line["entity"]] for line in chunk}
     present: dict[str, set[str]] = {}
     for entity, model in models.items():
-        present[model.__table__.name] = _existing_ids(
+        present[model.__table__.name] = row_sql.existing_ids(
             session, model.__table__, {line["id"] for line in chunk if line["entity"] == entity})
     # Parents named by the chunk's creates, looked up once per parent table — but not those this run created.
     created = stats.created
@@ -289,7 +264,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
                 if value is not None and value not in created:
                     wanted.setdefault(fk.column.table, set()).add(value)
     for table, ids in wanted.items():
-        present.setdefault(table.name, set()).update(_existing_ids(session, table, ids))
+        present.setdefault(table.name, set()).update(row_sql.existing_ids(session, table, ids))
     people = _people_of(session, chunk)
     sqlite = is_sqlite(session)
     convert = _sqlite_row if sqlite else _copy_row
@@ -340,7 +315,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
                         "updated_by": line.get("author"), "updated_device": origin, "created_at": now,
                         "updated_at": now})
         present.setdefault(table.name, set()).add(line["id"])
-        stats.touch(model.__entity__, line["id"], created=True)
+        stats.touch(model.__entity__, line["id"], line["partition"], created=True)
         stats.applied += 1
         consumed += 1
     flush()
@@ -356,7 +331,7 @@ def _people_of(session: Session, chunk: list[dict[str, Any]]) -> dict[str, dict[
     """The beneficiaries the chunk's new cases point to that are already here (for the cases' name keys)."""
     ids = {line["fields"].get("beneficiary_id") for line in chunk if line["entity"] == "case" and "base" not in line}
     ids.discard(None)
-    return _people_of_ids(session, list(ids))
+    return row_sql.people_by_id(session, list(ids))
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -122,3 +122,18 @@ def test_case_transfer_by_its_number(tmp_path: Path) -> None:
     assert json.loads(done.stdout) == {"case": case_id, "case_no": case_no, "to": "00008"}
     again = ctxh("--data-dir", str(tmp_path / "p"), "case", "transfer", case_no, "--to", "00025")
     assert again.returncode == 2 and "đã kết thúc" in again.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`ctxh … | head`: no BrokenPipeError traceback when the reader closes the pipe."""
+    profile = tmp_path / "p"
+    assert init(profile).returncode == 0
+    assert ctxh("demo", "--data-dir", str(profile), "--cases", "1500", "--workers", "3", "--json").returncode == 0
+    env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
+    # Far more than a pipe holds (64 KiB), so the writer is still writing when `head` has gone.
+    command = f"'{sys.executable}' -m desktop --data-dir '{profile}' search nguyen --limit 5000 --json | head -c 100"
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=120)
+    assert len(done.stdout) == 100
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    assert done.returncode == 0

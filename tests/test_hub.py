@@ -152,6 +152,17 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "USB đã cắm chưa" in missing.stderr
     (tmp_path / "inbox").mkdir()
     assert ctxh("a", "bundle", "export", "--out", str(tmp_path / "inbox")).returncode == 0
+    # A province officer checks a received file at the hub without importing it, with hub import's codes.
+    [sent] = sorted((tmp_path / "inbox").glob("*.age"))
+    checked = ctxh("hub", "bundle", "verify", str(sent), "--json")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["files"][0]["ok"] is True, checked.stdout
+    data = sent.read_bytes()
+    (tmp_path / "altered").mkdir()
+    altered = tmp_path / "altered" / sent.name
+    altered.write_bytes(data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 1]) + data[len(data) // 2 + 1:])
+    verdict = json.loads(ctxh("hub", "bundle", "verify", str(altered), "--json").stdout)["files"][0]
+    imported = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "altered"), "--json").stdout)["files"][0]
+    assert not verdict["ok"] and verdict["error"] == imported["error"]
     first = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]
     assert first["refused"] == 0 and first["applied"] == first["received"] > 0
     again = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]

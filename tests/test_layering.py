@@ -58,3 +58,49 @@ def test_no_sql_in_widgets() -> None:
             if any(n.split(".")[0] in ("sqlalchemy", "sqlite3") or "repositories" in n for n in names):
                 offenders.append(f"{path.name}: {names}")
     assert offenders == []
+
+
+# Where SQL may be written: the repositories, the connect function, the bulk helpers, the schema.
+SQL_HOMES = ("desktop/core/repositories/", "desktop/core/db.py", "desktop/core/bulk.py", "desktop/core/migrations/",
+             "desktop/core/models/")
+SQL_BUILDERS = {"select", "insert", "update", "delete", "text", "func", "bindparam", "literal_column", "exists",
+                "union_all", "tuple_", "and_", "or_", "not_"}
+SQL_CALLS = {"execute", "executemany", "scalar", "scalars", "query", "exec_driver_sql"}
+
+
+def sql_outside_repositories(root: Path) -> list[str]:
+    """Every SQL statement (a SQLAlchemy statement builder imported, or a statement run) outside its homes."""
+    found = []
+    for base in ("desktop", "sync", "forms"):
+        for path in sorted((root / base).rglob("*.py")):
+            name = path.relative_to(root).as_posix()
+            if name.startswith(SQL_HOMES):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                    found += [f"{name}:{node.lineno} imports {a.name}" for a in node.names if a.name in SQL_BUILDERS]
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr in SQL_CALLS):
+                    found.append(f"{name}:{node.lineno} calls .{node.func.attr}()")
+    return found
+
+
+def test_sql_lives_in_repositories() -> None:
+    """Services, sync, the hub and the window reach the database only through desktop/core/repositories."""
+    assert sql_outside_repositories(ROOT) == []
+
+
+def test_the_sql_check_finds_a_statement_written_elsewhere(tmp_path: Path) -> None:
+    """The check above is not blind: a service with its own query is caught."""
+    service = tmp_path / "desktop" / "core" / "services" / "sneaky.py"
+    service.parent.mkdir(parents=True)
+    service.write_text("from sqlalchemy import select\n\ndef f(s, t):\n    return s.execute(select(t))\n")
+    assert sql_outside_repositories(tmp_path) == [
+        "desktop/core/services/sneaky.py:1 imports select", "desktop/core/services/sneaky.py:4 calls .execute()"]
+
+
+def test_import_contracts_hold() -> None:
+    """The layers of pyproject.toml's import-linter contracts (also run by `make test` on its own)."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(linter), "--no-cache"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout[-3000:]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import io
 import random
 import shutil
@@ -150,6 +152,32 @@ def test_two_officers_edit_one_field_offline_and_the_resolution_travels(pair, tm
     import_(b, *export(a, tmp_path / "3"))
     assert conflicts.list_conflicts(b) == []
     assert cases.get_case(b, case_id)["summary"] == on_a["other_value"] and digest(a) == digest(b)
+
+
+def test_a_conflict_is_resolved_from_the_command_line_in_a_fresh_process(pair, tmp_path: Path) -> None:
+    """`ctxh conflicts resolve ID other` in a new process: the code lists are read before the write opens
+    (they used to be read inside it: "cannot start a transaction within a transaction")."""
+    import subprocess
+    import sys
+
+    a, b, _hub = pair
+    case_id = cases.open_case(a, {"full_name": "Phạm Văn Bình"}, {"opened_on": "01/11/2026"})[0]
+    import_(b, *export(a, tmp_path / "0"))
+    cases.update_case(a, case_id, {"summary": "Cần hỗ trợ sinh kế", "status": "DANG_XU_LY"})
+    cases.update_case(b, case_id, {"summary": "Cần chuyển tuyến y tế", "status": "DA_DONG"})
+    import_(a, *export(b, tmp_path / "1"))
+    found = {c["field"]: c for c in conflicts.list_conflicts(a)}
+    assert set(found) == {"summary", "status"}
+    a.db.dispose()
+    for field in ("summary", "status"):  # "status" is checked against its code list, "summary" is free text
+        done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(a.profile.root), "conflicts",
+                               "resolve", str(found[field]["id"]), "other", "--json"], capture_output=True,
+                              text=True, env={**os.environ, "CTXH_PASSPHRASE": "x"}, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == {"resolved": found[field]["id"]}
+    assert conflicts.list_conflicts(a) == []
+    case = cases.get_case(a, case_id)
+    assert (case["summary"], case["status"]) == (found["summary"]["other_value"], found["status"]["other_value"])
 
 
 def test_an_edit_racing_a_delete_keeps_the_tombstone_and_flags_it(pair, tmp_path: Path) -> None:

@@ -116,10 +116,16 @@ def cmd_bundle(args: argparse.Namespace, ctx: Any) -> int:
             f"{r['at']:%d/%m/%Y %H:%M}\t{r['direction']}\t{r['state']}\t{r['changes']}\t{r['file_name']}"
             for r in rows) or "(chưa có gói nào)")
         return 0
+    from desktop.core.context import HUB
     from sync.importing import import_files, verify_files
 
-    run = verify_files if args.bundle_command == "verify" else import_files
-    outcomes = run(ctx, args.files)
+    if ctx.role == HUB:  # a province officer checks (or takes) a file as `hub import` would
+        from sync.hub import inbox
+
+        outcomes = inbox.verify_paths(ctx, args.files) if args.bundle_command == "verify" else \
+            inbox.import_paths(ctx, args.files).files
+    else:
+        outcomes = (verify_files if args.bundle_command == "verify" else import_files)(ctx, args.files)
     emit(args, {"files": [o.as_json() for o in outcomes]}, lambda: "\n".join(_outcome_line(o) for o in outcomes))
     return _files_exit(outcomes)
 

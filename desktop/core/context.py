@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.core.db import Database, make_engine, upgrade
 from desktop.core.errors import CtxhError
 from desktop.core.hlc import HybridClock
 from desktop.core.ids import new_id
 from desktop.core.profile import HUB, LAPTOP, Profile, Role
+from desktop.core.repositories.accounts import local_device
 
 __all__ = ["HUB", "LAPTOP", "SYSTEM_ACTOR", "Actor", "AppContext", "Role", "open_context"]
 
@@ -52,8 +51,6 @@ class AppContext:
 
 def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     """Open an existing profile, upgrading its schema in place (after a backup) if needed."""
-    from desktop.core.models import Device
-
     profile = Profile(data_dir)
     url = profile.read_settings().get("db_url")  # a hub may keep its data in PostgreSQL
     if not url and not profile.exists():
@@ -69,7 +66,7 @@ def open_context(data_dir: Path, actor: Actor = SYSTEM_ACTOR) -> AppContext:
     with db.session() as session:  # a newer app ships newer reference data; a newer hub set is kept
         load_reference_data(session)
     with db.reader() as session:
-        device = session.scalars(select(Device).where(Device.is_local.is_(True))).one()
+        device = local_device(session)
     clock = HybridClock(device.id, last=device.last_version)
     return AppContext(
         db=db, profile=profile, device_id=device.id, device_name=device.name,

@@ -7,11 +7,9 @@ import base64
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
-
 from desktop.core.context import AppContext
 from desktop.core.errors import CtxhError
-from desktop.core.models import HubDevice
+from desktop.core.repositories import hub as repo
 from sync.hub.profile import hub_keys
 from sync.keys import TrustError, canonical, check_card
 from sync.trust import iso_utc
@@ -32,15 +30,11 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
     now = now or dt.datetime.now(dt.UTC)
     not_after = iso_utc(now + dt.timedelta(days=365 * CERTIFICATE_YEARS))
     certificate = issue_certificate(ctx, {**card, "not_after": not_after}, now)
-    table = HubDevice.__table__
     with ctx.db.session() as session:
-        values = {"name": card["name"], "partition": card["partition"], "sign_key": card["sign_key"],
-                  "age_recipient": card["age_recipient"], "fingerprint": card["fingerprint"],
-                  "not_after": certificate["not_after"], "revoked_at": None}
-        if session.scalar(select(table.c.id).where(table.c.id == card["id"])):
-            session.execute(update(table).where(table.c.id == card["id"]).values(**values))
-        else:
-            session.execute(table.insert().values(id=card["id"], **values))
+        repo.save_hub_device(session, card["id"], {
+            "name": card["name"], "partition": card["partition"], "sign_key": card["sign_key"],
+            "age_recipient": card["age_recipient"], "fingerprint": card["fingerprint"],
+            "not_after": certificate["not_after"], "revoked_at": None})
     return certificate
 
 
@@ -60,17 +54,14 @@ def issue_certificate(ctx: AppContext, device: dict[str, Any], now: dt.datetime 
 
 def revoke(ctx: AppContext, device_id: str, at: dt.datetime | None = None) -> str:
     """Revoke a laptop (lost, stolen, leaving): its bundles made from `at` on are refused everywhere."""
-    table = HubDevice.__table__
     moment = iso_utc(at or dt.datetime.now(dt.UTC))
     with ctx.db.session() as session:
-        done = session.execute(update(table).where(table.c.id == device_id).values(revoked_at=moment))
-        if not done.rowcount:
+        if not repo.set_revoked(session, device_id, moment):
             raise CtxhError("E_NOT_FOUND", entity="device", id=device_id)
     return moment
 
 
 def devices(ctx: AppContext) -> list[dict[str, Any]]:
     """Every enrolled laptop."""
-    table = HubDevice.__table__
     with ctx.db.reader() as session:
-        return [dict(r) for r in session.execute(select(table).order_by(table.c.partition, table.c.name)).mappings()]
+        return sorted(repo.hub_devices(session), key=lambda d: (d["partition"], d["name"]))

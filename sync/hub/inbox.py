@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.context import AppContext
-from desktop.core.models import HubDevice
+from desktop.core.repositories import hub as hub_repo
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
+from sync.digests import refresh_digests
 from sync.hub.profile import hub_keys
 from sync.hub.transfers import carry_out
-from sync.importing import ImportOutcome, _check_lines, import_files
+from sync.importing import ImportOutcome, _check_lines, import_files, verify_files
 from sync.keys import Verifier
 
 
@@ -23,12 +24,10 @@ def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
     if size > MAX_FILE:
         raise BundleError("E_SIZE", f"{size} bytes")
     _signer, identity = hub_keys(ctx)
-    table = HubDevice.__table__
-
     def key_for(manifest: dict[str, Any]) -> Verifier:
         sender = manifest.get("sender") or {}
         with ctx.db.reader() as session:
-            device = session.execute(table.select().where(table.c.id == str(sender.get("device")))).mappings().first()
+            device = hub_repo.hub_device(session, str(sender.get("device")))
         if device is None or device["sign_key"] != sender.get("sign_key"):
             raise BundleError("E_SIG", f"device {sender.get('device')} is not enrolled with that key")
         if device["revoked_at"] and str(manifest.get("created_at", "")) >= device["revoked_at"]:
@@ -69,7 +68,19 @@ class HubImport:
 def import_folder(ctx: AppContext, folder: Path) -> HubImport:
     """Import every `*.age` file under `folder` (by name: device and counter order as laptops name them);
     a file that waits for an earlier one is applied when that one comes, in this run or a later one."""
-    paths = sorted(p for p in folder.rglob("*.age") if p.is_file())
+    return import_paths(ctx, sorted(p for p in folder.rglob("*.age") if p.is_file()))
+
+
+def verify_paths(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
+    """Check laptops' bundles at the hub without importing them: the same checks, codes and reasons as
+    `hub import` (enrolled signer, not revoked, within its commune, no replay)."""
+    return verify_files(ctx, paths, _opener)
+
+
+def import_paths(ctx: AppContext, paths: list[Path]) -> HubImport:
+    """Import these laptops' bundle files, in the order given."""
     done = HubImport(import_files(ctx, paths, _opener))
     done.transferred = carry_out(ctx)  # a case closed because the person moved opens in their new commune
+    with ctx.db.session() as session:  # the digests of the communes this run changed, for the Communes page
+        refresh_digests(session)
     return done

@@ -7,13 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from pyrage import x25519
-from sqlalchemy import insert
 
 from desktop.core.context import HUB, AppContext, open_context
 from desktop.core.db import Database, make_engine, upgrade
 from desktop.core.errors import CtxhError
 from desktop.core.ids import new_id
-from desktop.core.models import Device
 from desktop.core.profile import Profile
 from sync.keys import KEYS_DIR, Signer, _write_secret, fingerprint, hub_card
 
@@ -25,8 +23,8 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
     """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root,
     an age identity, and the escrow identity — to be moved offline once printed or copied). `user` is
     (user name, passphrase) of the officer who signs in to the hub's window."""
-    from desktop.core.models import AppUser
     from desktop.core.reference_data import load_reference_data, read_admin_units_file
+    from desktop.core.repositories import accounts
     from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
 
     profile = Profile(data_dir)
@@ -44,12 +42,11 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
     hub_id = new_id()
     with db.session() as session:
         load_reference_data(session)
-        session.execute(insert(Device).values(id=hub_id, name=name, province_code=province_code,
-                                              commune_code=HUB_COMMUNE, is_local=True))
+        accounts.add_local_device(session, device_id=hub_id, name=name, province_code=province_code,
+                                  commune_code=HUB_COMMUNE)
         if user is not None:
-            session.execute(insert(AppUser).values(id=new_id(), username=user[0].strip().lower(),
-                                                   display_name=user[0], role="OFFICER",
-                                                   password_hash=hash_passphrase(user[1]), active=True))
+            accounts.add_account(session, user_id=new_id(), username=user[0].strip().lower(), display_name=user[0],
+                                 role="OFFICER", password_hash=hash_passphrase(user[1]))
     engine.dispose()
     signer = Signer.generate()
     identity, escrow = x25519.Identity.generate(), x25519.Identity.generate()

@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exists, func, select
-
 from desktop.core.context import AppContext
 from desktop.core.domain.case_rules import is_open
 from desktop.core.domain.roster_rules import target_for_year
 from desktop.core.excel.writing import SheetSpec, write_workbook
-from desktop.core.models import AdminUnit, Beneficiary, Case, HubDevice, ServiceRecord
+from desktop.core.repositories import hub as repo
 from desktop.core.services.roster_extras import indicators_in
 
 COLUMNS = [
@@ -25,37 +23,24 @@ COLUMNS = [
 ]
 
 
-def _children(session: Any, partition: str) -> tuple[int, int]:
-    """Children in special circumstances (an HCDB_ group) with a live case, and of them those with a service."""
-    ben, cases, services = Beneficiary.__table__, Case.__table__, ServiceRecord.__table__
-    child_cases = select(cases.c.id).join(ben, ben.c.id == cases.c.beneficiary_id).where(
-        cases.c.partition == partition, cases.c.deleted.is_(False), ben.c.target_groups.like("%HCDB_%"))
-    with_case = session.scalar(select(func.count()).select_from(child_cases.subquery())) or 0
-    served = session.scalar(select(func.count()).select_from(child_cases.where(exists().where(
-        services.c.case_id == cases.c.id, services.c.deleted.is_(False))).subquery())) or 0
-    return with_case, served
-
-
 def commune_rows(ctx: AppContext, year: int) -> list[dict[str, Any]]:
     """One row of figures per commune the hub has laptops or records of."""
     today = dt.date.today()
     on = today if year == today.year else dt.date(year, 12, 31)
-    cases, devices, units = Case.__table__, HubDevice.__table__, AdminUnit.__table__
     rows = []
     with ctx.db.reader() as session:
-        partitions = set(session.scalars(select(devices.c.partition))) | set(
-            session.scalars(select(cases.c.partition).distinct()))
-        for partition in sorted(partitions):
+        partitions = sorted(repo.partitions_held(session))
+        names = repo.unit_names(session, [p.split(":")[1] for p in partitions])
+        laptops = repo.devices_by_partition(session)
+        for partition in partitions:
             code = partition.split(":")[1]
-            name = session.scalar(select(units.c.name).where(units.c.code == code)) or code
             figures = indicators_in(session, ctx.province_code, on, partition)
-            status = dict(session.execute(select(cases.c.status, func.count()).where(
-                cases.c.partition == partition, cases.c.deleted.is_(False)).group_by(cases.c.status)).all())
-            children, served = _children(session, partition)
+            status = repo.cases_by_status(session, partition)
+            # Children in special circumstances: an HCDB_ group (the "_" escaped: it is a LIKE wildcard).
+            children, served = repo.children_with_case(session, partition, "%HCDB\\_%")
             rows.append({
-                "code": code, "name": name,
-                "devices": session.scalar(select(func.count()).select_from(devices).where(
-                    devices.c.partition == partition)) or 0,
+                "code": code, "name": names.get(code, code),
+                "devices": laptops.get(partition, 0),
                 "active": figures.active, "collaborators": figures.collaborators,
                 "collaborator_target": target_for_year(figures.collaborator_targets, year),
                 "trained": figures.trained, "trained_share": figures.trained_share,

@@ -13,13 +13,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
-
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import Beneficiary, Case, CaseStep, Consent, FormAnswer, ServiceRecord, Synced
+from desktop.core.repositories import hub as hub_repo
+from desktop.core.repositories import records as records_repo
 from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import Writing
+from sync.digests import forget_digests
 
 NAMESPACE = uuid.UUID("6f1d8a3e-2b4c-4e59-9a51-0c7e3d2f8b10")
 # What travels with a case; the workers of the sending commune do not (the receiving one assigns its own).
@@ -34,13 +35,11 @@ def copy_id(original: str, target: str) -> str:
 
 def pending_transfers(ctx: AppContext) -> list[dict[str, Any]]:
     """Cases closed as moved to another commune of this province whose copy the hub has not opened yet."""
-    table = Case.__table__
     with ctx.db.reader() as session:
-        rows = session.execute(select(table).where(table.c.transfer_to.is_not(None), table.c.deleted.is_(False))
-                               ).mappings().all()
+        rows = hub_repo.transferred_cases(session)
         done = set(store.states_with_prefix(session, "transfer:"))
     province = f"{ctx.province_code}:"
-    return [dict(r) for r in rows if r["id"] not in done and r["transfer_to"].startswith(province)
+    return [r for r in rows if r["id"] not in done and r["transfer_to"].startswith(province)
             and r["transfer_to"] != r["partition"]]
 
 
@@ -62,8 +61,8 @@ def carry_out(ctx: AppContext) -> list[str]:
         target = case["transfer_to"]
         with Writing(ctx) as writer:
             session = writer.session
-            person = dict(session.execute(select(Beneficiary.__table__).where(
-                Beneficiary.__table__.c.id == case["beneficiary_id"])).mappings().one())
+            person = records_repo.get_row(session, Beneficiary, case["beneficiary_id"])
+            assert person is not None  # a case's person is never removed, only tombstoned
             ids = {case["id"]: copy_id(case["id"], target), person["id"]: copy_id(person["id"], target)}
             person_copy = _synced(Beneficiary, person, target, ids)
             person_copy["commune_code"] = target.split(":")[1]
@@ -77,15 +76,14 @@ def carry_out(ctx: AppContext) -> list[str]:
             writer.create_many(Case, [{**case_copy, **case_keys(case_copy["case_no"], person_copy),
                                        "last_contact_on": case["last_contact_on"]}])
             for model in HISTORY:
-                table = model.__table__
-                rows = session.execute(select(table).where(table.c.case_id == case["id"],
-                                                           table.c.deleted.is_(False))).mappings().all()
-                copies = [_synced(model, dict(row), target, ids) for row in rows]
+                copies = [_synced(model, row, target, ids)
+                          for row in hub_repo.live_rows_of_case(session, model.__table__, case["id"])]
                 if model is CaseStep:
                     _reopen_last_step(copies, case)
                 if copies:
                     writer.create_many(model, copies)
             store.set_state(session, f"transfer:{case['id']}", {"to": target, "case": ids[case["id"]]})
+            forget_digests(session, [target])
         opened.append(ids[case["id"]])
     return opened
 

@@ -43,6 +43,22 @@ def set_state(session: Session, key: str, value: Any) -> None:
         session.execute(insert(state_t).values(key=key, value=text))
 
 
+def delete_states(session: Session, keys: list[str]) -> None:
+    """Forget these sync facts."""
+    if keys:
+        session.execute(state_t.delete().where(state_t.c.key.in_(keys)))
+
+
+def partitions_with_records(session: Session) -> set[str]:
+    """Every partition (commune) some synced record belongs to."""
+    from desktop.core.models import SYNCED_MODELS
+
+    found: set[str] = set()
+    for model in SYNCED_MODELS:
+        found.update(session.scalars(select(model.__table__.c.partition).distinct()))
+    return found
+
+
 def outbox_max_seq(session: Session) -> int:
     """The newest outbox counter (0 when nothing was ever written)."""
     return session.scalar(select(func.max(outbox_t.c.seq))) or 0

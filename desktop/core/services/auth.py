@@ -6,11 +6,10 @@ import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
 
 from desktop.core.context import Actor, AppContext
 from desktop.core.errors import AuthError, CtxhError
-from desktop.core.models import AppUser
+from desktop.core.repositories import accounts as repo
 
 MIN_PASSPHRASE = 8
 _USERNAME = re.compile(r"[a-z0-9._]{3,32}")
@@ -39,7 +38,7 @@ def hash_passphrase(passphrase: str) -> str:
 def sign_in(ctx: AppContext, username: str, passphrase: str) -> Actor:
     """Check a user's passphrase; on success the context acts as that user from now on."""
     with ctx.db.reader() as session:
-        user = session.scalar(select(AppUser).where(AppUser.username == username.strip().lower()))
+        user = repo.account(session, username.strip().lower())
     if user is None or not user.active:
         raise AuthError()
     try:
@@ -57,10 +56,9 @@ ROLES = ("OFFICER", "COLLABORATOR", "APPROVER")
 def create_user(ctx: AppContext, username: str, passphrase: str, role: str, worker_id: str | None = None,
                 display_name: str = "") -> str:
     """Add a sign-in account (officers only). A collaborator account is linked to its roster member."""
-    from sqlalchemy import insert
-
     from desktop.core.ids import new_id
     from desktop.core.models import Worker
+    from desktop.core.repositories import records
     from desktop.core.services.access import require_manager
     from desktop.core.text import clean
 
@@ -73,16 +71,15 @@ def create_user(ctx: AppContext, username: str, passphrase: str, role: str, work
         raise CtxhError("E_WORKER_REQUIRED")
     user_id = new_id()
     with ctx.db.session() as session:
-        if session.scalar(select(AppUser.id).where(AppUser.username == name)):
+        if repo.account(session, name) is not None:
             raise CtxhError("E_USERNAME_TAKEN", username=name)
         if worker_id:
-            worker = session.get(Worker, worker_id)
-            if worker is None or worker.deleted:
+            worker = records.get_row(session, Worker, worker_id)
+            if worker is None or worker["deleted"]:
                 raise CtxhError("E_NOT_FOUND", entity="worker", id=worker_id)
-            display_name = display_name or worker.full_name
-        session.execute(insert(AppUser).values(
-            id=user_id, username=name, display_name=clean(display_name) or name, role=role,
-            password_hash=hash_passphrase(passphrase), worker_id=worker_id, active=True))
+            display_name = display_name or worker["full_name"]
+        repo.add_account(session, user_id=user_id, username=name, display_name=clean(display_name) or name,
+                         role=role, password_hash=hash_passphrase(passphrase), worker_id=worker_id)
     return user_id
 
 
@@ -90,4 +87,4 @@ def list_users(ctx: AppContext) -> list[dict[str, object]]:
     """The accounts of this laptop (never their hashes)."""
     with ctx.db.reader() as session:
         return [{"username": u.username, "display_name": u.display_name, "role": u.role, "worker_id": u.worker_id,
-                 "active": u.active} for u in session.scalars(select(AppUser).order_by(AppUser.username))]
+                 "active": u.active} for u in repo.accounts(session)]

@@ -13,6 +13,7 @@ from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
+from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories.workflow import refresh_last_contact
 from desktop.core.services.access import case_scope, is_collaborator, visible_case
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
@@ -146,7 +147,7 @@ def _update_beneficiary_in(writer: ChangeWriter, beneficiary_id: str, cleaned: M
     for case in repo.rows_where(writer.session, Case, beneficiary_id=beneficiary_id):
         keys = case_keys(case["case_no"], person)
         if keys["search_text"] != case["search_text"] or keys["sort_key"] != case["sort_key"]:
-            writer.session.execute(Case.__table__.update().where(Case.__table__.c.id == case["id"]).values(**keys))
+            row_sql.update_row(writer.session, Case.__table__, case["id"], keys)  # local columns: not a change
             writer.changed.add(Case.__entity__, case["id"], ())
 
 

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.context import AppContext
 from desktop.core.errors import NotFoundError
-from desktop.core.models import ChangeEntry, Synced
+from desktop.core.models import Synced
 from desktop.core.models.base import utcnow
+from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories.devices import save_last_version
 
 
@@ -94,9 +94,8 @@ class ChangeWriter:
                 )
             )
             self.changed.add(model.__entity__, record_id, fields)
-        if records:
-            self.session.execute(insert(model.__table__), records)
-            self.session.execute(insert(ChangeEntry.__table__), entries)
+        row_sql.insert_rows(self.session, model.__table__, records)
+        row_sql.append_outbox(self.session, entries)
         return [r["id"] for r in records]
 
     def create(self, model: type[Synced], values: Mapping[str, Any]) -> str:
@@ -113,7 +112,7 @@ class ChangeWriter:
         into the change entry, which is how a later merge tells an edit from a conflict.
         """
         table = model.__table__
-        row = self.session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        row = row_sql.row_of(self.session, table, record_id)
         if row is None:
             raise NotFoundError(model.__entity__, record_id)
         synced = set(model.__synced_fields__) | {"deleted"}
@@ -133,25 +132,18 @@ class ChangeWriter:
         if seen:
             versions["!seen"] = seen
         now = utcnow()
-        self.session.execute(
-            update(table).where(table.c.id == record_id).values(
-                **changed, **(derived or {}), field_versions=dumps(versions),
-                updated_by=self.ctx.actor.username, updated_device=self.ctx.device_id, updated_at=now,
-            )
-        )
+        row_sql.update_row(self.session, table, record_id, {
+            **changed, **(derived or {}), "field_versions": dumps(versions),
+            "updated_by": self.ctx.actor.username, "updated_device": self.ctx.device_id, "updated_at": now})
         payload = {
             "version": version,
             "fields": {k: to_json_value(v) for k, v in changed.items()},
             "base": base,
             **({"seen": seen} if seen else {}),
         }
-        self.session.execute(
-            insert(ChangeEntry.__table__).values(
-                device_id=self.ctx.device_id, entity=model.__entity__, record_id=record_id,
-                partition=row["partition"], payload=dumps(payload), author=self.ctx.actor.username,
-                created_at=now,
-            )
-        )
+        row_sql.append_outbox(self.session, [dict(
+            device_id=self.ctx.device_id, entity=model.__entity__, record_id=record_id,
+            partition=row["partition"], payload=dumps(payload), author=self.ctx.actor.username, created_at=now)])
         self.changed.add(model.__entity__, record_id, changed)
         return set(changed)
 

@@ -46,28 +46,36 @@ def resolve_conflict(ctx: AppContext, conflict_id: int, choice: str, value: Any 
     require_manager(ctx)
     if choice not in ("kept", "other", "value"):
         raise CtxhError("E_ARGS", detail="kept|other|value")
+    # Everything is read and checked before the write opens: validation reads the code lists, and a read
+    # cannot start inside the write's transaction (one connection per thread).
+    with ctx.db.reader() as session:
+        found = _open_conflict(session, conflict_id)
+    model = MODEL_BY_ENTITY[found["entity"]]
+    name = found["field"]
+    if name == "deleted":
+        values = {"deleted": choice != "other"}
+    else:
+        chosen = {"kept": json.loads(found["kept_value"]), "other": json.loads(found["other_value"]),
+                  "value": value}[choice]
+        values = {name: chosen}
+        rules = _rules_of(found["entity"])
+        if name in rules:
+            values = validate(ctx, {name: rules[name]}, values, partial=True)
     with Writing(ctx) as writer:
-        found = store.conflict(writer.session, conflict_id)
-        if found is None or found["resolved_at"] is not None:
-            raise NotFoundError("conflict", str(conflict_id))
-        model = MODEL_BY_ENTITY[found["entity"]]
-        record = repo.get_row(writer.session, model, found["record_id"])
-        if record is None:
+        _open_conflict(writer.session, conflict_id)  # still open: not settled by someone else meanwhile
+        if repo.get_row(writer.session, model, found["record_id"]) is None:
             raise NotFoundError(found["entity"], found["record_id"])
-        name = found["field"]
-        if name == "deleted":
-            values = {"deleted": choice != "other"}
-        else:
-            chosen = {"kept": json.loads(found["kept_value"]), "other": json.loads(found["other_value"]),
-                      "value": value}[choice]
-            values = {name: chosen}
-            rules = _rules_of(found["entity"])
-            if name in rules:
-                values = validate(ctx, {name: rules[name]}, values, partial=True)
         # Written even when equal to the value in force: a newer version settles the field on every replica.
         writer.update(model, found["record_id"], values, force=True)
         store.resolve_conflict(writer.session, conflict_id, ctx.actor.username, utcnow())
     return writer.changed
+
+
+def _open_conflict(session: Any, conflict_id: int) -> dict[str, Any]:
+    found = store.conflict(session, conflict_id)
+    if found is None or found["resolved_at"] is not None:
+        raise NotFoundError("conflict", str(conflict_id))
+    return found
 
 
 def _rules_of(entity: str) -> dict[str, Any]:

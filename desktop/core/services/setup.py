@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from desktop.core.context import AppContext, open_context
 from desktop.core.db import Database, make_engine, upgrade
 from desktop.core.errors import CtxhError
 from desktop.core.ids import new_id
-from desktop.core.models import AppUser, Device
 from desktop.core.profile import Profile
 from desktop.core.reference_data import load_reference_data, read_admin_units_file
+from desktop.core.repositories import accounts
 from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
 from desktop.core.text import clean
 
@@ -70,18 +68,11 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
         db = Database(engine)
         with db.session() as session:
             load_reference_data(session)
-            session.execute(
-                insert(Device).values(
-                    id=new_id(), name=device_name, province_code=request.province_code,
-                    commune_code=request.commune_code, is_local=True,
-                )
-            )
-            session.execute(
-                insert(AppUser).values(
-                    id=new_id(), username=username, display_name=clean(request.display_name) or username,
-                    role="OFFICER", password_hash=password_hash, active=True,
-                )
-            )
+            accounts.add_local_device(session, device_id=new_id(), name=device_name,
+                                      province_code=request.province_code, commune_code=request.commune_code)
+            accounts.add_account(session, user_id=new_id(), username=username,
+                                 display_name=clean(request.display_name) or username, role="OFFICER",
+                                 password_hash=password_hash)
     except BaseException:
         engine.dispose()
         for suffix in ("", "-wal", "-shm"):

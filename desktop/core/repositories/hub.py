@@ -1,0 +1,150 @@
+"""The SQL of the province hub: enrolled laptops, what each sent, and the per-commune facts of its status
+page, each read for every laptop or commune at once (grouped), never one query per row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, exists, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.models import AdminUnit, Beneficiary, BundleRecord, Case, HubDevice, ReceivedChange, ServiceRecord
+from desktop.core.repositories.sync_store import WAITING, states_with_prefix
+
+devices_t: Table = HubDevice.__table__  # type: ignore[assignment]
+bundles_t: Table = BundleRecord.__table__  # type: ignore[assignment]
+received_t: Table = ReceivedChange.__table__  # type: ignore[assignment]
+
+
+def hub_devices(session: Session, order_by_name: bool = False) -> list[dict[str, Any]]:
+    """Every enrolled laptop (by commune and id, or by name)."""
+    order = (devices_t.c.name,) if order_by_name else (devices_t.c.partition, devices_t.c.id)
+    return [dict(r) for r in session.execute(select(devices_t).order_by(*order)).mappings()]
+
+
+def hub_device(session: Session, device_id: str) -> dict[str, Any] | None:
+    """One enrolled laptop, or None."""
+    row = session.execute(select(devices_t).where(devices_t.c.id == device_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def save_hub_device(session: Session, device_id: str, values: dict[str, Any]) -> None:
+    """Enrol a laptop, or renew its enrolment."""
+    if session.scalar(select(devices_t.c.id).where(devices_t.c.id == device_id)):
+        session.execute(update(devices_t).where(devices_t.c.id == device_id).values(**values))
+    else:
+        session.execute(devices_t.insert().values(id=device_id, **values))
+
+
+def set_revoked(session: Session, device_id: str, moment: str) -> bool:
+    """Mark a laptop revoked at `moment`; False if no such laptop is enrolled."""
+    return bool(session.execute(update(devices_t).where(devices_t.c.id == device_id)
+                                .values(revoked_at=moment)).rowcount)
+
+
+def device_names(session: Session) -> dict[str, str]:
+    """Laptop names by id."""
+    return {device_id: name for device_id, name in session.execute(select(devices_t.c.id, devices_t.c.name))}
+
+
+def last_bundles(session: Session) -> dict[str, Any]:
+    """When each laptop's newest applied (or waiting) bundle arrived."""
+    query = select(bundles_t.c.origin_device, func.max(bundles_t.c.at)).where(
+        bundles_t.c.state.in_(("applied", "waiting"))).group_by(bundles_t.c.origin_device)
+    return {device: at for device, at in session.execute(query)}
+
+
+def bundles_in_state(session: Session, state: str) -> dict[str, int]:
+    """How many bundles of each laptop are in `state` (e.g. quarantined)."""
+    query = select(bundles_t.c.origin_device, func.count()).where(bundles_t.c.state == state).group_by(
+        bundles_t.c.origin_device)
+    return {device: n for device, n in session.execute(query)}
+
+
+def count_bundles_in_state(session: Session, state: str) -> int:
+    """How many bundles are in `state` (e.g. files refused before they could be opened)."""
+    return session.scalar(select(func.count()).select_from(bundles_t).where(bundles_t.c.state == state)) or 0
+
+
+def waiting_by_device(session: Session) -> dict[str, int]:
+    """How many received changes of each laptop wait for an earlier bundle."""
+    query = select(received_t.c.origin_device, func.count()).where(WAITING).group_by(received_t.c.origin_device)
+    return {device: n for device, n in session.execute(query)}
+
+
+def epochs_by_device(session: Session) -> dict[str, list[int]]:
+    """The epochs each laptop sent (more than one: it was restored from a backup)."""
+    query = select(received_t.c.origin_device, received_t.c.epoch).distinct().order_by(
+        received_t.c.origin_device, received_t.c.epoch)
+    found: dict[str, list[int]] = {}
+    for device, epoch in session.execute(query):
+        found.setdefault(device, []).append(epoch)
+    return found
+
+
+def gaps_by_device(session: Session) -> dict[str, list[dict[str, int]]]:
+    """Where each laptop's changes wait for an earlier bundle: per epoch, the counters missing (from, to)."""
+    applied = states_with_prefix(session, "hwm:")  # "device:epoch" → the highest counter applied
+    query = select(received_t.c.origin_device, received_t.c.epoch, func.min(received_t.c.prev_seq)).where(
+        WAITING).group_by(received_t.c.origin_device, received_t.c.epoch)
+    gaps: dict[str, list[dict[str, int]]] = {}
+    for device, epoch, first_prev in session.execute(query):
+        done = int(applied.get(f"{device}:{epoch}", 0))
+        if first_prev > done:
+            gaps.setdefault(device, []).append({"epoch": epoch, "from": done + 1, "to": first_prev})
+    return gaps
+
+
+def unit_names(session: Session, codes: list[str]) -> dict[str, str]:
+    """Administrative unit names by code."""
+    units: Table = AdminUnit.__table__  # type: ignore[assignment]
+    return {code: name for code, name in session.execute(select(units.c.code, units.c.name).where(
+        units.c.code.in_(codes)))} if codes else {}
+
+
+def partitions_held(session: Session) -> set[str]:
+    """Every commune the hub has laptops or cases of."""
+    cases: Table = Case.__table__  # type: ignore[assignment]
+    return set(session.scalars(select(devices_t.c.partition))) | set(
+        session.scalars(select(cases.c.partition).distinct()))
+
+
+def devices_by_partition(session: Session) -> dict[str, int]:
+    """How many laptops each commune has enrolled."""
+    query = select(devices_t.c.partition, func.count()).group_by(devices_t.c.partition)
+    return {partition: n for partition, n in session.execute(query)}
+
+
+def cases_by_status(session: Session, partition: str) -> dict[str, int]:
+    """Live cases of a commune by status."""
+    cases: Table = Case.__table__  # type: ignore[assignment]
+    query = select(cases.c.status, func.count()).where(cases.c.partition == partition,
+                                                         cases.c.deleted.is_(False)).group_by(cases.c.status)
+    return {status: n for status, n in session.execute(query)}
+
+
+def children_with_case(session: Session, partition: str, groups_like: str) -> tuple[int, int]:
+    """People whose target groups match `groups_like` (a LIKE pattern) with a live case in the commune, and
+    of them those with a service delivered."""
+    ben: Table = Beneficiary.__table__  # type: ignore[assignment]
+    cases: Table = Case.__table__  # type: ignore[assignment]
+    services: Table = ServiceRecord.__table__  # type: ignore[assignment]
+    child_cases = select(cases.c.id).join(ben, ben.c.id == cases.c.beneficiary_id).where(
+        cases.c.partition == partition, cases.c.deleted.is_(False), ben.c.target_groups.like(groups_like, escape="\\"))
+    with_case = session.scalar(select(func.count()).select_from(child_cases.subquery())) or 0
+    served = session.scalar(select(func.count()).select_from(child_cases.where(exists().where(
+        services.c.case_id == cases.c.id, services.c.deleted.is_(False))).subquery())) or 0
+    return with_case, served
+
+
+def transferred_cases(session: Session) -> list[dict[str, Any]]:
+    """Live cases closed as moved to another commune."""
+    cases: Table = Case.__table__  # type: ignore[assignment]
+    rows = session.execute(select(cases).where(cases.c.transfer_to.is_not(None), cases.c.deleted.is_(False)))
+    return [dict(r) for r in rows.mappings()]
+
+
+def live_rows_of_case(session: Session, table: Table, case_id: str) -> list[dict[str, Any]]:
+    """The live records of one case in `table` (its steps, services, forms, consents)."""
+    rows = session.execute(select(table).where(table.c.case_id == case_id, table.c.deleted.is_(False)))
+    return [dict(r) for r in rows.mappings()]
