@@ -20,8 +20,8 @@ CASES = 1000
 
 def _province(communes: int) -> tuple[Path, Path, int]:
     """Laptop bundles of `communes` communes (made once, reused); returns (folder, hub card, changes)."""
-    from desktop.core.services.demo import generate
     from desktop.core.reference_data import read_admin_units_file
+    from desktop.core.services.demo import generate
     from desktop.core.services.setup import SetupRequest, initialise_profile
     from sync.exporting import export_bundles
     from sync.hub.profile import card, init_hub

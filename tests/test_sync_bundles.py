@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
-import io
 import random
 import shutil
 import tarfile
