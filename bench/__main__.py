@@ -1,6 +1,6 @@
 """Run the benchmarks and write bench/results.md.
 
-    python -m bench [--cases 100000] [--only insert,search,window,build] [--update]
+    python -m bench [--cases 100000] [--only insert,search,cases,sync,hub,hubstatus,excel,window,build] [--update]
 
 A full run rewrites bench/results.md; a partial run prints its figures, and with --update replaces just its
 sections in bench/results.md (noting when they were measured again).
@@ -64,7 +64,7 @@ def main() -> int:
     """Parse arguments, run, print and write the table."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--only", default="insert,search,cases,sync,hub,excel,window,build")
+    parser.add_argument("--only", default="insert,search,cases,sync,hub,hubstatus,excel,window,build")
     parser.add_argument("--communes", type=int, default=100, help="communes of the simulated province (hub)")
     parser.add_argument("--update", action="store_true", help="a partial run replaces its sections of results.md")
     args = parser.parse_args()
@@ -91,6 +91,10 @@ def main() -> int:
         from bench import bench_hub
 
         results += bench_hub.run(args.communes)
+    if "hubstatus" in chosen:
+        from bench import bench_hub_status
+
+        results += bench_hub_status.run()
     if "excel" in chosen:
         from bench import bench_excel
 
@@ -106,7 +110,7 @@ def main() -> int:
     text = write(results, args.cases)
     print(text)
     target = ROOT / "bench" / "results.md"
-    if chosen == {"insert", "search", "cases", "sync", "hub", "excel", "window", "build"}:
+    if chosen == {"insert", "search", "cases", "sync", "hub", "hubstatus", "excel", "window", "build"}:
         target.write_text(text, encoding="utf-8")
     elif args.update and target.exists():
         target.write_text(update(text, target), encoding="utf-8")

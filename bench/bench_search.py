@@ -1,4 +1,5 @@
-"""Search as you type over the case list vs the bare FTS query on the folded column."""
+"""Search as you type over the case list, beside one bare SQL query that returns the same page: the FTS match
+joined to the live cases, their people and case managers, in Vietnamese name order, 100 rows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,16 @@ from desktop.core.text import fts_query
 WORDS = ["nguyen thi hoa", "tran van", "le thi ngoc anh", "dang", "pham minh", "2025-001", "0912", "hoang duc",
          "vo thi thu", "bui", "do van nam"]
 REPEATS = 5
+# The same answer as our first page, in one statement written by hand.
+BARE_PAGE = """
+SELECT c.id, c.case_no, c.process_type, c.step, c.status, c.opened_on, c.sort_key, b.full_name, b.birth_date,
+       b.gender, b.target_groups, w.full_name
+FROM cases_fts JOIN cases AS c ON c.rowid = cases_fts.rowid
+JOIN beneficiaries AS b ON b.id = c.beneficiary_id
+LEFT JOIN workers AS w ON w.id = c.assigned_worker_id
+WHERE cases_fts MATCH ? AND c.deleted = 0
+ORDER BY c.sort_key, c.id LIMIT 100
+"""
 
 
 def typed() -> list[str]:
@@ -22,13 +33,14 @@ def typed() -> list[str]:
 
 
 def run(profile: Path) -> list[Result]:
-    """Per keystroke: our first page (100 rows, sorted, joined) and our capped count, vs the bare FTS query."""
+    """Per keystroke: our first page (100 rows, sorted, joined) and our capped count, vs the bare query."""
     ctx = open_context(profile)
     raw = sqlite3.connect(profile / "ctxh.sqlite3")
     queries = typed()
-    for q in queries:  # warm the page cache for both sides
-        cases.list_cases(ctx, q, limit=100)
-        raw.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? LIMIT 100", (fts_query(q),)).fetchall()
+    for q in queries:  # warm the page cache for both sides, and check that both give the same page
+        ours = [r["id"] for r in cases.list_cases(ctx, q, limit=100)]
+        theirs = [r[0] for r in raw.execute(BARE_PAGE, (fts_query(q),)).fetchall()]
+        assert ours == theirs, f"the baseline answers {q!r} differently"
     page, keystroke, bare = [], [], []
     for _ in range(REPEATS):
         for q in queries:
@@ -37,7 +49,7 @@ def run(profile: Path) -> list[Result]:
             t1 = time.perf_counter()
             cases.count_cases(ctx, q, cap=1000)
             t2 = time.perf_counter()
-            raw.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? LIMIT 100", (fts_query(q),)).fetchall()
+            raw.execute(BARE_PAGE, (fts_query(q),)).fetchall()
             t3 = time.perf_counter()
             page.append(t1 - t0)
             keystroke.append(t2 - t0)
@@ -45,11 +57,11 @@ def run(profile: Path) -> list[Result]:
     total = cases.count_cases(ctx)
     section = f"Search as you type over {total:,} cases ({len(queries)} typed prefixes × {REPEATS})"
     return [
-        Result(section, "first page (100 rows, name order, joined): p95", ms(p95(page)), ms(p95(bare)),
-               f"{p95(page) / p95(bare):.1f}×", "p95 ≤ 20 ms and ≤ 2× bare", p95(page) <= 0.020 and
-               p95(page) <= 2 * p95(bare)),
+        Result(section, "first page (100 rows, name order, joined): p95", ms(p95(page)),
+               f"{ms(p95(bare))} (the same page in one bare SQL query)", f"{p95(page) / p95(bare):.2f}×",
+               "p95 ≤ 20 ms and ≤ 1.5× bare", p95(page) <= 0.020 and p95(page) <= 1.5 * p95(bare)),
         Result(section, "first page: median", ms(median(page)), ms(median(bare)),
-               f"{median(page) / median(bare):.1f}×", "(information)", None),
+               f"{median(page) / median(bare):.2f}×", "(information)", None),
         Result(section, "one keystroke = first page + count (capped at 1,000): p95", ms(p95(keystroke)),
-               ms(p95(bare)), f"{p95(keystroke) / p95(bare):.1f}×", "p95 ≤ 20 ms", p95(keystroke) <= 0.020),
+               ms(p95(bare)), f"{p95(keystroke) / p95(bare):.2f}×", "p95 ≤ 20 ms", p95(keystroke) <= 0.020),
     ]

@@ -19,6 +19,7 @@ from desktop.core.context import AppContext
 from desktop.core.errors import CtxhError
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.repositories import sync_store as store
+from desktop.core.repositories.row_types import OutboxEntry
 from sync.bundle import BundleError, build, compress_lines, open_bytes
 from sync.keys import DeviceKeys, TrustStore, Verifier, canonical, load_device_keys
 from sync.trust import now_iso
@@ -51,7 +52,7 @@ def recipients(keys: DeviceKeys, trust: TrustStore) -> list[str]:
     return found
 
 
-def outbox_line(entry: dict[str, Any]) -> dict[str, Any]:
+def outbox_line(entry: OutboxEntry) -> dict[str, Any]:
     """An outbox entry as a payload line (counter, entity, id, partition, author, version, fields)."""
     payload = json.loads(entry["payload"])
     return {"seq": entry["seq"], "entity": entry["entity"], "id": entry["record_id"],

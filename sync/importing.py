@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -271,7 +272,7 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
         for (origin, epoch), rows in waiting.items():
             rows.sort(key=lambda r: r["seq"])
             hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
-            run = []
+            run: list[dict[str, Any]] = []
             for row in rows:
                 if row["prev_seq"] > (run[-1]["seq"] if run else hwm):
                     break  # a gap: the changes before this one have not arrived
@@ -318,10 +319,10 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
                 store.set_state(session, "acked_seq", acked)
         elif kind == "certificate" and line.get("device") == ctx.device_id:
             certificate = {k: v for k, v in line.items() if k != "type"}
-            trusting.append(lambda certificate=certificate: trust.set_certificate(certificate))
+            trusting.append(partial(trust.set_certificate, certificate))
         elif kind == "revocation":
             revoked = {str(line["device"]): str(line["at"])}
-            trusting.append(lambda revoked=revoked: trust.add_revocations(revoked))
+            trusting.append(partial(trust.add_revocations, revoked))
         elif kind == "reference" and snapshot is not False:
             _apply_reference(session, line)
         elif kind == "change":  # a case transferred from another commune, or a change relayed by the hub

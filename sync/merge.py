@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.core.bulk import insert_rows, is_sqlite
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import MODEL_BY_ENTITY, Beneficiary, Case, FormAnswer, ServiceRecord, Synced, Worker
-from desktop.core.models.base import utcnow
+from desktop.core.models.base import table_of, utcnow
 from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import dumps, to_json_value
@@ -116,7 +116,7 @@ def _derived(session: Session, model: type[Synced], values: dict[str, Any],
 def merge_line(session: Session, line: dict[str, Any], origin: str, stats: MergeStats) -> str:
     """Apply one change; returns "applied", "superseded" or "pending"."""
     model = check_line(line)
-    table: Table = model.__table__  # type: ignore[assignment]
+    table: Table = table_of(model)
     fields: dict[str, Any] = line["fields"]
     version: str = line["version"]
     stats.newest_version = max(stats.newest_version, version)
@@ -252,19 +252,19 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
     models = {line["entity"]: MODEL_BY_ENTITY[line["entity"]] for line in chunk}
     present: dict[str, set[str]] = {}
     for entity, model in models.items():
-        present[model.__table__.name] = row_sql.existing_ids(
-            session, model.__table__, {line["id"] for line in chunk if line["entity"] == entity})
+        present[table_of(model).name] = row_sql.existing_ids(
+            session, table_of(model), {line["id"] for line in chunk if line["entity"] == entity})
     # Parents named by the chunk's creates, looked up once per parent table — but not those this run created.
     created = stats.created
     wanted: dict[Table, set[str]] = {}
     for line in chunk:
         if "base" not in line:
-            for fk in models[line["entity"]].__table__.foreign_keys:
+            for fk in table_of(models[line["entity"]]).foreign_keys:
                 value = line["fields"].get(fk.parent.name)
                 if value is not None and value not in created:
                     wanted.setdefault(fk.column.table, set()).add(value)
-    for table, ids in wanted.items():
-        present.setdefault(table.name, set()).update(row_sql.existing_ids(session, table, ids))
+    for parent, ids in wanted.items():
+        present.setdefault(parent.name, set()).update(row_sql.existing_ids(session, parent, ids))
     people = _people_of(session, chunk)
     sqlite = is_sqlite(session)
     convert = _sqlite_row if sqlite else _copy_row
@@ -283,7 +283,7 @@ def _merge_chunk(session: Session, chunk: list[dict[str, Any]], origin: str, sta
 
     for line in chunk:
         model = models[line["entity"]]
-        table: Table = model.__table__  # type: ignore[assignment]
+        table: Table = table_of(model)
         stats.newest_version = max(stats.newest_version, line["version"])
         is_new_create = "base" not in line and line["id"] not in present.get(table.name, set())
         if not is_new_create:
@@ -360,7 +360,7 @@ _KINDS: dict[str, list[tuple[str, str]]] = {}
 
 def _synced_kinds(table: Table) -> list[tuple[str, str]]:
     if table.name not in _KINDS:
-        model = next(m for m in MODEL_BY_ENTITY.values() if m.__table__ is table)
+        model = next(m for m in MODEL_BY_ENTITY.values() if table_of(m) is table)
         synced = set(model.__synced_fields__)
         _KINDS[table.name] = [(n, k) for n, k in _kinds(table) if n in synced]
     return _KINDS[table.name]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class AppContext:
     clock: HybridClock
     actor: Actor = SYSTEM_ACTOR
     role: Role = LAPTOP  # what this replica is, read once from the profile when it opens
-    new_id: object = field(default=new_id)
+    new_id: Callable[[], str] = field(default=new_id)
 
     @property
     def partition(self) -> str:

@@ -52,7 +52,7 @@ def make_engine(target: Path | str) -> Engine:
     engine = create_engine("sqlite://", creator=lambda: connect_sqlite(path), future=True)
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
     return engine

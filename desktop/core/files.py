@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Let `write` fill `target.partial`, fsync it, rename it over `target`, then fsync the folder.
 
     If `write` raises, the partial file is removed and `target` is left as it was.

@@ -16,6 +16,7 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
 from desktop.core.models import Beneficiary, Case, CaseStep, Consent, FormAnswer, ServiceRecord, Synced
+from desktop.core.models.base import table_of
 from desktop.core.repositories import hub as hub_repo
 from desktop.core.repositories import records as records_repo
 from desktop.core.repositories import sync_store as store
@@ -77,7 +78,7 @@ def carry_out(ctx: AppContext) -> list[str]:
                                        "last_contact_on": case["last_contact_on"]}])
             for model in HISTORY:
                 copies = [_synced(model, row, target, ids)
-                          for row in hub_repo.live_rows_of_case(session, model.__table__, case["id"])]
+                          for row in hub_repo.live_rows_of_case(session, table_of(model), case["id"])]
                 if model is CaseStep:
                     _reopen_last_step(copies, case)
                 if copies:

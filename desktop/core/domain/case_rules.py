@@ -63,8 +63,11 @@ def counter_of(case_no: str | None) -> int:
 class StepLike(Protocol):
     """What the action rules read of a process step (forms.processes.Step)."""
 
-    code: str
-    closes: bool
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def closes(self) -> bool: ...
 
     @property
     def approval(self) -> object | None: ...

@@ -6,7 +6,7 @@ One rule each, so the roster page, the reports and the hub count the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +84,8 @@ class RosterIndicators:
 
 
 def roster_indicators(
-    workers: list[Mapping[str, Any]], completed: Mapping[str, int], allowances: Mapping[str, list[Mapping[str, Any]]],
+    workers: Sequence[Mapping[str, Any]], completed: Mapping[str, int],
+    allowances: Mapping[str, Sequence[Mapping[str, Any]]],
     on: dt.date, base_salary: int | None, collaborator_targets: list[Target], trained_targets: list[Target],
 ) -> RosterIndicators:
     """Compute the roster indicators of one commune on a date from plain rows.

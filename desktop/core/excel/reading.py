@@ -35,7 +35,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[tuple[An
             visible = [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
             if not visible:
                 raise CtxhError("E_XLSX_SHEET", sheet="")
-            worksheet = visible[0]
+            worksheet = visible[0]  # type: ignore[assignment]  # the stubs' worksheet union is narrower
         try:
             rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
             if any(isinstance(v, str) and v.startswith("=") for row in rows for v in row):

@@ -11,7 +11,7 @@ engine = config.attributes.get("engine")
 FTS_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")
 
 
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Leave the FTS5 tables (made by migrations/fts.py, not by models) out of autogenerate."""
     return not (type_ == "table" and reflected and compare_to is None and str(name).endswith(FTS_SUFFIXES))
 

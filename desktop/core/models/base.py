@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Boolean, DateTime, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -21,6 +21,8 @@ class Base(DeclarativeBase):
     """Base of every table; named constraints so that batch migrations can find them."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:  # every model here is mapped to a Table (never a view or a join): said for the type checker
+        __table__: ClassVar[Table]
 
 
 def utcnow() -> dt.datetime:
@@ -49,3 +51,8 @@ class Synced:
     updated_device: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def table_of(model: type[Synced]) -> Table:
+    """The table a synced model is mapped to (what declarative mapping sets; the mixin cannot declare it)."""
+    return model.__table__  # type: ignore[attr-defined]

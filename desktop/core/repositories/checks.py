@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from desktop.core.migrations.fts import SEARCH_TABLES
 from desktop.core.models import SYNCED_MODELS, ChangeEntry, Device
+from desktop.core.models.base import table_of
 
 
 def sqlite_problems(session: Session) -> list[str]:
     """integrity_check, foreign_key_check and the FTS5 indexes' own integrity checks."""
-    problems = []
+    problems: list[str] = []
     result = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
     if result != ["ok"]:
         problems.extend(f"integrity_check: {r}" for r in result[:20])
@@ -29,9 +30,9 @@ def sqlite_problems(session: Session) -> list[str]:
 
 def invariant_problems(session: Session) -> list[str]:
     """Every record has readable versions with a default; the device clock is past its outbox."""
-    problems = []
+    problems: list[str] = []
     for model in SYNCED_MODELS:
-        table = model.__table__
+        table = table_of(model)
         for record_id, versions in session.execute(select(table.c.id, table.c.field_versions)):
             try:
                 parsed = json.loads(versions)

@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Table, exists, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from desktop.core.models import AdminUnit, Beneficiary, BundleRecord, Case, HubDevice, ReceivedChange, ServiceRecord
 from desktop.core.repositories.sync_store import WAITING, states_with_prefix
 
-devices_t: Table = HubDevice.__table__  # type: ignore[assignment]
-bundles_t: Table = BundleRecord.__table__  # type: ignore[assignment]
-received_t: Table = ReceivedChange.__table__  # type: ignore[assignment]
+devices_t: Table = HubDevice.__table__
+bundles_t: Table = BundleRecord.__table__
+received_t: Table = ReceivedChange.__table__
 
 
 def hub_devices(session: Session, order_by_name: bool = False) -> list[dict[str, Any]]:
@@ -38,8 +39,9 @@ def save_hub_device(session: Session, device_id: str, values: dict[str, Any]) ->
 
 def set_revoked(session: Session, device_id: str, moment: str) -> bool:
     """Mark a laptop revoked at `moment`; False if no such laptop is enrolled."""
-    return bool(session.execute(update(devices_t).where(devices_t.c.id == device_id)
-                                .values(revoked_at=moment)).rowcount)
+    done: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result has a rowcount
+        update(devices_t).where(devices_t.c.id == device_id).values(revoked_at=moment))
+    return bool(done.rowcount)
 
 
 def device_names(session: Session) -> dict[str, str]:
@@ -97,14 +99,14 @@ def gaps_by_device(session: Session) -> dict[str, list[dict[str, int]]]:
 
 def unit_names(session: Session, codes: list[str]) -> dict[str, str]:
     """Administrative unit names by code."""
-    units: Table = AdminUnit.__table__  # type: ignore[assignment]
+    units: Table = AdminUnit.__table__
     return {code: name for code, name in session.execute(select(units.c.code, units.c.name).where(
         units.c.code.in_(codes)))} if codes else {}
 
 
 def partitions_held(session: Session) -> set[str]:
     """Every commune the hub has laptops or cases of."""
-    cases: Table = Case.__table__  # type: ignore[assignment]
+    cases: Table = Case.__table__
     return set(session.scalars(select(devices_t.c.partition))) | set(
         session.scalars(select(cases.c.partition).distinct()))
 
@@ -117,7 +119,7 @@ def devices_by_partition(session: Session) -> dict[str, int]:
 
 def cases_by_status(session: Session, partition: str) -> dict[str, int]:
     """Live cases of a commune by status."""
-    cases: Table = Case.__table__  # type: ignore[assignment]
+    cases: Table = Case.__table__
     query = select(cases.c.status, func.count()).where(cases.c.partition == partition,
                                                          cases.c.deleted.is_(False)).group_by(cases.c.status)
     return {status: n for status, n in session.execute(query)}
@@ -126,9 +128,9 @@ def cases_by_status(session: Session, partition: str) -> dict[str, int]:
 def children_with_case(session: Session, partition: str, groups_like: str) -> tuple[int, int]:
     """People whose target groups match `groups_like` (a LIKE pattern) with a live case in the commune, and
     of them those with a service delivered."""
-    ben: Table = Beneficiary.__table__  # type: ignore[assignment]
-    cases: Table = Case.__table__  # type: ignore[assignment]
-    services: Table = ServiceRecord.__table__  # type: ignore[assignment]
+    ben: Table = Beneficiary.__table__
+    cases: Table = Case.__table__
+    services: Table = ServiceRecord.__table__
     child_cases = select(cases.c.id).join(ben, ben.c.id == cases.c.beneficiary_id).where(
         cases.c.partition == partition, cases.c.deleted.is_(False), ben.c.target_groups.like(groups_like, escape="\\"))
     with_case = session.scalar(select(func.count()).select_from(child_cases.subquery())) or 0
@@ -139,7 +141,7 @@ def children_with_case(session: Session, partition: str, groups_like: str) -> tu
 
 def transferred_cases(session: Session) -> list[dict[str, Any]]:
     """Live cases closed as moved to another commune."""
-    cases: Table = Case.__table__  # type: ignore[assignment]
+    cases: Table = Case.__table__
     rows = session.execute(select(cases).where(cases.c.transfer_to.is_not(None), cases.c.deleted.is_(False)))
     return [dict(r) for r in rows.mappings()]
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, Table, and_, exists, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from desktop.core.domain.case_rules import CLOSED
 from desktop.core.models import Beneficiary, Case, CaseStep, TrainingCourse, Worker
+from desktop.core.repositories.row_types import CaseListRow, WorkerListRow
 from desktop.core.text import fold, fts_query
 
-cases_t: Table = Case.__table__  # type: ignore[assignment]
-ben_t: Table = Beneficiary.__table__  # type: ignore[assignment]
-workers_t: Table = Worker.__table__  # type: ignore[assignment]
-courses_t: Table = TrainingCourse.__table__  # type: ignore[assignment]
-steps_t: Table = CaseStep.__table__  # type: ignore[assignment]
+cases_t: Table = Case.__table__
+ben_t: Table = Beneficiary.__table__
+workers_t: Table = Worker.__table__
+courses_t: Table = TrainingCourse.__table__
+steps_t: Table = CaseStep.__table__
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def _search(session: Session, spec: ListSpec, search: str) -> _Search | None:
         return _Search(rowids if len(rowids) <= SPARSE_MATCHES else None, condition)
     words = fold(search).split()
     column = spec.table.c.get("search_text", spec.table.c.get("title"))
+    assert column is not None  # every listed table has one of the two
     return _Search(None, and_(*(column.like(f"%{w}%") for w in words)))
 
 
@@ -183,7 +185,7 @@ def _in_order(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]
 def case_page(
     session: Session, search: str = "", sort: str = "name", descending: bool = False,
     after: tuple[Any, str] | None = None, limit: int = 100, where: list[Any] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[CaseListRow]:
     """One page of the case list with the beneficiary's name and the case manager's name."""
     ids = page_ids(session, CASES, search, sort, descending, after, limit, where)
     if not ids:
@@ -201,13 +203,13 @@ def case_page(
         .outerjoin(assignee, assignee.c.id == c.assigned_worker_id)
         .where(c.id.in_(ids))
     )
-    return _in_order([dict(r) for r in session.execute(query).mappings()], ids)
+    return cast(list[CaseListRow], _in_order([dict(r) for r in session.execute(query).mappings()], ids))
 
 
 def worker_page(
     session: Session, search: str = "", sort: str = "name", descending: bool = False,
     after: tuple[Any, str] | None = None, limit: int = 100, where: list[Any] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[WorkerListRow]:
     """One page of the roster."""
     c = workers_t.c
     query = select(
@@ -215,7 +217,7 @@ def worker_page(
         c.status, c.sort_key,
     ).where(*filtered(session, WORKERS, search, where))
     query = keyset(query, WORKERS, sort, descending, after, limit)
-    return [dict(r) for r in session.execute(query).mappings()]
+    return [cast(WorkerListRow, dict(r)) for r in session.execute(query).mappings()]
 
 
 def course_page(

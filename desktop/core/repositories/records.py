@@ -3,37 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Synced
+from desktop.core.models.base import table_of
+from desktop.core.repositories.row_types import PersonKey
 
 
 def get_row(session: Session, model: type[Synced], record_id: str) -> dict[str, Any] | None:
     """Every column of one record as a dict, or None."""
-    table = model.__table__
+    table = table_of(model)
     row = session.execute(select(table).where(table.c.id == record_id)).mappings().first()
     return dict(row) if row else None
 
 
 def rows_where(session: Session, model: type[Synced], **equals: Any) -> list[dict[str, Any]]:
     """Every column of the records whose columns equal the given values."""
-    table = model.__table__
+    table = table_of(model)
     query = select(table).where(*(table.c[k] == v for k, v in equals.items()))
     return [dict(r) for r in session.execute(query).mappings()]
 
 
 def live_count(session: Session, model: type[Synced]) -> int:
     """How many records of a kind are not tombstoned."""
-    table = model.__table__
+    table = table_of(model)
     return session.scalar(select(func.count()).select_from(table).where(table.c.deleted.is_(False))) or 0
 
 
 def synced_rows(session: Session, model: type[Synced], partition: str | None = None) -> Iterator[dict[str, Any]]:
     """Stream id, synced fields and tombstone of every record (optionally of one partition)."""
-    table = model.__table__
+    table = table_of(model)
     columns = [table.c.id, table.c.deleted, *(table.c[f] for f in model.__synced_fields__)]
     query = select(*columns)
     if partition is not None:
@@ -64,7 +66,7 @@ def services_of_case(session: Session, case_id: str) -> list[dict[str, Any]]:
 
 def live_count_by(session: Session, model: type[Synced], column: str) -> dict[Any, int]:
     """Live records of a kind counted by the values of one column."""
-    table = model.__table__
+    table = table_of(model)
     query = (
         select(table.c[column], func.count()).where(table.c.deleted.is_(False)).group_by(table.c[column])
     )
@@ -118,12 +120,17 @@ def completed_course_counts(session: Session) -> dict[str, int]:
 def live_rows(session: Session, model: type[Synced], *columns: str, partition: str | None = None
               ) -> list[dict[str, Any]]:
     """Chosen columns (or all) of every live record of a kind (of one commune, at a hub)."""
-    table = model.__table__
+    table = table_of(model)
     selected = [table.c[c] for c in columns] if columns else [table]
     query = select(*selected).where(table.c.deleted.is_(False))
     if partition is not None:
         query = query.where(table.c.partition == partition)
     return [dict(r) for r in session.execute(query).mappings()]
+
+
+def people_keys(session: Session, model: type[Synced]) -> list[PersonKey]:
+    """The id, name, CCCD and birth date of every live worker or beneficiary (to find duplicates)."""
+    return cast(list[PersonKey], live_rows(session, model, "id", "full_name", "national_id", "birth_date"))
 
 
 def cases_assigned_to(session: Session, worker_id: str) -> list[dict[str, Any]]:

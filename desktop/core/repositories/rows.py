@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from desktop.core.bulk import among, chunks
 from desktop.core.models import Beneficiary, Case, ChangeEntry
 
-outbox_t: Table = ChangeEntry.__table__  # type: ignore[assignment]
-cases_t: Table = Case.__table__  # type: ignore[assignment]
-people_t: Table = Beneficiary.__table__  # type: ignore[assignment]
+outbox_t: Table = ChangeEntry.__table__
+cases_t: Table = Case.__table__
+people_t: Table = Beneficiary.__table__
 
 
 def row_of(session: Session, table: Table, record_id: str) -> RowMapping | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, func, insert, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.bulk import among, chunks, insert_rows
 from desktop.core.models import BundleRecord, ChangeEntry, Conflict, ReceivedChange, SyncState
+from desktop.core.models.base import table_of
+from desktop.core.repositories.row_types import OutboxEntry
 
 outbox_t = ChangeEntry.__table__
 received_t = ReceivedChange.__table__
@@ -55,7 +57,7 @@ def partitions_with_records(session: Session) -> set[str]:
 
     found: set[str] = set()
     for model in SYNCED_MODELS:
-        found.update(session.scalars(select(model.__table__.c.partition).distinct()))
+        found.update(session.scalars(select(table_of(model).c.partition).distinct()))
     return found
 
 
@@ -70,7 +72,7 @@ def outbox_count(session: Session, after: int) -> int:
 
 
 def outbox_after(session: Session, after: int, batch: int = 5000, limit: int | None = None
-                 ) -> Iterator[dict[str, Any]]:
+                 ) -> Iterator[OutboxEntry]:
     """Outbox entries with counters above `after`, in counter order, fetched in batches (plain tuples from the
     driver: an export reads hundreds of thousands); at most `limit` of them when given."""
     columns = ("seq", "entity", "record_id", "partition", "payload", "author")
@@ -81,7 +83,7 @@ def outbox_after(session: Session, after: int, batch: int = 5000, limit: int | N
         if not rows:
             return
         for row in rows:
-            yield dict(zip(columns, row, strict=True))
+            yield cast(OutboxEntry, dict(zip(columns, row, strict=True)))
         after = rows[-1][0]
         if limit is not None:
             limit -= len(rows)
@@ -89,13 +91,13 @@ def outbox_after(session: Session, after: int, batch: int = 5000, limit: int | N
                 return
 
 
-def outbox_of_partition(session: Session, partition: str) -> list[dict[str, Any]]:
+def outbox_of_partition(session: Session, partition: str) -> list[OutboxEntry]:
     """This profile's own changes to records of one partition, in counter order (at a hub: the cases it
     opened in a commune after a transfer; never pruned there)."""
     columns = ("seq", "entity", "record_id", "partition", "payload", "author")
     rows = session.execute(select(*(outbox_t.c[name] for name in columns)).where(
         outbox_t.c.partition == partition).order_by(outbox_t.c.seq)).all()
-    return [dict(zip(columns, row, strict=True)) for row in rows]
+    return [cast(OutboxEntry, dict(zip(columns, row, strict=True))) for row in rows]
 
 
 def received(session: Session, origin: str, epoch: int, seqs: list[int]) -> dict[int, tuple[str, str]]:
@@ -148,8 +150,8 @@ def relayable(session: Session, partition_devices: list[str], after: dict[tuple[
 
 def has_pending(session: Session, origin: str, epoch: int) -> bool:
     """True if changes of this device wait for earlier ones."""
-    return session.scalar(select(func.count()).select_from(received_t).where(
-        received_t.c.origin_device == origin, received_t.c.epoch == epoch, WAITING)) > 0
+    return (session.scalar(select(func.count()).select_from(received_t).where(
+        received_t.c.origin_device == origin, received_t.c.epoch == epoch, WAITING)) or 0) > 0
 
 
 def ledger_add(session: Session, row: dict[str, Any]) -> None:
@@ -211,7 +213,7 @@ def open_conflicts_by_partition(session: Session) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     for entity, model in MODEL_BY_ENTITY.items():
-        table = model.__table__
+        table = table_of(model)
         query = select(table.c.partition, func.count()).select_from(
             conflicts_t.join(table, table.c.id == conflicts_t.c.record_id)).where(
             conflicts_t.c.entity == entity, conflicts_t.c.resolved_at.is_(None)).group_by(table.c.partition)

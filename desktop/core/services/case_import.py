@@ -18,6 +18,7 @@ from desktop.core.excel.headers import HeaderMap
 from desktop.core.models import Beneficiary, Case
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.repositories import records as repo
+from desktop.core.repositories.row_types import PersonKey
 from desktop.core.services.access import require_manager
 from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, CaseNumbers, _update_beneficiary_in
 from desktop.core.services.changes import ChangeWriter
@@ -69,9 +70,9 @@ def _defaults(values: dict[str, Any], header: HeaderMap) -> None:
     values.setdefault("opened_on", dt.date.today())
 
 
-def _existing(ctx: AppContext) -> list[dict[str, Any]]:
+def _existing(ctx: AppContext) -> list[PersonKey]:
     with ctx.db.reader() as session:
-        return repo.live_rows(session, Beneficiary, "id", "full_name", "national_id", "birth_date")
+        return repo.people_keys(session, Beneficiary)
 
 
 def _write(writer: ChangeWriter, new_rows: list[dict[str, Any]], merges: list[tuple[str, dict[str, Any]]]) -> int:

@@ -14,6 +14,7 @@ from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
 from desktop.core.repositories import rows as row_sql
+from desktop.core.repositories.row_types import CaseListRow
 from desktop.core.repositories.workflow import refresh_last_contact
 from desktop.core.services.access import case_scope, is_collaborator, visible_case
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
@@ -240,7 +241,7 @@ def find_case(ctx: AppContext, reference: str) -> dict[str, Any]:
 
 def list_cases(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
                after: tuple[Any, str] | None = None, limit: int = 100,
-               filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+               filters: Mapping[str, Any] | None = None) -> list[CaseListRow]:
     """A page of the case list (keyset paging: pass the last row's key as `after`), searched and filtered
     by status, step, process, target group, assignee ("-" for nobody) and overdue."""
     where = _case_where(ctx, filters)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core.context import AppContext
 from desktop.core.errors import NotFoundError
 from desktop.core.models import Synced
-from desktop.core.models.base import utcnow
+from desktop.core.models.base import table_of, utcnow
 from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories.devices import save_last_version
 
@@ -94,7 +94,7 @@ class ChangeWriter:
                 )
             )
             self.changed.add(model.__entity__, record_id, fields)
-        row_sql.insert_rows(self.session, model.__table__, records)
+        row_sql.insert_rows(self.session, table_of(model), records)
         row_sql.append_outbox(self.session, entries)
         return [r["id"] for r in records]
 
@@ -111,7 +111,7 @@ class ChangeWriter:
         Each changed field gets the new version; its base (the version it was edited from) goes
         into the change entry, which is how a later merge tells an edit from a conflict.
         """
-        table = model.__table__
+        table = table_of(model)
         row = row_sql.row_of(self.session, table, record_id)
         if row is None:
             raise NotFoundError(model.__entity__, record_id)
@@ -169,7 +169,7 @@ class Writing:
         self.writer = ChangeWriter(self.ctx, session)
         return self.writer
 
-    def __exit__(self, exc_type, exc, tb) -> bool | None:  # type: ignore[no-untyped-def]
+    def __exit__(self, exc_type, exc, tb) -> bool | None:
         if exc_type is None:
             self.writer.flush_clock()
         return self._cm.__exit__(exc_type, exc, tb)

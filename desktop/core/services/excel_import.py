@@ -10,7 +10,7 @@ CtxhError (exit 2) before anything is written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from desktop.core.excel.values import CodeMatcher, cell_date, cell_text, id_text
 from desktop.core.files import replace_atomically
 from desktop.core.messages import format_message
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
+from desktop.core.repositories.row_types import PersonKey
 from desktop.core.services.changes import ChangeWriter, Writing
 from desktop.core.services.records import codebook, validate
 from desktop.core.text import fold
@@ -96,7 +97,7 @@ class ImportSpec:
     id_fields: dict[str, int]  # field -> digits (leading zeros lost in numeric cells come back)
     unmatched_to_notes: frozenset[str]  # an unknown label here goes to the notes instead of failing
     defaults: Callable[[dict[str, Any], HeaderMap], None]  # fill what the file leaves out
-    existing: Callable[[AppContext], list[dict[str, Any]]]
+    existing: Callable[[AppContext], list[PersonKey]]
     write: Callable[[ChangeWriter, list[dict[str, Any]], list[tuple[str, dict[str, Any]]]], int]
 
 
@@ -271,7 +272,7 @@ def _parse_row(ctx: AppContext, spec: ImportSpec, number: int, row: Sequence[Any
     return ParsedRow(number, cleaned if not problems else values, problems)
 
 
-def _identity(values: dict[str, Any], name_field: str) -> list[tuple[str, Any]]:
+def _identity(values: Mapping[str, Any], name_field: str) -> list[tuple[str, Any]]:
     keys: list[tuple[str, Any]] = []
     if values.get("national_id"):
         keys.append(("cccd", values["national_id"]))
@@ -280,11 +281,11 @@ def _identity(values: dict[str, Any], name_field: str) -> list[tuple[str, Any]]:
     return keys
 
 
-def _mark_duplicates(existing: list[dict[str, Any]], rows: list[ParsedRow], name_field: str) -> None:
+def _mark_duplicates(existing: list[PersonKey], rows: list[ParsedRow], name_field: str) -> None:
     known: dict[tuple[str, Any], tuple[str, str]] = {}
     for record in existing:
-        for key in _identity(record, name_field):
-            known.setdefault(key, (record["id"], record[name_field]))
+        for key in _identity(record, "full_name"):  # what is already here is keyed by its full name
+            known.setdefault(key, (record["id"], record["full_name"]))
     for row in rows:
         if row.problems:
             continue

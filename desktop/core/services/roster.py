@@ -9,6 +9,7 @@ from desktop.core.context import AppContext
 from desktop.core.derived import person_keys
 from desktop.core.models import Worker
 from desktop.core.repositories import lists
+from desktop.core.repositories.row_types import WorkerListRow
 from desktop.core.services.access import require_manager
 from desktop.core.services.changes import Changed
 from desktop.core.services.records import create_record, get_record, set_deleted, update_record
@@ -70,7 +71,7 @@ def get_worker(ctx: AppContext, worker_id: str) -> dict[str, Any]:
 
 
 def list_workers(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
-                 after: tuple[Any, str] | None = None, limit: int = 100) -> list[dict[str, Any]]:
+                 after: tuple[Any, str] | None = None, limit: int = 100) -> list[WorkerListRow]:
     """A page of the roster (keyset paging: pass the last row's key as `after`)."""
     with ctx.db.reader() as session:
         return lists.worker_page(session, search, sort, descending, after, limit)

@@ -12,6 +12,7 @@ from desktop.core.excel.headers import HeaderMap
 from desktop.core.models import Worker
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
 from desktop.core.repositories import records as repo
+from desktop.core.repositories.row_types import PersonKey
 from desktop.core.services.access import require_manager
 from desktop.core.services.changes import ChangeWriter
 from desktop.core.services.excel_import import (
@@ -81,9 +82,9 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
 RosterPlan = ImportPlan
 
 
-def _existing(ctx: AppContext) -> list[dict[str, Any]]:
+def _existing(ctx: AppContext) -> list[PersonKey]:
     with ctx.db.reader() as session:
-        return repo.live_rows(session, Worker, "id", "full_name", "national_id", "birth_date")
+        return repo.people_keys(session, Worker)
 
 
 def _write(writer: ChangeWriter, new_rows: list[dict[str, Any]], merges: list[tuple[str, dict[str, Any]]]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.core.context import AppContext
@@ -9,7 +10,7 @@ from desktop.core.repositories import lists
 from desktop.core.services.access import case_scope
 
 
-def search(ctx: AppContext, text: str, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+def search(ctx: AppContext, text: str, limit: int = 50) -> dict[str, Sequence[Mapping[str, Any]]]:
     """Workers, beneficiaries and cases matching `text` ("nguyen van a" finds "Nguyễn Văn A").
 
     A collaborator finds only their own cases and the people in them.
