@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,33 @@ def test_import_contracts_hold() -> None:
     linter = Path(sys.executable).with_name("lint-imports")
     out = subprocess.run([str(linter), "--no-cache"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_the_window_names_its_operations_and_never_looks_a_service_up_by_string() -> None:
+    """Everything the window does is a typed function of desktop/ui/operations/: no importlib, no svc()."""
+    offenders = []
+    for path in (ROOT / "desktop" / "ui").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if "importlib" in source or "svc(" in source:
+            offenders.append(path.name)
+    assert offenders == []
+
+
+def test_every_operation_takes_its_values_by_keyword() -> None:
+    """One small keyword-only function per action: the context (or the profile folder) first, the rest named."""
+    code = (
+        "import inspect, json, pkgutil, importlib\n"
+        "import desktop.ui.operations as ops\n"
+        "found = {}\n"
+        "for m in pkgutil.iter_modules(ops.__path__):\n"
+        "    module = importlib.import_module(f'desktop.ui.operations.{m.name}')\n"
+        "    for name, fn in inspect.getmembers(module, inspect.isfunction):\n"
+        "        if fn.__module__ == module.__name__ and not name.startswith('_'):\n"
+        "            params = list(inspect.signature(fn).parameters.values())[1:]\n"
+        "            found[f'{m.name}.{name}'] = [p.name for p in params if p.kind != p.KEYWORD_ONLY]\n"
+        "print(json.dumps(found))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    found = json.loads(out.stdout)
+    assert len(found) > 50 and "workflow.advance_step" in found
+    assert {name: positional for name, positional in found.items() if positional} == {}

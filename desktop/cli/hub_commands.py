@@ -44,10 +44,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one `ctxh hub` subcommand on the hub profile at `data_dir`."""
     from desktop.core.profile import HUB, Profile
-    from sync.hub import profile as hub_profile
 
     if args.hub_command == "init":
         from desktop.cli.common import passphrase
+        from sync.hub import profile as hub_profile
 
         user = (args.user, passphrase(confirm=True)) if args.user else None
         ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user)

@@ -6,7 +6,7 @@ shows as fast as a bare Qt window and each page module is imported only when it 
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -27,18 +27,73 @@ from desktop.ui.i18n import tr
 PAGE_NAMES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
 # A hub profile (the province) has its own pages.
 HUB_PAGE_NAMES = ("hub_communes", "hub_inbox", "hub_devices", "settings")
-# page name -> (module, class) built on first show
-PAGE_CLASSES = {
-    "overview": ("desktop.ui.pages.overview", "OverviewPage"),
-    "todo": ("desktop.ui.pages.todo", "TodoPage"),
-    "roster": ("desktop.ui.pages.roster", "RosterPage"),
-    "cases": ("desktop.ui.pages.cases", "CasesPage"),
-    "training": ("desktop.ui.pages.training", "TrainingPage"),
-    "sync": ("desktop.ui.pages.sync", "SyncPage"),
-    "hub_communes": ("desktop.ui.pages.hub", "HubCommunesPage"),
-    "hub_inbox": ("desktop.ui.pages.hub", "HubInboxPage"),
-    "hub_devices": ("desktop.ui.pages.hub", "HubDevicesPage"),
-    "settings": ("desktop.ui.pages.settings", "SettingsPage"),
+
+
+def _overview(backend: Backend) -> QWidget:
+    from desktop.ui.pages.overview import OverviewPage
+
+    return OverviewPage(backend)
+
+
+def _todo(backend: Backend) -> QWidget:
+    from desktop.ui.pages.todo import TodoPage
+
+    return TodoPage(backend)
+
+
+def _roster(backend: Backend) -> QWidget:
+    from desktop.ui.pages.roster import RosterPage
+
+    return RosterPage(backend)
+
+
+def _cases(backend: Backend) -> QWidget:
+    from desktop.ui.pages.cases import CasesPage
+
+    return CasesPage(backend)
+
+
+def _training(backend: Backend) -> QWidget:
+    from desktop.ui.pages.training import TrainingPage
+
+    return TrainingPage(backend)
+
+
+def _sync(backend: Backend) -> QWidget:
+    from desktop.ui.pages.sync import SyncPage
+
+    return SyncPage(backend)
+
+
+def _hub_communes(backend: Backend) -> QWidget:
+    from desktop.ui.pages.hub import HubCommunesPage
+
+    return HubCommunesPage(backend)
+
+
+def _hub_inbox(backend: Backend) -> QWidget:
+    from desktop.ui.pages.hub import HubInboxPage
+
+    return HubInboxPage(backend)
+
+
+def _hub_devices(backend: Backend) -> QWidget:
+    from desktop.ui.pages.hub import HubDevicesPage
+
+    return HubDevicesPage(backend)
+
+
+def _settings(backend: Backend) -> QWidget:
+    from desktop.ui.pages.settings import SettingsPage
+
+    return SettingsPage(backend)
+
+
+# page name -> the function that builds it on first show (each imports its page module only then)
+PAGE_BUILDERS: dict[str, Callable[[Backend], QWidget]] = {
+    "overview": _overview, "todo": _todo, "roster": _roster, "cases": _cases, "training": _training,
+    "sync": _sync, "hub_communes": _hub_communes, "hub_inbox": _hub_inbox, "hub_devices": _hub_devices,
+    "settings": _settings,
 }
 
 
@@ -116,9 +171,8 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> Any:
         """The page called `name`, built now if it was not yet."""
         if name not in self.pages:
-            if name in PAGE_CLASSES:
-                module, cls = PAGE_CLASSES[name]
-                page = getattr(importlib.import_module(module), cls)(self.backend)
+            if name in PAGE_BUILDERS:
+                page = PAGE_BUILDERS[name](self.backend)
             else:
                 page = _empty_page(name)
             self._slots[name].layout().addWidget(page)
