@@ -107,13 +107,11 @@ def run(communes: int = COMMUNES, cases: int = CASES) -> list[Result]:
                                "--json"], cwd=ROOT, capture_output=True, text=True, check=True)
         command.append(time.perf_counter() - started)
         assert len(json.loads(done.stdout)["communes"]) == communes
-    bare_command = []
+    floor = []  # what every ctxh command pays before it does anything: Python, SQLAlchemy and the models
     for _ in range(3):
         started = time.perf_counter()
-        code = (f"import sys, pathlib; sys.path.insert(0, {str(ROOT)!r}); from bench.bench_hub_status import _bare; "
-                f"_bare(pathlib.Path({str(hub_dir)!r}))")
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-        bare_command.append(time.perf_counter() - started)
+        subprocess.run([sys.executable, "-c", "import desktop.core.context"], cwd=ROOT, check=True)
+        floor.append(time.perf_counter() - started)
     with ctx.db.session() as session:  # what an import that touched one commune adds at its end
         forget_digests(session, [next(iter(status["communes"]))])
     started = time.perf_counter()
@@ -127,8 +125,9 @@ def run(communes: int = COMMUNES, cases: int = CASES) -> list[Result]:
                f"{median(inside) * 1000:.0f} ms", f"{median(bare) * 1000:.0f} ms (bare grouped SQL, no digests)",
                f"{median(inside) / median(bare):.1f}×", "≤ 1 s", median(inside) <= 1.0),
         Result(section, "`ctxh hub status --json`, the whole command (start-up included): median",
-               f"{median(command):.2f} s", f"{median(bare_command):.2f} s (a Python process running the bare SQL)",
-               f"{median(command) / median(bare_command):.1f}×", "≤ 1 s", median(command) <= 1.0),
+               f"{median(command):.2f} s", f"{median(floor):.2f} s (a Python process importing the core, no work)",
+               f"+{median(command) - median(floor):.2f} s", "(information: start-up is the floor of every command)",
+               None),
         Result(section, "digest of one commune recomputed at the end of an import that touched it",
                f"{one_digest * 1000:.0f} ms", "—", "—", "(information)", None),
     ]

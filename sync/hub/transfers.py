@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
+from desktop.core.domain.case_rules import IN_PROGRESS
 from desktop.core.models import Beneficiary, Case, CaseStep, Consent, FormAnswer, ServiceRecord, Synced
 from desktop.core.models.base import table_of
 from desktop.core.repositories import hub as hub_repo
@@ -71,7 +72,7 @@ def carry_out(ctx: AppContext) -> list[str]:
             case_copy = _synced(Case, case, target, ids)
             # Open again where the person now lives, at the step it had reached, under the sending commune's
             # number (prefixed with its code, so it cannot take one of the receiving commune's numbers).
-            case_copy.update(status="DANG_XU_LY", closed_on=None, closure_reason=None, transfer_to=None,
+            case_copy.update(status=IN_PROGRESS, closed_on=None, closure_reason=None, transfer_to=None,
                              transferred_from=case["partition"],
                              case_no=f"{case['partition'].split(':')[1]}/{case['case_no']}"[:30])
             writer.create_many(Case, [{**case_copy, **case_keys(case_copy["case_no"], person_copy),

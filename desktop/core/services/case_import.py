@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
-from desktop.core.domain.case_rules import intake_defaults
+from desktop.core.domain.case_rules import CHILD_PROTECTION, DEFAULT_PROCESS, intake_defaults
 from desktop.core.excel.headers import HeaderMap
 from desktop.core.models import Beneficiary, Case
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
@@ -66,7 +66,7 @@ def _defaults(values: dict[str, Any], header: HeaderMap) -> None:
     # A child in special circumstances is a child-protection case (ND 56/2017) unless the list says otherwise.
     if "process_type" not in values:
         groups = values.get("target_groups") or []
-        values["process_type"] = "ND56_2017" if any(g.startswith("HCDB_") for g in groups) else "TT02_2020"
+        values["process_type"] = CHILD_PROTECTION if any(g.startswith("HCDB_") for g in groups) else DEFAULT_PROCESS
     values.setdefault("opened_on", dt.date.today())
 
 
