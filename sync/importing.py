@@ -243,7 +243,7 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
     stats = drain(ctx, session, stats)
     outcome.applied, outcome.superseded, outcome.conflicts = stats.applied, stats.superseded, stats.conflicts
     outcome.touched = stats.touched
-    if keeps_history(ctx):  # a hub: the communes written have a new digest (computed at the end of the run)
+    if keeps_history(ctx):  # a hub: the communes written have a new digest (computed when next read)
         forget_digests(session, stats.partitions)
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
     outcome.waiting = sum(1 for line in fresh if line["seq"] > hwm)

@@ -329,3 +329,28 @@ def test_an_expired_or_older_hub_bundle_changes_nothing(province, tmp_path: Path
     acked = sync_overview(a1)["acked_seq"]
     assert acked > 0 and import_(a1, older)[0].state == "duplicate"
     assert sync_overview(a1)["acked_seq"] == acked
+
+
+def test_the_stored_digest_of_a_commune_follows_every_import(province, tmp_path: Path) -> None:
+    """The Communes page reads stored digests; each import that changes a commune's records (and only those)
+    makes its digest be computed again, so the page never shows a stale one."""
+    from desktop.core.repositories import sync_store as store
+    from sync.digests import PREFIX
+
+    hub, a1, _a2, b1 = province
+    generate(a1, cases=5, workers=1, seed=3)
+    generate(b1, cases=5, workers=1, seed=4)
+    inbox.import_paths(hub, [*export(a1, tmp_path / "1"), *export(b1, tmp_path / "2")])
+    first = hub_status(hub)["communes"]
+    assert first[a1.partition]["digest"] == digest(a1) and first[b1.partition]["digest"] == digest(b1)
+    with hub.db.reader() as session:
+        stored = store.states_with_prefix(session, PREFIX)
+    assert stored == {a1.partition: digest(a1), b1.partition: digest(b1)}
+    case_id = cases.list_cases(a1)[0]["id"]
+    cases.update_case(a1, case_id, {"summary": "thăm nhà lần hai"})
+    inbox.import_paths(hub, export(a1, tmp_path / "3"))
+    with hub.db.reader() as session:  # the changed commune's digest was forgotten, the other kept
+        assert set(store.states_with_prefix(session, PREFIX)) == {b1.partition}
+    later = hub_status(hub)["communes"]
+    assert later[a1.partition]["digest"] == digest(a1) != first[a1.partition]["digest"]
+    assert later[b1.partition]["digest"] == digest(b1)

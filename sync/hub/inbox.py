@@ -10,7 +10,6 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.repositories import hub as hub_repo
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
-from sync.digests import refresh_digests
 from sync.hub.profile import hub_keys
 from sync.hub.transfers import carry_out
 from sync.importing import ImportOutcome, _check_lines, import_files, verify_files
@@ -81,6 +80,4 @@ def import_paths(ctx: AppContext, paths: list[Path]) -> HubImport:
     """Import these laptops' bundle files, in the order given."""
     done = HubImport(import_files(ctx, paths, _opener))
     done.transferred = carry_out(ctx)  # a case closed because the person moved opens in their new commune
-    with ctx.db.session() as session:  # the digests of the communes this run changed, for the Communes page
-        refresh_digests(session)
     return done

@@ -15,7 +15,6 @@ from desktop.core.files import replace_atomically
 from desktop.core.repositories import hub as hub_repo
 from desktop.core.repositories import sync_store as store
 from sync.bundle import build, payload_bytes
-from sync.digests import refresh_digests
 from sync.exporting import outbox_line
 from sync.hub.devices import enroll, issue_certificate
 from sync.hub.profile import card, hub_keys, root_chain
@@ -71,8 +70,6 @@ def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> li
     """A bundle for every enrolled laptop that is not revoked."""
     folder.mkdir(parents=True, exist_ok=True)
     carry_out(ctx)  # cases moved between communes go out with this export
-    with ctx.db.session() as session:
-        refresh_digests(session)
     with ctx.db.reader() as session:
         enrolled = hub_repo.hub_devices(session)
     revocations = [{"type": "revocation", "device": d["id"], "at": d["revoked_at"]} for d in enrolled

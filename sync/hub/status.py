@@ -1,8 +1,8 @@
 """`ctxh hub status`: per commune, its laptops, what arrived last, what waits for a missing bundle, what was
 refused, and the content digest (equal to a laptop's `ctxh status` digest when they hold the same content).
 
-Every fact is read for all laptops at once (desktop/core/repositories/hub.py), and the digests are the ones
-the imports stored when they last changed a commune (sync/digests.py): the Communes page of a province of
+Every fact is read for all laptops at once (desktop/core/repositories/hub.py), and the digests are stored, each
+computed once after an import changed its commune (sync/digests.py): the Communes page of a province of
 a hundred and more communes opens in well under a second.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from desktop.core.context import AppContext
 from desktop.core.repositories import hub as repo
 from desktop.core.repositories import sync_store as store
-from sync.digests import stored_digests
+from sync.digests import current_digests
 
 
 def received_bundles(ctx: AppContext, limit: int = 1000) -> list[dict[str, Any]]:
@@ -49,12 +49,13 @@ def hub_status(ctx: AppContext) -> dict[str, Any]:
             commune["waiting"] += waiting.get(device_id, 0)
             commune["quarantined"] += quarantined.get(device_id, 0)
         conflicts_by = store.open_conflicts_by_partition(session)
-        digests = stored_digests(session, sorted(communes))
         names = repo.unit_names(session, [partition.split(":")[1] for partition in communes])
         for partition, commune in communes.items():
-            commune["digest"] = digests[partition]
             commune["conflicts"] = conflicts_by.get(partition, 0)
             commune["name"] = names.get(partition.split(":")[1], partition)
         conflicts = store.count_open_conflicts(session)
         refused = repo.count_bundles_in_state(session, "refused")
+    digests = current_digests(ctx.db, sorted(communes))
+    for partition, commune in communes.items():
+        commune["digest"] = digests[partition]
     return {"communes": communes, "conflicts": conflicts, "refused_files": refused}

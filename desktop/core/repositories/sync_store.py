@@ -51,16 +51,6 @@ def delete_states(session: Session, keys: list[str]) -> None:
         session.execute(state_t.delete().where(state_t.c.key.in_(keys)))
 
 
-def partitions_with_records(session: Session) -> set[str]:
-    """Every partition (commune) some synced record belongs to."""
-    from desktop.core.models import SYNCED_MODELS
-
-    found: set[str] = set()
-    for model in SYNCED_MODELS:
-        found.update(session.scalars(select(table_of(model).c.partition).distinct()))
-    return found
-
-
 def outbox_max_seq(session: Session) -> int:
     """The newest outbox counter (0 when nothing was ever written)."""
     return session.scalar(select(func.max(outbox_t.c.seq))) or 0
