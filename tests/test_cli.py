@@ -137,3 +137,25 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     assert len(done.stdout) == 100
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
     assert done.returncode == 0
+
+
+def test_restore_refuses_a_backup_of_another_laptop_or_commune(tmp_path: Path) -> None:
+    """T35: `ctxh restore` of another device's backup (same commune or not) is refused E_RESTORE_FOREIGN and
+    the profile is unchanged, files and content; the laptop's own backup still restores."""
+    own, same_commune, other_commune = tmp_path / "own", tmp_path / "peer", tmp_path / "far"
+    assert init(own).returncode == 0 and init(same_commune).returncode == 0
+    assert ctxh("--data-dir", str(other_commune), "init", "--province", "01", "--commune", "00008",
+                "--device-name", "Máy khác", "--user", "canbo").returncode == 0
+    for profile in (own, same_commune, other_commune):
+        assert ctxh("demo", "--data-dir", str(profile), "--cases", "5", "--seed", "2").returncode == 0
+        assert ctxh("backup", "--data-dir", str(profile), "--out", str(profile.parent / f"{profile.name}.bak")
+                    ).returncode == 0
+    before = json.loads(ctxh("status", "--json", "--data-dir", str(own)).stdout)
+    files = sorted(p.name for p in own.rglob("*"))
+    for foreign in ("peer.bak", "far.bak"):
+        refused = ctxh("restore", str(tmp_path / foreign), "--json", "--data-dir", str(own))
+        assert refused.returncode == 2 and json.loads(refused.stdout)["error"] == "E_RESTORE_FOREIGN", refused.stdout
+        assert "Traceback" not in refused.stderr
+    assert json.loads(ctxh("status", "--json", "--data-dir", str(own)).stdout) == before
+    assert sorted(p.name for p in own.rglob("*")) == files
+    assert ctxh("restore", str(tmp_path / "own.bak"), "--data-dir", str(own)).returncode == 0

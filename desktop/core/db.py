@@ -119,6 +119,13 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     return replace_atomically(target, copy)
 
 
+def read_only_engine(path: Path) -> Engine:
+    """An engine that reads a SQLite file without changing it (no PRAGMAs, no journal mode set): for a backup
+    an officer points at, which must stay as it is."""
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True),
+                         future=True)
+
+
 def sqlite_file_ok(path: Path) -> bool:
     """True if `path` opens read-only as SQLite and passes integrity_check."""
     try:

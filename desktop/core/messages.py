@@ -81,6 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bản sao lưu «{path}» không vượt qua kiểm tra toàn vẹn.",
         "The backup “{path}” failed its integrity check.",
     ),
+    "E_RESTORE_FOREIGN": (
+        "«{path}» là bản sao lưu của máy khác hoặc xã/phường khác: chỉ khôi phục được bản sao lưu của chính máy "
+        "này. Hồ sơ không thay đổi.",
+        "“{path}” is a backup of another laptop or commune: only this laptop's own backups can be restored. "
+        "Nothing was changed.",
+    ),
     "E_DB_CHECK": ("Kiểm tra cơ sở dữ liệu phát hiện lỗi: {detail}", "The database check found a problem: {detail}"),
     "E_ARGS": ("Tham số không hợp lệ: {detail}", "Invalid arguments: {detail}"),
     "E_FORBIDDEN": (

@@ -63,6 +63,14 @@ def local_device(session: Session) -> LocalDevice:
     return LocalDevice(device.id, device.name, device.province_code, device.commune_code, device.last_version or "")
 
 
+def local_device_identity(session: Session) -> tuple[str, str, str] | None:
+    """(id, province code, commune code) of the profile's own device, read with the columns every schema
+    version has (for a backup that may be older than this app); None if there is no such row."""
+    row = session.execute(select(Device.id, Device.province_code, Device.commune_code).where(
+        Device.is_local.is_(True))).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
 def add_local_device(session: Session, *, device_id: str, name: str, province_code: str, commune_code: str) -> None:
     """Create this profile's device row (at set-up)."""
     session.execute(insert(Device).values(id=device_id, name=name, province_code=province_code,

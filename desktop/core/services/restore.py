@@ -12,11 +12,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.core.context import open_context
-from desktop.core.db import backup_sqlite, sqlite_file_ok
+from desktop.core.db import Database, backup_sqlite, read_only_engine, sqlite_file_ok
 from desktop.core.errors import CtxhError
 from desktop.core.profile import Profile
 from desktop.core.repositories import sync_store as store
+from desktop.core.repositories.accounts import local_device_identity
 from desktop.core.repositories.devices import local_last_version, save_last_version
 
 
@@ -29,6 +32,19 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
         raise CtxhError("E_BACKUP_CHECK", path=str(backup_file))
     profile = Profile(data_dir)
     current = open_context(data_dir)
+    # Only this laptop's own backup: another's would give it that laptop's identity (or commune) while it
+    # signs with its own key, and the hub would refuse everything it sends (T35).
+    backup_engine = read_only_engine(backup_file)
+    try:
+        with Database(backup_engine).reader() as session:
+            identity = local_device_identity(session)
+    except DBAPIError:
+        identity = None
+    finally:
+        backup_engine.dispose()
+    if identity != (current.device_id, current.province_code, current.commune_code):
+        current.db.dispose()
+        raise CtxhError("E_RESTORE_FOREIGN", path=str(backup_file))
     with current.db.reader() as session:
         epoch = store.get_state(session, "epoch", 1)
         newest = local_last_version(session)
