@@ -1,5 +1,6 @@
 """Who may have signed a bundle: this device, a trusted laptop of the commune, a device certified by the hub,
-or the hub itself — and whether that signer was revoked, expired or out of its scope at the bundle's time."""
+or the hub itself — and whether that signer is revoked, expired or out of its scope now, as it is received:
+never by the time the sender wrote in its manifest (a holder of a stolen key can write any)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from sync.rotation import follow_chain
 
 
 def certificate_ok(certificate: dict[str, Any], hub: dict[str, Any], at: str) -> None:
-    """A device certificate signed by the hub and valid at `at` (ISO time); raises BundleError."""
+    """A device certificate signed by the hub and valid at `at` (ISO time: the moment it is received);
+    raises BundleError."""
     body = {k: v for k, v in certificate.items() if k != "signature"}
     try:
         hub_key = Verifier.from_text(hub["sign_key"])
@@ -24,13 +26,13 @@ def certificate_ok(certificate: dict[str, Any], hub: dict[str, Any], at: str) ->
         raise BundleError("E_SIG", "the device certificate is not signed by the trusted hub") from error
     if not body.get("not_before", "") <= at <= body.get("not_after", ""):
         raise BundleError("E_EXPIRED", f"the device certificate is valid {body.get('not_before')}–"
-                                       f"{body.get('not_after')}, the bundle was made {at}")
+                                       f"{body.get('not_after')}, not at {at}")
 
 
 def signer_for(manifest: dict[str, Any], keys: DeviceKeys, trust: TrustStore, own_device: str) -> Verifier:
     """The key that must have signed this manifest; raises BundleError naming why none may."""
     sender = manifest.get("sender") or {}
-    device, key_text, at = sender.get("device"), sender.get("sign_key"), str(manifest.get("created_at", ""))
+    device, key_text = sender.get("device"), sender.get("sign_key")
     if manifest.get("kind") == "hub":
         hub = trust.hub()
         if hub is None or hub["id"] != device:
@@ -40,7 +42,7 @@ def signer_for(manifest: dict[str, Any], keys: DeviceKeys, trust: TrustStore, ow
                                      manifest.get("root_chain", []))
         return Verifier.from_text(key)
     revoked_at = trust.revocations().get(str(device))
-    if revoked_at is not None and at >= revoked_at:
+    if revoked_at is not None:  # learnt from the hub: whatever arrives from that device now is refused (T31)
         raise BundleError("E_REVOKED", f"device {device} was revoked at {revoked_at}")
     if device == own_device:
         if key_text != keys.signer.public_text:
@@ -53,7 +55,7 @@ def signer_for(manifest: dict[str, Any], keys: DeviceKeys, trust: TrustStore, ow
         return Verifier.from_text(key_text)
     certificate, hub = manifest.get("certificate"), trust.hub()
     if certificate and hub:
-        certificate_ok(certificate, hub, at)
+        certificate_ok(certificate, hub, now_iso())  # valid now, when it is received, not when it claims
         if certificate.get("device") != device or certificate.get("sign_key") != key_text:
             raise BundleError("E_SIG", "the certificate is for another device or key")
         if certificate.get("partition") != sender.get("partition"):

@@ -3,6 +3,7 @@ bundle again changes nothing, and the same counters with other content are quara
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import shutil
 import uuid
@@ -138,6 +139,21 @@ def _forged(ctx, hub, tmp_path: Path, name: str, partition_of_last: str | None =
     return path
 
 
+def test_a_backdated_bundle_after_revocation_is_refused(province, tmp_path: Path) -> None:
+    """T31: a stolen key writes a created_at before its revocation; the hub judges by what it knew when the
+    file arrived, so the bundle is refused E_REVOKED and nothing of it is applied."""
+    hub, a1, _a2, _b1 = province
+    cases.open_case(a1, {"full_name": "Người của máy bị mất"}, {"opened_on": "01/11/2026"})
+    before = hub_status(hub)["communes"]
+    devices.revoke(hub, a1.device_id)
+    backdated = _forged(a1, hub, tmp_path, "backdated", created_at="2026-01-01T00:00:00+00:00")
+    outcome = import_file(hub, backdated, inbox._opener)
+    assert (outcome.ok, outcome.error) == (False, "E_REVOKED")
+    after = hub_status(hub)["communes"]
+    assert {p: (c["digest"], c["waiting"]) for p, c in after.items()} == {
+        p: (c["digest"], c["waiting"]) for p, c in before.items()}
+
+
 def test_scope_expiry_and_recipient_refusals_at_the_hub(province, tmp_path: Path) -> None:
     """T10/T11 at the hub, each with its own code, and nothing applied: one record of another commune in a
     validly signed bundle (E_SCOPE, the whole bundle), a sender claiming a commune wider than its enrolment
@@ -151,9 +167,13 @@ def test_scope_expiry_and_recipient_refusals_at_the_hub(province, tmp_path: Path
                              inbox._opener),
         "wider": import_file(hub, _forged(a1, hub, tmp_path, "wider", sender_partition=b1.partition),
                              inbox._opener),
-        "expired": import_file(hub, _forged(a1, hub, tmp_path, "expired", created_at="2031-01-01T00:00:00+00:00"),
-                               inbox._opener),
     }
+    # An enrolment that has ended (enrolled in 2020 for three years): refused by when the bundle arrives, even
+    # though the bundle claims a time inside the certificate's term.
+    devices.enroll(hub, card_of(a1), now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    claimed = "2021-06-01T00:00:00+00:00"
+    outcomes["expired"] = import_file(hub, _forged(a1, hub, tmp_path, "expired", created_at=claimed), inbox._opener)
+    devices.enroll(hub, card_of(a1))  # renewed for what follows
     # The same changes, signed by A1 but encrypted to A2 alone.
     opened = inbox._opener(hub, export(a1, tmp_path / "peer")[0])
     payload, count, raw = payload_bytes(opened.lines)

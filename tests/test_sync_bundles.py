@@ -287,8 +287,9 @@ def test_wrong_recipient_unknown_signer_and_other_commune(tmp_path: Path) -> Non
     forged.write_bytes(build(manifest, payload, keys.signer, [load_device_keys(b.profile.root).recipient]))
     before = digest(b)
     assert import_(b, forged)[0].error == "E_SCOPE" and digest(b) == before
-    # A revoked sender: bundles made after the revocation are refused.
-    import_(b, hub.bundle(b, [{"type": "revocation", "device": a.device_id, "at": "2000-01-01T00:00:00+00:00"}],
+    # A revoked sender: once a laptop has learnt of the revocation, it refuses every bundle of that device it
+    # receives, even one that claims to be made before (T31: the sender writes the time, so it proves nothing).
+    import_(b, hub.bundle(b, [{"type": "revocation", "device": a.device_id, "at": "2030-01-01T00:00:00+00:00"}],
                           tmp_path))
     [fresh] = export(a, tmp_path / "after-revocation")
     assert import_(b, fresh)[0].error == "E_REVOKED"

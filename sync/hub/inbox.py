@@ -14,6 +14,7 @@ from sync.hub.profile import hub_keys
 from sync.hub.transfers import carry_out
 from sync.importing import ImportOutcome, _check_lines, import_files, verify_files
 from sync.keys import Verifier
+from sync.trust import now_iso
 
 
 def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
@@ -29,9 +30,12 @@ def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
             device = hub_repo.hub_device(session, str(sender.get("device")))
         if device is None or device["sign_key"] != sender.get("sign_key"):
             raise BundleError("E_SIG", f"device {sender.get('device')} is not enrolled with that key")
-        if device["revoked_at"] and str(manifest.get("created_at", "")) >= device["revoked_at"]:
-            raise BundleError("E_REVOKED", f"device {device['id']} was revoked at {device['revoked_at']}")
-        if str(manifest.get("created_at", "")) > device["not_after"]:
+        # Trust is judged by what the hub knows now, never by a time the sender wrote (T31): a bundle that
+        # reaches the hub after the device's revocation is refused, whatever its created_at says.
+        if device["revoked_at"]:
+            raise BundleError("E_REVOKED", f"device {device['id']} was revoked at {device['revoked_at']}; "
+                                           "what arrives after that is refused")
+        if now_iso() > device["not_after"]:
             raise BundleError("E_EXPIRED", f"the certificate of {device['id']} ended {device['not_after']}")
         if sender.get("partition") != device["partition"]:
             raise BundleError("E_SCOPE", f"enrolled for {device['partition']}, sent as {sender.get('partition')}")
