@@ -126,9 +126,13 @@ def test_case_transfer_by_its_number(tmp_path: Path) -> None:
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
     """`ctxh … | head`: no BrokenPipeError traceback when the reader closes the pipe."""
+    from desktop.core.services.demo import generate
+    from tests.conftest import make_profile
+
     profile = tmp_path / "p"
-    assert init(profile).returncode == 0
-    assert ctxh("demo", "--data-dir", str(profile), "--cases", "1500", "--workers", "3", "--json").returncode == 0
+    ctx = make_profile(profile)
+    generate(ctx, cases=1500, workers=3, seed=1)
+    ctx.db.dispose()
     env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
     # Far more than a pipe holds (64 KiB), so the writer is still writing when `head` has gone.
     command = f"'{sys.executable}' -m desktop --data-dir '{profile}' search nguyen --limit 5000 --json | head -c 100"
@@ -142,14 +146,17 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
 def test_restore_refuses_a_backup_of_another_laptop_or_commune(tmp_path: Path) -> None:
     """T35: `ctxh restore` of another device's backup (same commune or not) is refused E_RESTORE_FOREIGN and
     the profile is unchanged, files and content; the laptop's own backup still restores."""
-    own, same_commune, other_commune = tmp_path / "own", tmp_path / "peer", tmp_path / "far"
-    assert init(own).returncode == 0 and init(same_commune).returncode == 0
-    assert ctxh("--data-dir", str(other_commune), "init", "--province", "01", "--commune", "00008",
-                "--device-name", "Máy khác", "--user", "canbo").returncode == 0
-    for profile in (own, same_commune, other_commune):
-        assert ctxh("demo", "--data-dir", str(profile), "--cases", "5", "--seed", "2").returncode == 0
-        assert ctxh("backup", "--data-dir", str(profile), "--out", str(profile.parent / f"{profile.name}.bak")
-                    ).returncode == 0
+    from desktop.core.services.demo import generate
+    from desktop.core.services.maintenance import backup
+    from tests.conftest import make_profile
+
+    laptops = {"own": make_profile(tmp_path / "own"), "peer": make_profile(tmp_path / "peer"),
+               "far": make_profile(tmp_path / "far", commune="00008")}
+    for name, ctx in laptops.items():
+        generate(ctx, cases=5, workers=1, seed=2)
+        backup(ctx, tmp_path / f"{name}.bak")
+        ctx.db.dispose()
+    own = tmp_path / "own"
     before = json.loads(ctxh("status", "--json", "--data-dir", str(own)).stdout)
     files = sorted(p.name for p in own.rglob("*"))
     for foreign in ("peer.bak", "far.bak"):
