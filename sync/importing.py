@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlalchemy.orm import Session
 
@@ -87,13 +87,30 @@ def _check_lines(opened: OpenedBundle, partition: str) -> None:
     outside = next((line for line in opened.lines if line.get("partition") != partition), None)
     if outside is not None:
         raise BundleError("E_SCOPE", f"record {outside.get('id')} is of {outside.get('partition')}, not {partition}")
+    manifest = opened.manifest
+    seq_after, seq_to = manifest.get("seq_after") or 0, manifest.get("seq_to")
+    if not _is_counter(seq_after) or not _is_counter(seq_to) or seq_to < seq_after:
+        raise BundleError("E_FORMAT", "the manifest's counter range is not a range")
+    seen: set[int] = set()
     for line in opened.lines:
         try:
             check_line(line)
         except MergeError as error:
             raise BundleError("E_FORMAT", str(error)) from error
-        if not isinstance(line.get("seq"), int):
+        seq = line.get("seq")
+        if not _is_counter(seq):
             raise BundleError("E_FORMAT", "a change without its counter")
+        # The bundle holds exactly the changes of its range, each once (D2, T33): a line outside it, or a
+        # counter twice, refuses the whole bundle before anything is stored.
+        if not seq_after < seq <= seq_to:
+            raise BundleError("E_FORMAT", f"counter {seq} is outside the bundle's range {seq_after}–{seq_to}")
+        if seq in seen:
+            raise BundleError("E_FORMAT", f"two changes carry counter {seq}")
+        seen.add(seq)
+
+
+def _is_counter(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def line_hash(line: dict[str, Any]) -> str:

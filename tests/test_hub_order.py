@@ -122,21 +122,44 @@ def test_an_oversized_file_is_refused_at_the_hub_before_it_is_read(province, tmp
 
 
 def _forged(ctx, hub, tmp_path: Path, name: str, partition_of_last: str | None = None,
-            sender_partition: str | None = None, created_at: str | None = None) -> Path:
+            sender_partition: str | None = None, created_at: str | None = None, last_seq: int | None = None) -> Path:
     """A bundle validly signed by `ctx`'s key and encrypted to the hub, shaped as the test needs."""
     keys = load_device_keys(ctx.profile.root)
     with ctx.db.reader() as session:
         lines = [outbox_line(e) for e in outbox_after(session, 0)]
+    seq_to = lines[-1]["seq"]
     if partition_of_last:
         lines[-1]["partition"] = partition_of_last
+    if last_seq is not None:  # the last line carries another counter than its own
+        lines[-1]["seq"] = last_seq
     payload, count, raw = payload_bytes(lines)
     manifest = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": created_at or now_iso(),
                 "epoch": 1, "sender": {"device": ctx.device_id, "partition": sender_partition or ctx.partition,
                                        "sign_key": keys.signer.public_text},
-                "seq_after": 0, "seq_to": lines[-1]["seq"], "payload": {"lines": count, "uncompressed": raw}}
+                "seq_after": 0, "seq_to": seq_to, "payload": {"lines": count, "uncompressed": raw}}
     path = tmp_path / f"{name}.ctxh.age"
     path.write_bytes(build(manifest, payload, keys.signer, [card(hub)["age_recipient"]]))
     return path
+
+
+def test_lines_must_match_their_manifest(province, tmp_path: Path) -> None:
+    """T33: a validly signed bundle whose line has a counter past the manifest's range, or repeats one, is
+    refused whole (E_FORMAT) before anything is stored; the hub's digests and waiting changes are unchanged, and
+    the laptop's real bundle goes in afterwards."""
+    hub, a1, _a2, _b1 = province
+    for n in range(3):
+        cases.open_case(a1, {"full_name": f"Người {n}"}, {"opened_on": "01/11/2026"})
+    before = hub_status(hub)["communes"]
+    with a1.db.reader() as session:
+        seq_to = [e["seq"] for e in outbox_after(session, 0)][-1]
+    for name, seq in (("beyond", seq_to + 1000), ("twice", seq_to - 1)):
+        outcome = import_file(hub, _forged(a1, hub, tmp_path, name, last_seq=seq), inbox._opener)
+        assert (outcome.ok, outcome.error) == (False, "E_FORMAT"), (name, outcome)
+    after = hub_status(hub)["communes"]
+    assert {p: (c["digest"], c["waiting"]) for p, c in after.items()} == {
+        p: (c["digest"], c["waiting"]) for p, c in before.items()}
+    [good] = [import_file(hub, path, inbox._opener) for path in export(a1, tmp_path / "real")]
+    assert good.ok and good.applied == good.changes
 
 
 def test_a_backdated_bundle_after_revocation_is_refused(province, tmp_path: Path) -> None:
