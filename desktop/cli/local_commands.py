@@ -31,23 +31,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     roster = sub.add_parser("roster", parents=[common], help="danh sách đội ngũ: nhập/xuất Excel")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="import|export", required=True)
     p = roster_sub.add_parser("import", parents=[common], help="nhập danh sách từ tệp .xlsx")
-    p.add_argument("file", type=Path)
-    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
-    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
-                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
+    _list_import_options(p)
     p.add_argument("--default-category", default="CTV_CTXH",
                    help="loại nhân lực khi tệp không có cột này (mặc định CTV_CTXH)")
-    p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
     p.add_argument("file", type=Path)
     case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
     case_sub = case.add_subparsers(dest="case_command", metavar="import|export|transfer", required=True)
     p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
-    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
-                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
-    p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
+    _list_import_options(p)
     p = case_sub.add_parser("export", parents=[common], help="xuất hồ sơ và dịch vụ đã cung cấp ra .xlsx")
     p.add_argument("file", type=Path)
     p = case_sub.add_parser("transfer", parents=[common],
@@ -67,6 +59,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
     p = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu (bản hiện tại được giữ lại)")
     p.add_argument("file", type=Path)
+
+
+def _list_import_options(p: argparse.ArgumentParser) -> None:
+    """What every Excel list import takes: the file, its sheet, what to do with people already here, and where
+    the annotated copy goes."""
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
+    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
+                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
+    p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
 
 
 def cmd_init(args: argparse.Namespace) -> int:

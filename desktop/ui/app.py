@@ -143,7 +143,7 @@ class AppController(QObject):
 
         def show_ready(info: dict[str, Any]) -> None:
             mark("profile_ready")
-            name = info["device_name"] if self.profile.role == HUB else info["commune"]
+            name = info["device_name"] if info["role"] == HUB else info["commune"]
             self.window.profile_ready(f"{name}, {info['province']}", info["user"])
 
         self.backend.call(ops.profile_info, on_done=show_ready)

@@ -212,18 +212,6 @@ def open_conflicts_by_partition(session: Session) -> dict[str, int]:
     return counts
 
 
-def counter_gaps(session: Session, origin: str) -> list[dict[str, int]]:
-    """Where a device's changes wait for an earlier bundle: per epoch, the counters missing (from, to)."""
-    query = select(received_t.c.epoch, func.min(received_t.c.prev_seq)).where(
-        received_t.c.origin_device == origin, WAITING).group_by(received_t.c.epoch)
-    gaps = []
-    for epoch, first_prev in session.execute(query):
-        applied = get_state(session, f"hwm:{origin}:{epoch}", 0)
-        if first_prev > applied:
-            gaps.append({"epoch": epoch, "from": applied + 1, "to": first_prev})
-    return gaps
-
-
 def settle_conflicts(session: Session, entity: str, record_id: str, versions: dict[str, str], at: Any,
                      by: str | None) -> None:
     """Open conflicts of these fields that a newer edit supersedes (a resolution made elsewhere) are settled."""

@@ -80,5 +80,5 @@ def profile_info(ctx: AppContext) -> dict[str, Any]:
         "province": province.name if province else ctx.province_code,
         "commune": commune.name if commune else ctx.commune_code,
         "data_dir": str(ctx.profile.root), "schema": current_revision(ctx.db.engine),
-        "reference_versions": versions, "user": ctx.actor.username,
+        "reference_versions": versions, "user": ctx.actor.username, "role": ctx.role,
     }

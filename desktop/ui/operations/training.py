@@ -19,7 +19,7 @@ def list_courses(ctx: AppContext, *, search: str = "", sort: str = "", descendin
 
 
 def count_courses(ctx: AppContext, *, search: str = "", cap: int | None = None) -> int:
-    """How many courses match."""
+    """How many courses match (a short list: counted exactly, whatever `cap` says)."""
     from desktop.core.services import training
 
     return training.count_courses(ctx, search)
