@@ -123,6 +123,10 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
         start = store.get_state(session, "last_export_seq", 0) if after is None else after
         epoch = store.get_state(session, "epoch", 1)
         previous = store.get_state(session, "last_manifest_hash", "")
+        if start != store.get_state(session, "last_export_seq", 0):
+            # Sent again from an earlier counter: the chain goes on from the newest bundle that ended there.
+            ending = [h for h, seq in store.chain_of(session, "out", ctx.device_id, epoch).items() if seq == start]
+            previous = ending[-1] if ending else ""
         total = store.outbox_count(session, start)
     result = ExportResult(seq_from=start, seq_to=start)
     budget = max_bytes * 4  # JSON compresses 5–10×; _parts halves whatever still does not fit

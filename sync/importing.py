@@ -20,13 +20,14 @@ from typing import Any, TypeGuard
 from sqlalchemy.orm import Session
 
 from desktop.core.context import HUB, AppContext
+from desktop.core.fault_log import log_path, record_fault
 from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.devices import save_last_version
 from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.digests import forget_digests
 from sync.keys import TrustStore, canonical, load_device_keys
-from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived
+from sync.merge import MergeError, MergeStats, check_line, merge_run, recompute_derived, scope_breach
 from sync.rotation import follow_chain
 from sync.trust import now_iso, signer_for
 
@@ -135,6 +136,8 @@ def verify_files(ctx: AppContext, paths: list[Path], opener: Opener | None = Non
             outcomes.append(ImportOutcome(str(path), True, changes=len(opened.lines)))
         except BundleError as error:
             outcomes.append(ImportOutcome(str(path), False, error.code, error.detail, "refused"))
+        except Exception as error:  # a defect: logged without values, the next file still checked
+            outcomes.append(_internal(ctx, path, error))
     return outcomes
 
 
@@ -167,11 +170,28 @@ def import_files(ctx: AppContext, paths: list[Path], opener: Opener | None = Non
 
 def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> ImportOutcome:
     """Check and apply one bundle file. `opener` checks it (a laptop's open_file by default; the hub has its
-    own, which trusts enrolled devices)."""
+    own, which trusts enrolled devices). An unexpected error is a defect of this program: its transaction is
+    rolled back, it is logged without values (desktop/core/fault_log.py) and reported as E_INTERNAL, and the
+    next file is still imported."""
+    try:
+        return _import_file(ctx, path, opener)
+    except Exception as error:  # the one place a defect is turned into a refusal
+        return _internal(ctx, path, error)
+
+
+def _internal(ctx: AppContext, path: Path, error: Exception) -> ImportOutcome:
+    incident = record_fault(error, ctx.profile.logs_dir, f"import {path.name}")
+    # detail: the incident id, then the log's path (what the officer sends to support)
+    return ImportOutcome(str(path), False, "E_INTERNAL", f"{incident} {log_path(ctx.profile.logs_dir)}", "refused")
+
+
+def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOutcome:
     outcome = ImportOutcome(str(path), True)
     try:
         opened = (opener or open_file)(ctx, path)
     except BundleError as error:
+        if error.opened is not None and keeps_history(ctx):
+            return _quarantine(ctx, path, error.opened, error, outcome)
         if keeps_history(ctx):
             _note_refusal(ctx, path, error)
         return ImportOutcome(str(path), False, error.code, error.detail, "refused")
@@ -179,7 +199,7 @@ def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> Im
     outcome.changes = len(opened.lines)
     try:
         with ctx.db.session() as session:
-            if store.ledger_find(session, manifest["bundle_id"]) is not None and _already(session, manifest):
+            if _already(session, opened):
                 outcome.state, outcome.duplicates = "duplicate", len(opened.lines)
                 return outcome
             if manifest.get("kind") == "hub":
@@ -189,13 +209,40 @@ def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> Im
                 return outcome
             else:
                 _apply_changes(ctx, session, opened, outcome)
-            store.ledger_add(session, _ledger_row(opened, path, outcome))
+            store.ledger_add(session, _ledger_row(opened, path, outcome, session))
     except BundleError as error:
-        with ctx.db.session() as session:  # the refusal is noted; nothing else changed
-            row = _ledger_row(opened, path, outcome)
-            store.ledger_add(session, {**row, "state": "quarantined", "error": error.code})
-        return ImportOutcome(str(path), False, error.code, error.detail, "quarantined", len(opened.lines))
+        return _quarantine(ctx, path, opened, error, outcome)
     return outcome
+
+
+QUARANTINE_DIR = "quarantine"
+FORK_CODES = ("E_FORK", "E_REPLAY")
+
+
+def _quarantine(ctx: AppContext, path: Path, opened: OpenedBundle, error: BundleError,
+                outcome: ImportOutcome) -> ImportOutcome:
+    """An authentic bundle refused for what it holds or who sent it: noted in the ledger with its sender and
+    range (the Communes page shows it as an alert) and, at a hub, a copy kept for the person who reviews it.
+    Nothing else changed: the transaction that tried it was rolled back."""
+    outcome.changes = len(opened.lines)
+    manifest = opened.manifest
+    with ctx.db.session() as session:
+        row = _ledger_row(opened, path, outcome, session)
+        store.ledger_add(session, {**row, "state": "quarantined", "error": error.code})
+        if error.code in FORK_CODES and keeps_history(ctx) and manifest.get("kind") == "changes":
+            # The laptop is told in its next hub bundle (sync.hub.outbox), and starts a new epoch.
+            store.set_state(session, f"fork:{manifest['sender']['device']}", {
+                "epoch": int(manifest.get("epoch", 1)), "at": now_iso(), "file": path.name, "error": error.code})
+    if keeps_history(ctx):
+        folder = ctx.profile.root / QUARANTINE_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+            copy = folder / f"{opened.file_hash[:16]}-{path.name}"
+            if not copy.exists():
+                copy.write_bytes(path.read_bytes())
+        except OSError:
+            pass  # the ledger row is what counts; a full disk must not hide the refusal
+    return ImportOutcome(str(path), False, error.code, error.detail, "quarantined", len(opened.lines))
 
 
 def _note_refusal(ctx: AppContext, path: Path, error: BundleError) -> None:
@@ -212,18 +259,28 @@ def _note_refusal(ctx: AppContext, path: Path, error: BundleError) -> None:
                                    "error": error.code, "file_name": path.name})
 
 
-def _already(session: Session, manifest: dict[str, Any]) -> bool:
-    row = store.ledger_find(session, manifest["bundle_id"])
-    return row is not None and row["state"] in ("applied", "waiting", "duplicate")
+def _already(session: Session, opened: OpenedBundle) -> bool:
+    """This very file was taken before (its id and its bytes)."""
+    row = store.ledger_find(session, opened.manifest["bundle_id"])
+    return row is not None and row["state"] in ("applied", "waiting", "duplicate") and \
+        row["file_hash"] == opened.file_hash
 
 
-def _ledger_row(opened: OpenedBundle, path: Path, outcome: ImportOutcome) -> dict[str, Any]:
+def _ledger_row(opened: OpenedBundle, path: Path, outcome: ImportOutcome, session: Session) -> dict[str, Any]:
     manifest = opened.manifest
-    return {"bundle_id": manifest["bundle_id"], "file_hash": opened.file_hash, "direction": "in",
+    bundle_id = str(manifest["bundle_id"])[:36]
+    known = store.ledger_find(session, bundle_id)
+    if known is not None and known["file_hash"] != opened.file_hash and known["state"] not in ("refused",
+                                                                                                "quarantined"):
+        # Another file under an id already taken (a forger reusing it): noted under its own hash, so the row of
+        # the bundle that was applied stays.
+        bundle_id = opened.file_hash[:36]
+    return {"bundle_id": bundle_id, "file_hash": opened.file_hash, "direction": "in",
             "kind": manifest.get("kind", ""), "origin_device": (manifest.get("sender") or {}).get("device", ""),
             "epoch": int(manifest.get("epoch", 1)), "seq_from": (manifest.get("seq_after") or 0) + 1,
             "seq_to": manifest.get("seq_to"), "state": outcome.state or "applied", "changes": outcome.changes,
-            "applied": outcome.applied, "conflicts": outcome.conflicts, "file_name": path.name}
+            "applied": outcome.applied, "conflicts": outcome.conflicts, "file_name": path.name,
+            "prev_hash": str(manifest.get("prev_hash") or "")[:64]}
 
 
 def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
@@ -234,7 +291,11 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
         known = store.get_state(session, f"applied_by:{origin}", {})
         merged = {k: max(int(v), int(known.get(k, 0))) for k, v in manifest["applied"].items()}
         store.set_state(session, f"applied_by:{origin}", {**known, **merged})
+    _check_chain(session, opened)
     fresh = sorted(_replays(session, opened), key=lambda line: line["seq"])
+    breach = scope_breach(session, fresh)
+    if breach is not None:
+        raise BundleError("E_SCOPE", breach[1])
     outcome.duplicates = len(opened.lines) - len(fresh)
     hwm = store.get_state(session, f"hwm:{origin}:{epoch}", 0)
     stats = MergeStats()
@@ -270,6 +331,26 @@ def _apply_changes(ctx: AppContext, session: Session, opened: OpenedBundle, outc
     outcome.state = "waiting" if outcome.waiting else ("duplicate" if not fresh else "applied")
 
 
+def _check_chain(session: Session, opened: OpenedBundle) -> None:
+    """A bundle names its device's previous bundle (prev_hash); raises E_FORK where that chain breaks: it
+    names a bundle received here that ended at another counter than where this one starts, or names none
+    while a bundle ending where it starts was received — its sender has no record of having written that
+    one, as a laptop copied back from an older backup has not. A name this receiver never saw proves
+    nothing (that bundle may simply be lost on the way), so it is let through; counters sent twice with
+    other content are E_REPLAY (_replays)."""
+    manifest = opened.manifest
+    seq_after, named = int(manifest.get("seq_after") or 0), str(manifest.get("prev_hash") or "")
+    if seq_after == 0:
+        return
+    chain = store.chain_of(session, "in", manifest["sender"]["device"], int(manifest.get("epoch", 1)))
+    if named in chain and chain[named] != seq_after:
+        raise BundleError("E_FORK", f"it starts after counter {seq_after} but names a bundle that ended at "
+                                    f"{chain[named]}")
+    if not named and seq_after in chain.values():
+        raise BundleError("E_FORK", f"it starts after counter {seq_after} and names no previous bundle, though "
+                                    "one ending there was received")
+
+
 def keeps_history(ctx: AppContext) -> bool:
     """A hub keeps every change it received (to relay to the commune's other laptops, and as history);
     a laptop keeps only those still waiting."""
@@ -294,6 +375,12 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
                 if row["prev_seq"] > (run[-1]["seq"] if run else hwm):
                     break  # a gap: the changes before this one have not arrived
                 run.append(json.loads(row["line"]))
+            breach = scope_breach(session, run) if run else None
+            if breach is not None:
+                # The record it edits arrived meanwhile under another commune: this device's stream stops
+                # there (its later changes wait), and the hub shows why; nothing of another commune is written.
+                run = run[:breach[0]]
+                store.set_state(session, f"blocked:{origin}:{epoch}", breach[1])
             count = merge_run(session, run, origin, stats) if run else 0
             if count:
                 moved = True
@@ -334,9 +421,14 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             if int(line.get("epoch", 1)) == store.get_state(session, "epoch", 1):
                 acked = max(store.get_state(session, "acked_seq", 0), int(line["through"]))
                 store.set_state(session, "acked_seq", acked)
+                fork = store.get_state(session, "fork_notice")
+                if fork and acked and fork.get("new_epoch") == int(line.get("epoch", 1)):
+                    store.set_state(session, "fork_notice", None)  # the new series has reached the province
         elif kind == "certificate" and line.get("device") == ctx.device_id:
             certificate = {k: v for k, v in line.items() if k != "type"}
             trusting.append(partial(trust.set_certificate, certificate))
+        elif kind == "fork" and line.get("device") == ctx.device_id:
+            _restart_epoch(session, line)
         elif kind == "revocation":
             revoked = {str(line["device"]): str(line["at"])}
             trusting.append(partial(trust.add_revocations, revoked))
@@ -356,11 +448,43 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             forget_digests(session, stats.partitions)
     if version:
         store.set_state(session, "hub_version", version)
+    _note_hub_freshness(session, manifest, lines=opened.lines)
     for step in trusting:
         step()
     if isinstance(snapshot, tuple):
         install_snapshot(ctx.profile.root, snapshot[0], snapshot[1])  # last: every check above has passed
     outcome.state = "applied"
+
+
+def _note_hub_freshness(session: Session, manifest: dict[str, Any], lines: list[dict[str, Any]]) -> None:
+    """When the newest hub bundle applied here was made (the hub signs that time: a withheld bundle that
+    arrives late does not make the province look fresh), and the hub's threshold for a warning."""
+    made = str(manifest.get("created_at") or "")
+    if made > str(store.get_state(session, "hub_bundle_made_at", "")):
+        store.set_state(session, "hub_bundle_made_at", made)
+    for line in lines:
+        days = line.get("freeze_days") if line.get("type") == "snapshot" else None
+        if isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 3650:
+            store.set_state(session, "freeze_days", days)
+
+
+def _restart_epoch(session: Session, line: dict[str, Any]) -> None:
+    """The hub quarantined a bundle of this laptop as a fork of its current epoch (it was copied back from an
+    older backup by hand, so it reused counters): start a new epoch, as `ctxh restore` does, so that its whole
+    outbox goes again under new counters — the same content merges to nothing, what is new is applied — and
+    keep the notice for the Đồng bộ page and `ctxh status`. A notice of an older epoch is already dealt with."""
+    try:
+        epoch = int(line["epoch"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise BundleError("E_FORMAT", "a fork notice names its epoch") from error
+    current = store.get_state(session, "epoch", 1)
+    if epoch != current:
+        return
+    store.set_state(session, "epoch", current + 1)
+    store.set_state(session, "last_export_seq", 0)
+    store.set_state(session, "last_manifest_hash", "")
+    store.set_state(session, "fork_notice", {"epoch": epoch, "new_epoch": current + 1, "at": str(line.get("at", "")),
+                                             "error": str(line.get("error", "E_FORK"))})
 
 
 def _checked_snapshot(ctx: AppContext, lines: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]] | bool:
@@ -414,4 +538,7 @@ def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any
                          "bundle_id": bundle_id, "state": "pending", "line": json.dumps(change, ensure_ascii=False)})
         elif known[0] != line_hash(change):
             raise BundleError("E_REPLAY", f"counter {seq} of device {origin} was received with other content")
+    breach = scope_breach(session, [json.loads(str(row["line"])) for row in rows])
+    if breach is not None:
+        raise BundleError("E_SCOPE", breach[1])
     store.add_received(session, rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,8 @@ from desktop.core.models.base import table_of, utcnow
 from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import dumps, to_json_value
+from desktop.core.stored_values import absent_value, record_problems
+from desktop.core.validation import Rule
 
 SEEN = "!seen"  # in field_versions: how new the record was when it was deleted (not content)
 PARENT = "^"  # in field_versions, "^name": the version the current value of `name` was edited from
@@ -42,6 +45,39 @@ def _concurrent(version: str, base: str | None, current: str, parent: str | None
 
 class MergeError(ValueError):
     """A change line that names no known entity or field (the whole bundle is refused as E_FORMAT)."""
+
+
+class ScopeError(MergeError):
+    """A change that would write, or point to, a record of another commune (refused as E_SCOPE)."""
+
+
+def scope_breach(session: Session, lines: list[dict[str, Any]]) -> tuple[int, str] | None:
+    """The first of these (checked) lines that would change a record stored under another partition than
+    its own, or point to a record of another partition — as (index, reason) — or None.
+
+    A line's partition label is the sender's (checked when the bundle was opened); what matters is where the
+    row it lands on lives (T32): otherwise a device of one commune could overwrite another's case by its id."""
+    wanted: dict[str, tuple[Table, set[str]]] = {}
+    for line in lines:
+        table = table_of(MODEL_BY_ENTITY[line["entity"]])
+        wanted.setdefault(table.name, (table, set()))[1].add(line["id"])
+        for fk in table.foreign_keys:
+            value = line["fields"].get(fk.parent.name)
+            target = fk.column.table
+            if isinstance(value, str) and "partition" in target.c:
+                wanted.setdefault(target.name, (target, set()))[1].add(value)
+    stored = {name: row_sql.partitions_of(session, table, ids) for name, (table, ids) in wanted.items()}
+    for index, line in enumerate(lines):
+        table = table_of(MODEL_BY_ENTITY[line["entity"]])
+        home = stored[table.name].get(line["id"])
+        if home is not None and home != line["partition"]:
+            return index, f"{line['entity']} {line['id']} is a record of {home}, not of {line['partition']}"
+        for fk in table.foreign_keys:
+            value = line["fields"].get(fk.parent.name)
+            home = stored.get(fk.column.table.name, {}).get(value) if isinstance(value, str) else None
+            if home is not None and home != line["partition"]:
+                return index, f"{line['entity']} {line['id']} points to {fk.column.table.name} {value} of {home}"
+    return None
 
 
 @dataclass
@@ -77,7 +113,55 @@ def check_line(line: dict[str, Any]) -> type[Synced]:
     unknown = set(fields) - allowed
     if unknown:
         raise MergeError(f"{model.__entity__} has no field {sorted(unknown)[0]!r}")
+    shape = _shape_problem(line)
+    if shape:
+        raise MergeError(f"{model.__entity__} {line['id'][:36]}: {shape}")
+    problems = record_problems(table_of(model), model.__synced_fields__, fields, create="base" not in line,
+                               rules=_rules().get(model.__entity__), json_fields=_JSON_FIELDS)
+    if problems:
+        raise MergeError(f"{model.__entity__} {line['id']}: {problems[0]}")
     return model
+
+
+_JSON_FIELDS = ("answers",)
+_VERSION_MAX = 64
+
+
+def _shape_problem(line: dict[str, Any]) -> str | None:
+    """What is wrong with a change's envelope (its id, version, author, base), or None."""
+    if not 1 <= len(line["id"]) <= 36:
+        return "an id is 1 to 36 characters"
+    if not isinstance(line.get("partition"), str) or len(line["partition"]) > 20:
+        return "a change names its commune"
+    if not 1 <= len(line["version"]) <= _VERSION_MAX:
+        return "a version is 1 to 64 characters"
+    if line.get("author") is not None and (not isinstance(line["author"], str) or len(line["author"]) > 120):
+        return "the author is a user name"
+    if "seen" in line and not (isinstance(line["seen"], str) and len(line["seen"]) <= _VERSION_MAX):
+        return "seen is a version"
+    base = line.get("base")
+    if "base" in line and not (isinstance(base, dict) and all(
+            isinstance(v, str) and len(v) <= _VERSION_MAX for v in base.values())):
+        return "a base maps fields to versions"
+    return None
+
+
+_RULES: dict[str, Mapping[str, Rule]] = {}
+
+
+def _rules() -> dict[str, Mapping[str, Rule]]:
+    """The services' field rules of each entity: a change from outside meets the rules an officer's input does."""
+    if not _RULES:
+        from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, SERVICE_RULES
+        from desktop.core.services.consent import CONSENT_RULES
+        from desktop.core.services.roster import WORKER_RULES
+        from desktop.core.services.roster_extras import ALLOWANCE_RULES
+        from desktop.core.services.training import ATTENDANCE_RULES, COURSE_RULES
+
+        _RULES.update({"worker": WORKER_RULES, "worker_allowance": ALLOWANCE_RULES, "training_course": COURSE_RULES,
+                       "training_attendance": ATTENDANCE_RULES, "beneficiary": BENEFICIARY_RULES,
+                       "case": CASE_RULES, "service_record": SERVICE_RULES, "consent": CONSENT_RULES})
+    return _RULES
 
 
 def _from_json(table: Table, name: str, value: Any) -> Any:
@@ -125,7 +209,8 @@ def merge_line(session: Session, line: dict[str, Any], origin: str, stats: Merge
         if "base" in line:
             return "pending"  # an edit of a record that has not arrived yet
         # A create: fields a sender's older schema did not have yet are empty.
-        values = {name: _from_json(table, name, fields.get(name)) for name in model.__synced_fields__}
+        values = {name: _from_json(table, name, fields.get(name, absent_value(table, name)))
+                  for name in model.__synced_fields__}
         if not _parents_present(session, table, values):
             return "pending"
         now = utcnow()
@@ -135,6 +220,8 @@ def merge_line(session: Session, line: dict[str, Any], origin: str, stats: Merge
             updated_by=line.get("author"), updated_device=origin, created_at=now, updated_at=now)])
         stats.touch(model.__entity__, line["id"], line["partition"], created=True)
         return "applied"
+    if row["partition"] != line["partition"]:  # callers check first (scope_breach); never write across communes
+        raise ScopeError(f"{model.__entity__} {line['id']} is a record of {row['partition']}")
     versions: dict[str, str] = json.loads(row["field_versions"])
     default = versions.get("*", "")
     base: dict[str, Any] = line.get("base") or {}
@@ -369,7 +456,7 @@ def _synced_kinds(table: Table) -> list[tuple[str, str]]:
 def _copy_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     """A create's fields for PostgreSQL's COPY, straight from JSON: COPY reads ISO dates and timestamps as
     text, so nothing needs converting."""
-    return {name: fields.get(name) for name, _kind in _synced_kinds(table)}
+    return {name: fields.get(name, absent_value(table, name)) for name, _kind in _synced_kinds(table)}
 
 
 def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
@@ -377,7 +464,7 @@ def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     timestamps and booleans need SQLAlchemy's storage form."""
     row = {}
     for name, kind in _synced_kinds(table):
-        value = fields.get(name)
+        value = fields.get(name, absent_value(table, name))
         if value is not None and kind == "datetime":
             value = dt.datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S.%f")
         elif value is not None and kind == "bool":

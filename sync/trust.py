@@ -14,6 +14,10 @@ from sync.bundle import BundleError
 from sync.keys import DeviceKeys, TrustStore, Verifier, canonical
 from sync.rotation import follow_chain
 
+# How many days a laptop may go without a fresh hub bundle before it warns that the province may be withheld
+# from it (T18: revocations, forms); the hub may set its own in its snapshot line.
+FREEZE_DAYS = 60
+
 
 def certificate_ok(certificate: dict[str, Any], hub: dict[str, Any], at: str) -> None:
     """A device certificate signed by the hub and valid at `at` (ISO time: the moment it is received);

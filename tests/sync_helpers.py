@@ -91,3 +91,27 @@ def copied_back(ctx: AppContext, saved: Path) -> AppContext:
     for suffix in ("-wal", "-shm"):
         Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
     return open_context(ctx.profile.root)
+
+
+def outbox_lines(ctx: AppContext, after: int = 0) -> list[dict[str, Any]]:
+    """A laptop's changes after counter `after`, as its bundles carry them."""
+    from desktop.core.repositories.sync_store import outbox_after
+    from sync.exporting import outbox_line
+
+    with ctx.db.reader() as session:
+        return [outbox_line(e) for e in outbox_after(session, after)]
+
+
+def forged(ctx: AppContext, recipient: str, path: Path, lines: list[dict[str, Any]], **manifest: Any) -> Path:
+    """A bundle of `lines` validly signed with `ctx`'s own key (what a holder of a stolen laptop key can write)
+    and encrypted to `recipient`; its range is the lines' counters unless `manifest` says otherwise."""
+    keys = load_device_keys(ctx.profile.root)
+    payload, count, raw = payload_bytes(lines)
+    seqs = [line["seq"] for line in lines if isinstance(line.get("seq"), int)] or [0]
+    body = {"bundle_id": str(uuid.uuid4()), "kind": "changes", "created_at": now_iso(), "epoch": 1,
+            "sender": {"device": ctx.device_id, "partition": ctx.partition, "sign_key": keys.signer.public_text},
+            "seq_after": min(seqs) - 1, "seq_to": max(seqs), "prev_hash": "",
+            "payload": {"lines": count, "uncompressed": raw}, **manifest}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(build(body, payload, keys.signer, [recipient]))
+    return path

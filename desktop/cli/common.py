@@ -83,3 +83,28 @@ def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
 
     emit(args, data, human)
     return 1 if report.rejected else 0
+
+
+def bundle_outcome_line(outcome: Any) -> str:
+    """One line for one bundle file — its name, what became of it and why — in the chosen language."""
+    from desktop.core.messages import format_message
+
+    name = Path(outcome.file).name
+    if not outcome.ok:
+        params: dict[str, Any] = {"file": name}
+        if outcome.error == "E_INTERNAL":
+            params["incident"], _, params["log"] = outcome.detail.partition(" ")
+        reason = format_message(outcome.error, params)
+        key = "OUT_QUARANTINED" if outcome.state == "quarantined" else "OUT_REFUSED"
+        return format_message(key, {"file": name, "code": outcome.error, "reason": reason})
+    if outcome.state == "duplicate":
+        return format_message("OUT_DUPLICATE", {"file": name, "changes": outcome.changes})
+    if not outcome.state:
+        return format_message("OUT_VALID", {"file": name, "changes": outcome.changes})
+    line = format_message("OUT_APPLIED", {"file": name, "changes": outcome.changes, "applied": outcome.applied})
+    if outcome.conflicts:
+        line += format_message("OUT_CONFLICTS", {"conflicts": outcome.conflicts})
+    if outcome.waiting:
+        line += format_message("OUT_WAITING", {"waiting": outcome.waiting, "first": outcome.gap[0],
+                                               "last": outcome.gap[1]})
+    return line

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import emit
+from desktop.cli.common import bundle_outcome_line, emit
 from desktop.core.errors import CtxhError
+from desktop.core.messages import format_message
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -112,12 +113,14 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
 
     result = import_folder(ctx, args.folder)
     totals = result.totals()
-    emit(args, result.as_json(), lambda: (
-        f"{totals['files']} tệp: {totals['refused']} bị từ chối; {totals['received']} thay đổi nhận được: "
-        f"áp dụng {totals['applied']}, cũ hơn {totals['superseded']}, chờ gói trước {totals['waiting']}, "
-        f"trùng {totals['duplicate']}; {totals['conflicts']} xung đột."
-        + (f"\n{len(result.transferred)} hồ sơ chuyển nơi ở đã được mở ở xã/phường mới." if result.transferred
-           else "")))
+    def human() -> str:
+        lines = [bundle_outcome_line(outcome) for outcome in result.files]
+        lines.append(format_message("HUB_IMPORT_TOTALS", totals))
+        if result.transferred:
+            lines.append(format_message("HUB_TRANSFERRED", {"count": len(result.transferred)}))
+        return "\n".join(lines)
+
+    emit(args, result.as_json(), human)
     return 0 if not totals["refused"] else (2 if totals["refused"] == totals["files"] else 1)
 
 

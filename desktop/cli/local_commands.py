@@ -106,13 +106,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.core.messages import format_message
     from desktop.core.services.status import status
+    from sync.status import sync_warnings
 
-    data = status(open_profile(args))
-    emit(args, data, lambda: "\n".join(
-        [f"Máy: {data['device']['name']} ({data['device']['partition']})"]
-        + [f"  {k}: {v}" for k, v in data["counts"].items()] + [f"Mã băm nội dung: {data['digest']}"]
-    ))
+    ctx = open_profile(args)
+    data = status(ctx)
+    data["province"] = sync_warnings(ctx)  # T18: how old the newest hub bundle is; a fork the hub found
+    fresh, fork = data["province"]["freshness"], data["province"]["fork_notice"]
+
+    def human() -> str:
+        lines = [f"Máy: {data['device']['name']} ({data['device']['partition']})"]
+        lines += [f"  {k}: {v}" for k, v in data["counts"].items()] + [f"Mã băm nội dung: {data['digest']}"]
+        if fresh["age_days"] is None:
+            lines.append(format_message("STATUS_NO_HUB_BUNDLE"))
+        else:
+            lines.append(format_message("STATUS_HUB_AGE", {"days": fresh["age_days"], "limit": fresh["freeze_days"]}))
+        if fresh["frozen"]:
+            lines.append(format_message("STATUS_FROZEN", {"days": fresh["age_days"], "limit": fresh["freeze_days"]}))
+        if fork:
+            lines.append(format_message("STATUS_FORK", {"epoch": fork["new_epoch"]}))
+        return "\n".join(lines)
+
+    emit(args, data, human)
     return 0
 
 

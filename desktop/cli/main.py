@@ -79,10 +79,15 @@ def _run(argv: list[str], gui: GuiLauncher | None) -> int:
         return 130
     except Exception as exc:
         from desktop.core.errors import CtxhError
+        from desktop.core.messages import describe_error, format_message
 
         if not isinstance(exc, CtxhError):
-            raise
-        from desktop.core.messages import describe_error, format_message
+            # A defect: no traceback (its values may be personal data) — a line to the fault log, an id here.
+            from desktop.core.fault_log import log_path, record_fault
+
+            logs = data_dir(args) / "logs"
+            exc = CtxhError("E_INTERNAL", file=command, incident=record_fault(exc, logs, f"ctxh {command}"),
+                            log=str(log_path(logs)))
 
         lines = describe_error(exc)
         if getattr(args, "json", False):

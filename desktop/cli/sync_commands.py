@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import emit
+from desktop.cli.common import bundle_outcome_line, emit
 from desktop.core.errors import CtxhError
 
 
@@ -83,20 +83,6 @@ def _files_exit(outcomes: list[Any]) -> int:
     return 0 if not refused else (2 if refused == len(outcomes) else 1)
 
 
-def _outcome_line(outcome: Any) -> str:
-    from desktop.core.messages import format_message
-
-    name = Path(outcome.file).name
-    if not outcome.ok:
-        return f"{name}: TỪ CHỐI — {format_message(outcome.error, {'file': name})}"
-    if outcome.state == "duplicate":
-        return f"{name}: đã nhập trước đây, bỏ qua ({outcome.changes} thay đổi)"
-    extra = f", {outcome.conflicts} xung đột" if outcome.conflicts else ""
-    wait = f", {outcome.waiting} chờ gói còn thiếu (số {outcome.gap[0]}–{outcome.gap[1]})" if outcome.waiting else ""
-    return f"{name}: hợp lệ, {outcome.changes} thay đổi" + (
-        f"; áp dụng {outcome.applied}{extra}{wait}" if outcome.state else "")
-
-
 def cmd_bundle(args: argparse.Namespace, ctx: Any) -> int:
     if args.bundle_command == "export":
         from sync.exporting import export_bundles
@@ -126,7 +112,7 @@ def cmd_bundle(args: argparse.Namespace, ctx: Any) -> int:
             inbox.import_paths(ctx, args.files).files
     else:
         outcomes = (verify_files if args.bundle_command == "verify" else import_files)(ctx, args.files)
-    emit(args, {"files": [o.as_json() for o in outcomes]}, lambda: "\n".join(_outcome_line(o) for o in outcomes))
+    emit(args, {"files": [o.as_json() for o in outcomes]}, lambda: "\n".join(bundle_outcome_line(o) for o in outcomes))
     return _files_exit(outcomes)
 
 

@@ -20,7 +20,7 @@ from desktop.core.errors import CtxhError
 
 # The newest migration; a test keeps it equal to Alembic's head, so start-up need not load Alembic
 # just to learn that nothing is to be done.
-HEAD_REVISION = "0008_received_pending_index"
+HEAD_REVISION = "0009_ledger_prev_hash"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

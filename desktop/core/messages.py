@@ -176,8 +176,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}” is not a valid CTXH Desk bundle.",
     ),
     "E_RECIPIENT": (
-        "Gói «{file}» không được mã hóa cho máy này (gửi nhầm nơi?).",
-        "“{file}” is not encrypted to this laptop (sent to the wrong place?).",
+        "Gói «{file}» không mở được bằng khóa của máy này: gói gửi cho máy khác, hoặc phần đầu tệp đã bị hỏng.",
+        "“{file}” does not open with this device's key: it is for another device, or its header is damaged.",
+    ),
+    "OUT_REFUSED": ("{file}: TỪ CHỐI [{code}] — {reason}", "{file}: REFUSED [{code}] — {reason}"),
+    "OUT_QUARANTINED": ("{file}: TỪ CHỐI, CÁCH LY [{code}] — {reason}",
+                        "{file}: REFUSED, QUARANTINED [{code}] — {reason}"),
+    "OUT_DUPLICATE": ("{file}: đã nhập trước đây, bỏ qua ({changes} thay đổi)",
+                      "{file}: imported before, skipped ({changes} changes)"),
+    "OUT_VALID": ("{file}: hợp lệ, {changes} thay đổi", "{file}: valid, {changes} changes"),
+    "OUT_APPLIED": ("{file}: hợp lệ, {changes} thay đổi; áp dụng {applied}",
+                    "{file}: valid, {changes} changes; {applied} applied"),
+    "OUT_CONFLICTS": (", {conflicts} xung đột", ", {conflicts} conflict(s)"),
+    "OUT_WAITING": (", {waiting} chờ gói còn thiếu (số {first}–{last})",
+                    ", {waiting} wait for a missing bundle (counters {first}–{last})"),
+    "HUB_IMPORT_TOTALS": (
+        "{files} tệp: {refused} bị từ chối; {received} thay đổi nhận được: áp dụng {applied}, cũ hơn {superseded}, "
+        "chờ gói trước {waiting}, trùng {duplicate}; {conflicts} xung đột.",
+        "{files} file(s): {refused} refused; {received} changes received: {applied} applied, {superseded} older, "
+        "{waiting} waiting for an earlier bundle, {duplicate} duplicate; {conflicts} conflict(s).",
+    ),
+    "HUB_TRANSFERRED": ("{count} hồ sơ chuyển nơi ở đã được mở ở xã/phường mới.",
+                        "{count} case(s) of people who moved were opened in their new commune."),
+    "STATUS_NO_HUB_BUNDLE": ("Chưa nhận gói nào của tỉnh.", "No bundle from the province received yet."),
+    "STATUS_HUB_AGE": ("Gói mới nhất của tỉnh: {days} ngày trước (cảnh báo khi quá {limit} ngày).",
+                       "Newest bundle from the province: {days} day(s) old (a warning after {limit})."),
+    "STATUS_FROZEN": (
+        "CẢNH BÁO: đã {days} ngày không có gói của tỉnh (quá {limit}); thông báo thu hồi và biểu mẫu mới có thể "
+        "chưa đến máy này — hãy đề nghị tỉnh gửi gói mới.",
+        "WARNING: no bundle from the province for {days} days (more than {limit}); revocations and new forms "
+        "may not be reaching this laptop — ask the province for a fresh bundle.",
+    ),
+    "STATUS_FORK": (
+        "CẢNH BÁO: tỉnh phát hiện hai bản dữ liệu khác nhau của máy này; máy đã chuyển sang chuỗi gửi số {epoch} — "
+        "hãy xuất gói và gửi cho tỉnh.",
+        "WARNING: the province found two different copies of this laptop's data; it now sends under series "
+        "{epoch} — export a bundle and send it to the province.",
+    ),
+    "E_DAMAGED": (
+        "Gói «{file}» bị hỏng hoặc bị sửa đổi bên trong (dữ liệu không khớp mã xác thực); không nhập. Hãy xuất "
+        "lại và chép bằng USB khác.",
+        "“{file}” is damaged or altered inside (its data fails authentication); not imported. Export it again "
+        "and copy it on another stick.",
+    ),
+    "E_FORK": (
+        "Gói «{file}» không nối tiếp gói trước của cùng máy (máy đã bị chép lại bản sao lưu cũ?); đã cách ly. "
+        "Máy đó sẽ được báo qua gói tiếp theo của tỉnh.",
+        "“{file}” does not follow its device's previous bundle (a laptop copied back from an old backup?); "
+        "quarantined. That laptop is told in the province's next bundle.",
+    ),
+    "E_INTERNAL": (
+        "Lỗi nội bộ của chương trình khi xử lý «{file}»; không thay đổi gì. Đã ghi nhật ký (mã sự cố {incident}) — "
+        "hãy gửi tệp {log} cho bộ phận hỗ trợ.",
+        "An internal error while handling “{file}”; nothing was changed. It was logged (incident {incident}) — "
+        "send {log} to support.",
     ),
     "E_SNAPSHOT": (
         "Gói «{file}» có biểu mẫu hoặc danh mục không khớp bản kê đã ký của tỉnh; không nhập, giữ bộ biểu mẫu "

@@ -47,6 +47,11 @@ class Profile:
         return self.root / "backups"
 
     @property
+    def logs_dir(self) -> Path:
+        """Where the fault log goes (desktop/core/fault_log.py: no personal data in it)."""
+        return self.root / "logs"
+
+    @property
     def settings_path(self) -> Path:
         """Small per-installation settings (language, last user), never personal data."""
         return self.root / "settings.json"

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
+from desktop.ui.operations import sync as sync_ops
+from desktop.ui.pages.sync import sync_warning_texts
 
 PAGE_NAMES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
 # A hub profile (the province) has its own pages.
@@ -145,8 +147,13 @@ class MainWindow(QMainWindow):
             slot.layout().setContentsMargins(0, 0, 0, 0)
             self._slots[name] = slot
             self.stack.addWidget(slot)
+        self.warning = QLabel()  # the province silent too long, or a fork: shown on every start (T18)
+        self.warning.setObjectName("warningBanner")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         content = QVBoxLayout()
         content.addWidget(self.header)
+        content.addWidget(self.warning)
         content.addWidget(self.stack, 1)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -184,7 +191,14 @@ class MainWindow(QMainWindow):
         """The profile is open and signed in: say where we are and load the page in view."""
         self._ready = True
         self.header.setText(tr("{commune} — signed in as {user}", commune=commune, user=user))
+        if self.names is not HUB_PAGE_NAMES:
+            self.backend.call(sync_ops.sync_warnings, on_done=self._show_warnings)
         self._show_page(self.sidebar.currentRow())
+
+    def _show_warnings(self, warnings: dict[str, Any]) -> None:
+        texts = sync_warning_texts(warnings)
+        self.warning.setText("\n".join(texts))
+        self.warning.setVisible(bool(texts))
 
     def show_page(self, name: str) -> None:
         """Switch to a page by name."""

@@ -52,10 +52,6 @@
       <translation>Người này đã có trong lớp.</translation>
     </message>
     <message>
-      <source>Commune chair (recorded by {user})</source>
-      <translation>Chủ tịch UBND xã (do {user} ghi nhận)</translation>
-    </message>
-    <message>
       <source>Case</source>
       <translation>Hồ sơ</translation>
     </message>
@@ -748,6 +744,10 @@
       <translation>Hồ sơ {case_no}</translation>
     </message>
     <message>
+      <source>⚠ {laptop}: {reason}</source>
+      <translation>⚠ {laptop}: {reason}</translation>
+    </message>
+    <message>
       <source>Import a folder of bundles…</source>
       <translation>Nhập thư mục gói…</translation>
     </message>
@@ -900,8 +900,12 @@ Có khớp với máy của họ không?</translation>
       <translation>sai chữ ký, bị sửa, hoặc máy chưa đăng ký</translation>
     </message>
     <message>
-      <source>cut short or damaged</source>
-      <translation>bị cắt cụt hoặc hư hỏng</translation>
+      <source>cut short</source>
+      <translation>bị cắt cụt</translation>
+    </message>
+    <message>
+      <source>damaged or altered inside</source>
+      <translation>bị hỏng hoặc bị sửa bên trong</translation>
     </message>
     <message>
       <source>counters already received with other content</source>
@@ -924,20 +928,28 @@ Có khớp với máy của họ không?</translation>
       <translation>quá lớn</translation>
     </message>
     <message>
-      <source>not a CTXH Desk bundle</source>
-      <translation>không phải gói CTXH Desk</translation>
+      <source>malformed content, or not a CTXH Desk bundle</source>
+      <translation>nội dung sai định dạng, hoặc không phải gói CTXH Desk</translation>
     </message>
     <message>
-      <source>not encrypted to this hub</source>
-      <translation>không mã hóa cho máy chủ này</translation>
+      <source>does not open with this hub's key (for another device, or its header damaged)</source>
+      <translation>không mở được bằng khóa của máy chủ (gửi cho máy khác, hoặc phần đầu tệp bị hỏng)</translation>
     </message>
     <message>
-      <source>{n} case(s) of people who moved were opened in their new commune.</source>
-      <translation>Đã mở {n} hồ sơ của người chuyển nơi ở tại xã/phường mới.</translation>
+      <source>does not follow the laptop's previous bundle (copied back from a backup?)</source>
+      <translation>không nối tiếp gói trước của máy (máy bị chép lại bản sao lưu cũ?)</translation>
+    </message>
+    <message>
+      <source>an error of the program (logged)</source>
+      <translation>lỗi của chương trình (đã ghi nhật ký)</translation>
     </message>
     <message>
       <source>restored from a backup: {names}</source>
       <translation>khôi phục từ bản sao lưu: {names}</translation>
+    </message>
+    <message>
+      <source>{n} case(s) of people who moved were opened in their new commune.</source>
+      <translation>Đã mở {n} hồ sơ của người chuyển nơi ở tại xã/phường mới.</translation>
     </message>
     <message>
       <source>{n} bundle(s) written to {folder}.</source>
@@ -1144,6 +1156,14 @@ Có khớp với máy của họ không?</translation>
       <translation>Đã sao lưu và kiểm tra: {path}</translation>
     </message>
     <message>
+      <source>⚠ No bundle from the province for {days} days (more than {limit}). Revocations and new forms may not be reaching this laptop: ask the province for a fresh bundle.</source>
+      <translation>⚠ Đã {days} ngày không nhận được gói nào của tỉnh (quá {limit} ngày). Thông báo thu hồi máy và biểu mẫu mới có thể chưa đến máy này: hãy đề nghị tỉnh gửi gói mới.</translation>
+    </message>
+    <message>
+      <source>⚠ The province found two different copies of this laptop's data (was a backup copied back by hand?). This laptop now sends everything again under a new series: export a bundle and send it to the province.</source>
+      <translation>⚠ Tỉnh phát hiện hai bản dữ liệu khác nhau của máy này (có phải đã chép đè bản sao lưu bằng tay?). Máy đã chuyển sang chuỗi gửi mới và sẽ gửi lại toàn bộ dữ liệu: hãy xuất gói và gửi cho tỉnh.</translation>
+    </message>
+    <message>
       <source>Send to the province</source>
       <translation>Gửi lên tỉnh/huyện</translation>
     </message>
@@ -1212,6 +1232,14 @@ Có khớp với máy của họ không?</translation>
       <translation>chưa có</translation>
     </message>
     <message>
+      <source>{days} day(s) ago (a warning after {limit})</source>
+      <translation>{days} ngày trước (cảnh báo khi quá {limit} ngày)</translation>
+    </message>
+    <message>
+      <source>none received yet</source>
+      <translation>chưa nhận được gói nào</translation>
+    </message>
+    <message>
       <source>⚠ The province's set no. {n} was altered on this computer and is not used; the app's own forms are in use until the province sends it again.</source>
       <translation>⚠ Bộ biểu mẫu số {n} của tỉnh đã bị sửa trên máy này nên không được dùng; đang dùng biểu mẫu có sẵn của phần mềm cho tới khi tỉnh gửi lại.</translation>
     </message>
@@ -1270,6 +1298,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Confirmed by the province up to</source>
       <translation>Tỉnh đã xác nhận đến số</translation>
+    </message>
+    <message>
+      <source>Newest bundle from the province</source>
+      <translation>Gói mới nhất của tỉnh</translation>
     </message>
     <message>
       <source>Province (hub) card</source>

@@ -18,33 +18,43 @@ from sync.trust import now_iso
 
 
 def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
-    """Open a laptop's bundle at the hub: encrypted to the hub, signed by an enrolled device that was not
-    revoked when it made the bundle, every record in that device's commune."""
+    """Open a laptop's bundle at the hub: encrypted to the hub, signed by an enrolled device that is not revoked
+    and whose enrolment has not ended now, as it arrives, every record in that device's commune.
+
+    Revocation and expiry are judged after the signature is checked: a bundle refused for them is known to
+    be that device's, so it is quarantined (with its range) for a person to review, not dropped as noise."""
     size = path.stat().st_size
     if size > MAX_FILE:
         raise BundleError("E_SIZE", f"{size} bytes")
     _signer, identity = hub_keys(ctx)
+    verdict: list[BundleError] = []
+
     def key_for(manifest: dict[str, Any]) -> Verifier:
         sender = manifest.get("sender") or {}
         with ctx.db.reader() as session:
             device = hub_repo.hub_device(session, str(sender.get("device")))
         if device is None or device["sign_key"] != sender.get("sign_key"):
             raise BundleError("E_SIG", f"device {sender.get('device')} is not enrolled with that key")
+        if sender.get("partition") != device["partition"]:
+            raise BundleError("E_SCOPE", f"enrolled for {device['partition']}, sent as {sender.get('partition')}")
         # Trust is judged by what the hub knows now, never by a time the sender wrote (T31): a bundle that
         # reaches the hub after the device's revocation is refused, whatever its created_at says.
         if device["revoked_at"]:
-            raise BundleError("E_REVOKED", f"device {device['id']} was revoked at {device['revoked_at']}; "
-                                           "what arrives after that is refused")
-        if now_iso() > device["not_after"]:
-            raise BundleError("E_EXPIRED", f"the certificate of {device['id']} ended {device['not_after']}")
-        if sender.get("partition") != device["partition"]:
-            raise BundleError("E_SCOPE", f"enrolled for {device['partition']}, sent as {sender.get('partition')}")
+            verdict.append(BundleError("E_REVOKED", f"device {device['id']} was revoked at {device['revoked_at']}; "
+                                                    "what arrives after that is refused"))
+        elif now_iso() > device["not_after"]:
+            verdict.append(BundleError("E_EXPIRED", f"the certificate of {device['id']} ended {device['not_after']}"))
         return Verifier.from_text(device["sign_key"])
 
     opened = open_bytes(path.read_bytes(), [identity], key_for)
+    if verdict:
+        raise BundleError(verdict[0].code, verdict[0].detail, opened)
     if opened.manifest.get("kind") != "changes":
-        raise BundleError("E_FORMAT", "the hub takes laptops' change bundles")
-    _check_lines(opened, opened.manifest["sender"]["partition"])
+        raise BundleError("E_FORMAT", "the hub takes laptops' change bundles", opened)
+    try:
+        _check_lines(opened, opened.manifest["sender"]["partition"])
+    except BundleError as error:
+        raise BundleError(error.code, error.detail, opened) from error
     return opened
 
 

@@ -33,6 +33,17 @@ def receipts_for(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
             for epoch, through in applied.items()]
 
 
+def fork_notice(ctx: AppContext, device_id: str) -> list[dict[str, Any]]:
+    """If a bundle of the device was quarantined as a fork (E_FORK, E_REPLAY): a line telling it, so that it
+    starts a new epoch and sends its data again under new counters, instead of waiting for ever."""
+    with ctx.db.reader() as session:
+        fork = store.get_state(session, f"fork:{device_id}")
+    if not fork:
+        return []
+    return [{"type": "fork", "device": device_id, "epoch": int(fork["epoch"]), "at": str(fork["at"]),
+             "error": str(fork.get("error", "E_FORK"))}]
+
+
 def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, Any]], folder: Path,
                chain: list[dict[str, Any]] | None = None) -> Path:
     """Sign and encrypt a hub bundle for one laptop and write it (atomically) into `folder`. The manifest
@@ -83,7 +94,8 @@ def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> li
         relayed = _relay(ctx, device["id"], peers, device["partition"])
         # Its certificate again, signed by the current root: after a rotation, or if the enrolment bundle was lost.
         renewed = [{"type": "certificate", **issue_certificate(ctx, device)}]
-        lines = receipts_for(ctx, device["id"]) + renewed + revocations + reference + relayed
+        lines = receipts_for(ctx, device["id"]) + renewed + revocations + fork_notice(ctx, device["id"]) + \
+            reference + relayed
         written.append(hub_bundle(ctx, device, lines, folder))
     return written
 

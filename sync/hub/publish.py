@@ -16,6 +16,7 @@ from desktop.core.context import AppContext
 from desktop.core.repositories import sync_store as store
 from desktop.paths import app_root
 from forms.library import FORM_PREFIX, PROCESS_PREFIX, REFERENCE_PREFIX, content_hash
+from sync.trust import FREEZE_DAYS
 
 REFERENCE_SETS = ("code_lists", "rates", "targets", "holidays", "admin_units")
 PUBLISH_DIR = "publish"
@@ -48,7 +49,11 @@ def snapshot_lines(ctx: AppContext) -> list[dict[str, Any]]:
             serial += 1
             store.set_state(session, "snapshot_serial", serial)
             store.set_state(session, "snapshot_digest", digest)
-    lines: list[dict[str, Any]] = [{"type": "snapshot", "serial": serial, "files": hashes}]
+        freeze_days = store.get_state(session, "freeze_days", FREEZE_DAYS)
+    # freeze_days: how long a laptop may go without a fresh hub bundle before it warns (T18); not a file, so
+    # changing it does not change the serial.
+    lines: list[dict[str, Any]] = [{"type": "snapshot", "serial": serial, "files": hashes,
+                                    "freeze_days": freeze_days}]
     for path, data in sorted(files.items()):
         if path.startswith(REFERENCE_PREFIX):
             lines.append({"type": "reference", "kind": path[len(REFERENCE_PREFIX):-len(".json")], "data": data})

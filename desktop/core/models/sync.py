@@ -82,6 +82,7 @@ class BundleRecord(Base):
     error: Mapped[str | None] = mapped_column(String(40))
     file_name: Mapped[str | None] = mapped_column(String(260))
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))  # in: the file hash its sender's previous bundle had
 
 
 class Conflict(Base):

@@ -63,6 +63,19 @@ def bundles_in_state(session: Session, state: str) -> dict[str, int]:
     return {device: n for device, n in session.execute(query)}
 
 
+def alerts_by_device(session: Session, codes: tuple[str, ...], per_device: int = 5) -> dict[str, list[dict[str, Any]]]:
+    """The newest quarantined bundles of each laptop refused for one of `codes` (a hostile or forked sender,
+    not an accident of transport): {"error", "file", "at"}, at most `per_device` each."""
+    query = select(bundles_t.c.origin_device, bundles_t.c.error, bundles_t.c.file_name, bundles_t.c.at).where(
+        bundles_t.c.state == "quarantined", bundles_t.c.error.in_(codes)).order_by(bundles_t.c.at.desc())
+    found: dict[str, list[dict[str, Any]]] = {}
+    for device, error, file_name, at in session.execute(query):
+        listed = found.setdefault(device, [])
+        if len(listed) < per_device:
+            listed.append({"error": error, "file": file_name, "at": at})
+    return found
+
+
 def count_bundles_in_state(session: Session, state: str) -> int:
     """How many bundles are in `state` (e.g. files refused before they could be opened)."""
     return session.scalar(select(func.count()).select_from(bundles_t).where(bundles_t.c.state == state)) or 0

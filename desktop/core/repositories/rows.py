@@ -54,6 +54,15 @@ def existing_ids(session: Session, table: Table, ids: Iterable[str]) -> set[str]
     return found
 
 
+def partitions_of(session: Session, table: Table, ids: Iterable[str]) -> dict[str, str]:
+    """The partition (commune) each of these records is stored under, for those that exist."""
+    found: dict[str, str] = {}
+    for chunk in chunks(session, list(ids)):
+        query = select(table.c.id, table.c.partition).where(among(session, table.c.id, chunk))
+        found.update((record_id, partition) for record_id, partition in session.execute(query))
+    return found
+
+
 def people_by_id(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Beneficiary rows by id."""
     found: dict[str, dict[str, Any]] = {}

@@ -156,6 +156,18 @@ def ledger_find(session: Session, bundle_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
+TAKEN = ("applied", "waiting", "duplicate", "written")
+
+
+def chain_of(session: Session, direction: str, origin: str, epoch: int) -> dict[str, int]:
+    """The bundles of one device and epoch in the ledger that were taken (or, out, written): file hash ->
+    the counter it ends at. The chain their prev_hash fields must follow."""
+    query = select(bundles_t.c.file_hash, bundles_t.c.seq_to).where(
+        bundles_t.c.direction == direction, bundles_t.c.origin_device == origin, bundles_t.c.epoch == epoch,
+        bundles_t.c.kind == "changes", bundles_t.c.state.in_(TAKEN)).order_by(bundles_t.c.at)
+    return {file_hash: seq_to for file_hash, seq_to in session.execute(query)}
+
+
 def ledger(session: Session, limit: int = 200) -> list[dict[str, Any]]:
     """The newest ledger rows first."""
     return [dict(r) for r in session.execute(select(bundles_t).order_by(bundles_t.c.at.desc()).limit(limit))

@@ -21,6 +21,13 @@ def sync_page(ctx: AppContext) -> tuple[dict[str, Any], list[Any]]:
     return sync_overview(ctx), removable_drives()
 
 
+def sync_warnings(ctx: AppContext) -> dict[str, Any]:
+    """What the window warns of when it opens: the province silent too long, a fork the hub found."""
+    from sync.status import sync_warnings as warnings
+
+    return warnings(ctx)
+
+
 def export_bundles(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel: CancelToken) -> ExportResult:
     """New changes as signed, encrypted bundles in `folder`, each read back and checked."""
     from sync.exporting import export_bundles as export

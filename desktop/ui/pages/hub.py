@@ -95,10 +95,11 @@ class HubCommunesPage(_HubPage):
             if commune["gaps"]:
                 waiting = tr("{waiting} (a bundle missing from {gaps} laptop(s))", waiting=commune["waiting"],
                              gaps=commune["gaps"])
+            alerts = [tr("restored from a backup: {names}", names=", ".join(restored))] if restored else []
+            alerts += [_alert_text(alert) for alert in commune["alerts"]]
             rows.append([f"{commune['name']} ({partition})", str(len(commune["devices"])), seen,
                          waiting, str(commune["quarantined"]), str(commune["conflicts"]),
-                         tr("restored from a backup: {names}", names=", ".join(restored)) if restored else "",
-                         commune["digest"][:16]])
+                         "; ".join(alerts), commune["digest"][:16]])
         self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
                         tr("Refused"), tr("Conflicts"), tr("Alert"), tr("Content digest")], rows)
         self.message.setText(tr("{n} conflict(s) in the province's data.", n=status["conflicts"]))
@@ -219,9 +220,17 @@ class HubDevicesPage(_HubPage):
 def refusal_reason(code: str) -> str:
     """A refused bundle's reason, short enough for a table cell."""
     return {
-        "E_SIG": tr("wrong signature, altered, or a laptop not enrolled"), "E_TRUNC": tr("cut short or damaged"),
+        "E_SIG": tr("wrong signature, altered, or a laptop not enrolled"), "E_TRUNC": tr("cut short"),
+        "E_DAMAGED": tr("damaged or altered inside"),
         "E_REPLAY": tr("counters already received with other content"), "E_SCOPE": tr("records outside its commune"),
         "E_REVOKED": tr("the laptop was revoked"), "E_EXPIRED": tr("the laptop's certificate has ended"),
-        "E_SIZE": tr("too large"), "E_FORMAT": tr("not a CTXH Desk bundle"),
-        "E_RECIPIENT": tr("not encrypted to this hub"),
+        "E_SIZE": tr("too large"), "E_FORMAT": tr("malformed content, or not a CTXH Desk bundle"),
+        "E_RECIPIENT": tr("does not open with this hub's key (for another device, or its header damaged)"),
+        "E_FORK": tr("does not follow the laptop's previous bundle (copied back from a backup?)"),
+        "E_INTERNAL": tr("an error of the program (logged)"),
     }.get(code, code)
+
+
+def _alert_text(alert: dict[str, Any]) -> str:
+    """One alert of the Communes page: which laptop, and why its bundle was held."""
+    return tr("⚠ {laptop}: {reason}", laptop=alert["laptop"], reason=refusal_reason(alert["error"]))

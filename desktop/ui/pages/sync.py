@@ -29,6 +29,22 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def sync_warning_texts(warnings: dict[str, Any]) -> list[str]:
+    """The warnings of the window's banner and of the Đồng bộ page, in the officer's words."""
+    texts = []
+    fresh = warnings["freshness"]
+    if fresh["frozen"]:
+        texts.append(tr("⚠ No bundle from the province for {days} days (more than {limit}). Revocations and new "
+                        "forms may not be reaching this laptop: ask the province for a fresh bundle.",
+                        days=fresh["age_days"], limit=fresh["freeze_days"]))
+    fork = warnings["fork_notice"]
+    if fork:
+        texts.append(tr("⚠ The province found two different copies of this laptop's data (was a backup copied "
+                        "back by hand?). This laptop now sends everything again under a new series: export a "
+                        "bundle and send it to the province."))
+    return texts
+
+
 class SyncPage(QWidget):
     """Reloads its facts when shown and after every export, import or change."""
 
@@ -44,6 +60,7 @@ class SyncPage(QWidget):
             ("not_exported", tr("Changes not exported yet")),
             ("last_export", tr("Last export")),
             ("acked", tr("Confirmed by the province up to")),
+            ("province_fresh", tr("Newest bundle from the province")),
             ("hub", tr("Province (hub) card")),
             ("peers", tr("Other laptops of this commune")),
             ("definitions", tr("Forms and code lists")),
@@ -81,8 +98,13 @@ class SyncPage(QWidget):
         self.ledger_holder = QVBoxLayout()
         self.ledger = read_only_table([], [])
         self.ledger_holder.addWidget(self.ledger)
+        self.warning = QLabel()
+        self.warning.setObjectName("warningBanner")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.warning)
         layout.addLayout(grid)
         layout.addWidget(export_box)
         layout.addWidget(import_box)
@@ -111,6 +133,13 @@ class SyncPage(QWidget):
         self.facts["hub"].setText(f"{hub['name']} — {hub['fingerprint']}" if hub else tr(
             "not installed: ask the province for its card (ctxh trust add)"))
         self.facts["peers"].setText(", ".join(p["name"] for p in facts["peers"]) or tr("none"))
+        fresh = facts["freshness"]
+        self.facts["province_fresh"].setText(
+            tr("{days} day(s) ago (a warning after {limit})", days=fresh["age_days"], limit=fresh["freeze_days"])
+            if fresh["age_days"] is not None else tr("none received yet"))
+        warnings = sync_warning_texts(facts)
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
         definitions = facts["definitions"]
         if definitions["warning"]:
             self.facts["definitions"].setText(tr(

@@ -1,0 +1,127 @@
+"""Whether values that come from outside this program — the fields of another device's change — can be stored
+as they are: each of the type and size of its column, the columns a new record cannot lack present, and each
+within the field rules the services apply to an officer's input (lengths, dates, CCCD, phone, codes).
+
+A merge writes what it receives straight into the tables (no service in between), so this is the one gate a
+validly signed but malformed line meets before the database (T34): a date that is not ISO, a number that is
+text, a string past its column, a missing case number of a new case each refuse the bundle, never reach SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
+
+from desktop.core.validation import Rule, is_cccd, normalise_phone
+
+MAX_TEXT = 200_000  # characters of one Text field (a bundle line is at most 4 MB)
+INT_RANGE = (-(2 ** 63), 2 ** 63 - 1)
+# A code as the code lists write them. Whether the receiver's lists know it is not asked: a laptop on an
+# older snapshot may use a code a newer list retired, and refusing would stop its whole stream for good.
+_CODE = re.compile(r"[A-Za-z0-9_.:/-]{1,40}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None) -> str | None:
+    """Why `value` (as JSON gives it) cannot be stored in column `name`, or None if it can."""
+    column = table.c[name]
+    if value is None:
+        return None if column.nullable or column.primary_key else "may not be empty"
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return None if isinstance(value, bool) else "is not true or false"
+    if isinstance(kind, Integer):
+        if not isinstance(value, int) or isinstance(value, bool) or not INT_RANGE[0] <= value <= INT_RANGE[1]:
+            return "is not a whole number"
+        if rule is not None and rule.kind == "int" and value < 0:
+            return "is negative"
+        return None
+    if not isinstance(value, str):
+        return "is not text"
+    if isinstance(kind, DateTime):
+        return None if _is_iso_datetime(value) else "is not an ISO date and time"
+    if isinstance(kind, Date):
+        return None if _is_iso_date(value) else "is not an ISO date"
+    if isinstance(kind, String) and kind.length is not None and len(value) > kind.length:
+        return f"is longer than {kind.length} characters"
+    if isinstance(kind, Text) and len(value) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT} characters"
+    return _rule_problem(rule, value) if rule is not None else None
+
+
+def _rule_problem(rule: Rule, value: str) -> str | None:
+    if value == "":
+        return "may not be empty" if rule.required else None
+    if rule.max_len is not None and len(value) > rule.max_len:
+        return f"is longer than {rule.max_len} characters"
+    if rule.kind == "code" and not _CODE.fullmatch(value):
+        return "is not a code"
+    if rule.kind == "codes" and not all(_CODE.fullmatch(code) for code in value.split()):
+        return "is not a list of codes"
+    if rule.kind == "cccd" and not is_cccd(value):
+        return "is not a 12-digit CCCD number"
+    if rule.kind == "phone" and normalise_phone(value) is None:
+        return "is not a phone number"
+    return None
+
+
+def _is_iso_date(value: str) -> bool:
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        return dt.date.fromisoformat(value).year >= 1900
+    except ValueError:
+        return False
+
+
+def _is_iso_datetime(value: str) -> bool:
+    try:
+        return dt.datetime.fromisoformat(value).year >= 1900 and len(value) <= 40
+    except ValueError:
+        return False
+
+
+def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, Any], *, create: bool,
+                    rules: Mapping[str, Rule] | None = None, json_fields: tuple[str, ...] = ()) -> list[str]:
+    """Every reason these fields cannot be stored as (a new, if `create`) record of `table`: each value by
+    value_problem, a create's NOT NULL columns present,
+    and the JSON-object columns (`json_fields`) holding a JSON object."""
+    rules = rules or {}
+    problems = []
+    for name, value in fields.items():
+        if name == "deleted":
+            if not isinstance(value, bool):
+                problems.append("deleted is not true or false")
+            continue
+        problem = value_problem(table, name, value, rules.get(name))
+        if problem is None and name in json_fields and value is not None and not _is_json_object(value):
+            problem = "is not a JSON object"
+        if problem is not None:
+            problems.append(f"{name} {problem}")
+    if create:
+        for name in synced:
+            column = table.c[name]
+            # Only what the table cannot hold without: a field a newer schema made required is empty in a
+            # create from an older laptop, and that is how its records arrive (merge.py).
+            needed = not column.nullable and not (name not in fields and absent_value(table, name) is not None)
+            if needed and fields.get(name) is None:
+                problems.append(f"{name} is missing from a new record")
+    return problems
+
+
+def absent_value(table: Table, name: str) -> Any:
+    """What a create that lacks field `name` stores: the column's scalar default, else None."""
+    default = table.c[name].default
+    return getattr(default, "arg", None) if default is not None and getattr(default, "is_scalar", False) else None
+
+
+def _is_json_object(value: str) -> bool:
+    try:
+        return isinstance(json.loads(value), dict)
+    except ValueError:
+        return False
