@@ -106,11 +106,12 @@ class DeviceKeys:
         return str(self.identity.to_public())
 
 
-def _write_secret(path: Path, data: dict[str, Any]) -> None:
+def _write_secret(path: Path, data: dict[str, Any] | str) -> None:
+    """Write a secret (JSON, or text as it is) atomically, readable by its owner only."""
     from desktop.core.files import replace_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, indent=2)
+    text = data if isinstance(data, str) else json.dumps(data, indent=2)
 
     def write(partial: Path) -> None:
         partial.write_text(text, encoding="utf-8")

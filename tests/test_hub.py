@@ -138,7 +138,17 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
                               capture_output=True, text=True, env=env, cwd=root)
         return done
 
-    assert ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội").returncode == 0
+    (tmp_path / "usb").mkdir()
+    sheet = tmp_path / "usb" / "phieu-khoi-phuc.txt"
+    inside = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--escrow-out",
+                  str(tmp_path / "hub" / "escrow.txt"))
+    assert inside.returncode == 2 and "E_ESCROW_PLACE" not in inside.stderr and "Lỗi" in inside.stderr
+    made = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--escrow-out", str(sheet))
+    assert made.returncode == 0, made.stderr
+    [escrow_key] = [line for line in sheet.read_text(encoding="utf-8").splitlines() if line.startswith("AGE-SECRET")]
+    assert escrow_key in made.stdout  # the recovery sheet, printed
+    # The escrow key is nowhere in the hub's profile (T-keys): only on the sheet the officer took away.
+    assert not [p for p in (tmp_path / "hub").rglob("*") if p.is_file() and escrow_key.encode() in p.read_bytes()]
     assert ctxh("hub", "hub", "card", "--out", str(tmp_path / "hub-card.json")).returncode == 0
     assert ctxh("a", "init", "--province", "01", "--commune", "00004", "--device-name", "Máy xã",
                 "--user", "canbo").returncode == 0
@@ -154,6 +164,10 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
     assert ctxh("a", "bundle", "export", "--out", str(tmp_path / "inbox")).returncode == 0
     # A province officer checks a received file at the hub without importing it, with hub import's codes.
     [sent] = sorted((tmp_path / "inbox").glob("*.age"))
+    import pyrage  # the sheet opens a commune's bundle, as the escrow must if the hub's key is lost
+    from pyrage import x25519
+
+    assert pyrage.decrypt(sent.read_bytes(), [x25519.Identity.from_str(escrow_key)])
     checked = ctxh("hub", "bundle", "verify", str(sent), "--json")
     assert checked.returncode == 0 and json.loads(checked.stdout)["files"][0]["ok"] is True, checked.stdout
     data = sent.read_bytes()

@@ -22,7 +22,11 @@ def _trusted_root(ctx) -> tuple[str, int]:
 def test_a_laptop_follows_a_rotation_signed_by_both_roots(province, tmp_path: Path, monkeypatch) -> None:
     hub, a1, a2, _b1 = province
     old_card = card(hub)
+    old_signer = hub_keys(hub)[0]  # what a thief of the hub's disk had before the rotation
     new_card = rotate_root(hub)
+    # The old root's private key is destroyed: no file of the hub profile holds its seed any more.
+    seed = old_signer.to_json()["ed25519_seed"].encode()
+    assert not [p for p in hub.profile.root.rglob("*") if p.is_file() and seed in p.read_bytes()]
     assert new_card["root_version"] == 2 and new_card["sign_key"] != old_card["sign_key"]
     assert new_card["fingerprint"] != old_card["fingerprint"]
     [path] = [p for p in outbox.export_all(hub, tmp_path / "out") if a1.device_id[-12:] in p.name]
@@ -33,7 +37,6 @@ def test_a_laptop_follows_a_rotation_signed_by_both_roots(province, tmp_path: Pa
     assert TrustStore(a1.profile.root).certificate()["signature"]
 
     # The old root no longer speaks for the hub: a bundle it signs (even with the chain) is refused.
-    old_signer = Signer.from_json(_retired(hub, 1))
     lines = [{"type": "revocation", "device": a2.device_id, "at": now_iso()}]
     forged = _bundle_signed_by(monkeypatch, hub, old_signer, a1, lines, tmp_path / "forged")
     [outcome] = import_(a1, forged)
@@ -58,6 +61,7 @@ def test_a_rotation_signed_only_by_the_new_key_is_refused(province, tmp_path: Pa
 
 def test_a_chain_that_skips_a_version_is_refused_and_the_whole_chain_is_followed(province, tmp_path: Path) -> None:
     hub, a1, _a2, _b1 = province
+    first_root = hub_keys(hub)[0]
     rotate_root(hub)
     third = rotate_root(hub)
     chain = root_chain(hub)
@@ -67,19 +71,13 @@ def test_a_chain_that_skips_a_version_is_refused_and_the_whole_chain_is_followed
     [outcome] = import_(a1, skipping)
     assert (outcome.ok, outcome.error) == (False, "E_SIG")
     # Root 1 itself signing a jump straight to version 3 is refused as well: one version at a time.
-    jump = rotation_statement(Signer.from_json(_retired(hub, 1)), hub_keys(hub)[0], card(hub)["id"], 3, now_iso())
+    jump = rotation_statement(first_root, hub_keys(hub)[0], card(hub)["id"], 3, now_iso())
     [outcome] = import_(a1, outbox.hub_bundle(hub, device, [], tmp_path / "jump", chain=[jump]))
     assert (outcome.ok, outcome.error) == (False, "E_SIG")
     assert _trusted_root(a1)[1] == 1
     [outcome] = import_(a1, outbox.hub_bundle(hub, device, [], tmp_path / "whole"))
     assert outcome.ok, outcome
     assert _trusted_root(a1) == (third["sign_key"], 3)
-
-
-def _retired(hub, version: int) -> dict:
-    import json
-
-    return json.loads((hub.profile.root / "keys" / f"retired-root-{version}.json").read_text(encoding="utf-8"))
 
 
 def _bundle_signed_by(monkeypatch, hub, signer: Signer, laptop, lines: list, folder: Path,

@@ -22,6 +22,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
     p.add_argument("--db", help="CSDL PostgreSQL (postgresql+psycopg://…); mặc định: tệp SQLite trong hồ sơ")
     p.add_argument("--user", help="tài khoản đăng nhập cửa sổ máy chủ (mật khẩu từ CTXH_PASSPHRASE)")
+    p.add_argument("--escrow-out", type=Path, required=True,
+                   help="tệp phiếu khôi phục (khóa dự phòng) mang đi, ví dụ trên USB — không nằm trong hồ sơ máy chủ")
     p = hub_sub.add_parser("card", parents=[common], help="thẻ công khai của máy chủ cho các máy xã")
     p.add_argument("--out", type=Path, required=True)
     p = hub_sub.add_parser("enroll", parents=[common], help="đăng ký máy xã từ thẻ (sau khi đọc dấu vân tay)")
@@ -51,11 +53,12 @@ def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
         from sync.hub import profile as hub_profile
 
         user = (args.user, passphrase(confirm=True)) if args.user else None
-        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user)
+        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user, escrow_out=args.escrow_out)
         card = hub_profile.card(ctx)
-        emit(args, card, lambda: f"Đã tạo máy chủ {card['name']}. Dấu vân tay: {card['fingerprint']}\n"
-               f"Khóa dự phòng (escrow) ở {data_dir / 'keys' / 'escrow.json'}: hãy in hoặc chép ra nơi an toàn "
-               "rồi xóa khỏi máy này.")
+        sheet = args.escrow_out.read_text(encoding="utf-8")
+        emit(args, {**card, "escrow_sheet": str(args.escrow_out)}, lambda: "\n".join([
+            format_message("HUB_INIT_DONE", {"name": card["name"], "fingerprint": card["fingerprint"],
+                                            "sheet": args.escrow_out}), "", sheet]))
         return 0
     if Profile(data_dir).role != HUB:  # refused before the database is touched
         raise CtxhError("E_NOT_HUB", path=str(data_dir))
@@ -159,7 +162,7 @@ def _rotate_root(args: argparse.Namespace, ctx: Any) -> int:
     emit(args, card, lambda: (
         f"Đã thay khóa gốc (phiên bản {card['root_version']}). Dấu vân tay mới: {card['fingerprint']}\n"
         "Các máy xã tự chuyển sang khóa mới khi nhập gói «ctxh hub export» tiếp theo; máy mới cài thẻ mới "
-        "(ctxh hub card). Khóa cũ được giữ trong keys/retired-root-*.json: hãy chép ra nơi an toàn rồi xóa."))
+        "(ctxh hub card). Khóa gốc cũ đã bị hủy."))
     return 0
 
 

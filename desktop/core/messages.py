@@ -213,6 +213,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "WARNING: the province found two different copies of this laptop's data; it now sends under series "
         "{epoch} — export a bundle and send it to the province.",
     ),
+    "HUB_INIT_DONE": (
+        "Đã tạo máy chủ {name}. Dấu vân tay: {fingerprint}\nPhiếu khôi phục (khóa dự phòng) đã ghi vào {sheet} và in "
+        "dưới đây: hãy in ra giấy, cất nơi an toàn, rồi rút USB — máy chủ không giữ bản nào.",
+        "Hub {name} created. Fingerprint: {fingerprint}\nThe recovery sheet (escrow key) was written to {sheet} and "
+        "is printed below: print it on paper, keep it safe, then unplug the stick — the hub keeps no copy.",
+    ),
+    "E_ESCROW_PLACE": (
+        "Phiếu khôi phục phải ghi ra tệp mới, ngoài hồ sơ máy chủ (ví dụ trên USB): «{path}» không dùng được.",
+        "The recovery sheet must go to a new file outside the hub profile (on a stick, say): “{path}” cannot be used.",
+    ),
     "E_DAMAGED": (
         "Gói «{file}» bị hỏng hoặc bị sửa đổi bên trong (dữ liệu không khớp mã xác thực); không nhập. Hãy xuất "
         "lại và chép bằng USB khác.",

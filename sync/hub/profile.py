@@ -19,10 +19,13 @@ HUB_COMMUNE = "00000"  # the hub's own device row: it belongs to no commune
 
 
 def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None = None,
-             user: tuple[str, str] | None = None) -> AppContext:
-    """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root,
-    an age identity, and the escrow identity — to be moved offline once printed or copied). `user` is
-    (user name, passphrase) of the officer who signs in to the hub's window."""
+             user: tuple[str, str] | None = None, escrow_out: Path | None = None) -> AppContext:
+    """Create a hub profile: database, reference data, the hub's own device row, and its keys (a signing root
+    and an age identity). `user` is (user name, passphrase) of the officer who signs in to the hub's window.
+
+    The escrow identity (it opens every bundle if the hub's key is lost) is written only to `escrow_out`, a
+    recovery sheet the officer takes away — never into the profile, where it would be one more copy of every
+    commune's data for whoever takes the hub's disk. Without `escrow_out` it is not kept at all."""
     from desktop.core.reference_data import load_reference_data, read_admin_units_file
     from desktop.core.repositories import accounts
     from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
@@ -35,6 +38,12 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
     if user is not None:
         check_username(user[0])
         check_passphrase(user[1])
+    if escrow_out is not None:
+        escrow_out = escrow_out.absolute()
+        if escrow_out.is_relative_to(profile.root.absolute()) or escrow_out.exists():
+            raise CtxhError("E_ESCROW_PLACE", path=str(escrow_out))
+        if not escrow_out.parent.is_dir():
+            raise CtxhError("E_FOLDER_MISSING", folder=str(escrow_out.parent))
     profile.root.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_url or profile.db_path)
     upgrade(engine)
@@ -52,14 +61,27 @@ def init_hub(data_dir: Path, province_code: str, name: str, db_url: str | None =
     identity, escrow = x25519.Identity.generate(), x25519.Identity.generate()
     _write_secret(profile.root / KEYS_DIR / "hub.json", {
         "kind": "ctxh-hub-keys", **signer.to_json(), "age_identity": str(identity)})
-    _write_secret(profile.root / KEYS_DIR / "escrow.json", {
-        "kind": "ctxh-escrow-key", "age_identity": str(escrow),
-        "note": "Opens every bundle if the hub key is lost. Print or copy it, keep it offline, delete it here."})
     card = hub_card(signer, identity, escrow, hub_id, name)
+    if escrow_out is not None:
+        write_recovery_sheet(escrow_out, str(escrow), card)
     _write_secret(profile.root / "hub-card.json", card)
     profile.write_settings({**profile.read_settings(), "role": HUB, "hub_id": hub_id,
                             **({"db_url": db_url} if db_url else {})})
     return open_context(data_dir)
+
+
+def write_recovery_sheet(path: Path, escrow_identity: str, card: dict[str, Any]) -> None:
+    """The escrow key as a recovery sheet: an age identity file (its `#` lines are comments, so `age -d -i`
+    reads it as it is) that says, in both languages, what it is and how to keep it."""
+    text = "\n".join([
+        "# CTXH Desk — PHIẾU KHÔI PHỤC / RECOVERY SHEET",
+        f"# Máy chủ / hub: {card['name']} ({card['id']})",
+        f"# Người nhận dự phòng / escrow recipient: {card['escrow_recipient']}",
+        "# Khóa này mở được MỌI gói của các xã nếu mất khóa máy chủ. In ra, cất nơi an toàn, ngoại tuyến;",
+        "# không để trên máy chủ. / This key opens EVERY commune's bundle if the hub's key is lost. Print it,",
+        "# keep it offline and safe; never on the hub.",
+        escrow_identity, ""])
+    _write_secret(path, text)
 
 
 def hub_keys(ctx: AppContext) -> tuple[Signer, x25519.Identity]:
@@ -81,8 +103,8 @@ def root_chain(ctx: AppContext) -> list[dict[str, Any]]:
 
 def rotate_root(ctx: AppContext) -> dict[str, Any]:
     """Replace the hub's signing root with a new key (T19): the rotation statement is signed by both keys and
-    travels in every later hub bundle; the old key is kept, marked retired, so that the statement can be
-    checked against it. The age identity and the escrow key do not change. Returns the new card."""
+    travels in every later hub bundle, and the old private key is destroyed once the new one is written. The
+    age identity and the escrow recipient do not change. Returns the new card."""
     from sync.rotation import rotation_statement
     from sync.trust import now_iso
 
@@ -92,11 +114,13 @@ def rotate_root(ctx: AppContext) -> dict[str, Any]:
     version = int(current.get("root_version", 1)) + 1
     new_signer = Signer.generate()
     chain = [*root_chain(ctx), rotation_statement(old_signer, new_signer, current["id"], version, now_iso())]
-    _write_secret(keys / f"retired-root-{version - 1}.json", {
-        "kind": "ctxh-retired-hub-root", **old_signer.to_json(), "retired_at": now_iso()})
     # The new key and the chain that proves it are one file, written at once: never one without the other.
+    # Replacing it destroys the old root's private key: the chain needs only its public half (in the
+    # statement), and a retired key kept on disk is one a thief could still sign a hub bundle with (T19).
     _write_secret(keys / "hub.json", {"kind": "ctxh-hub-keys", **new_signer.to_json(), "age_identity": str(identity),
                                       "root_chain": chain})
+    for old in keys.glob("retired-root-*.json"):  # left by earlier versions, which kept the private key
+        old.unlink()
     updated = {k: v for k, v in current.items() if k != "fingerprint"}
     updated.update(sign_key=new_signer.public_text, root_version=version)
     updated["fingerprint"] = fingerprint(updated)
