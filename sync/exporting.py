@@ -8,6 +8,7 @@ stick or a killed export leaves no file that looks complete, and the next export
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -85,10 +86,17 @@ def _write_verified(path: Path, data: bytes, keys: DeviceKeys) -> None:
     except BundleError as error:
         path.unlink(missing_ok=True)
         raise CtxhError("E_READBACK", file=path.name) from error
-    except BaseException:
+    except BaseException as error:
         partial.unlink(missing_ok=True)
-        if path.exists() and path.read_bytes() != data:
+        try:
+            if path.exists() and path.read_bytes() != data:
+                path.unlink(missing_ok=True)
+        except OSError:
             path.unlink(missing_ok=True)
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise CtxhError("E_DISK_FULL", folder=str(path.parent), file=path.name) from error
+        if isinstance(error, OSError):
+            raise CtxhError("E_WRITE", folder=str(path.parent), reason=error.strerror or "") from error
         raise
 
 

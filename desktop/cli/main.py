@@ -66,9 +66,17 @@ def _run(argv: list[str], gui: GuiLauncher | None) -> int:
             return 2
         return gui(data_dir(args), getattr(args, "user", None), getattr(args, "lang", None),
                    getattr(args, "page", None))
-    from desktop.core.messages import set_language
+    from desktop.core.messages import current_language, set_language
 
+    before = current_language()  # put back after the command: run() is also called in-process
     set_language(getattr(args, "lang", None) or "vi")
+    try:
+        return _command(args, command)
+    finally:
+        set_language(before)
+
+
+def _command(args: argparse.Namespace, command: str) -> int:
     try:
         if command == "hub":
             return hub_commands.cmd_hub(args, data_dir(args))
@@ -81,6 +89,8 @@ def _run(argv: list[str], gui: GuiLauncher | None) -> int:
         from desktop.core.errors import CtxhError
         from desktop.core.messages import describe_error, format_message
 
+        if not isinstance(exc, CtxhError) and _disk_full(exc):
+            exc = CtxhError("E_PROFILE_DISK_FULL", folder=str(data_dir(args)))
         if not isinstance(exc, CtxhError):
             # A defect: no traceback (its values may be personal data) — a line to the fault log, an id here.
             from desktop.core.fault_log import log_path, record_fault
@@ -99,3 +109,17 @@ def _run(argv: list[str], gui: GuiLauncher | None) -> int:
             for line in lines:
                 print(f"Lỗi: {line}", file=sys.stderr)
         return exc.exit_code
+
+
+def _disk_full(error: BaseException) -> bool:
+    """The profile's disk is full (SQLite's "database or disk is full", or the OS's ENOSPC): not a defect.
+    Only the kind is looked at; the message, which may hold values, is never shown."""
+    import errno
+
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if type(error).__name__ == "OperationalError" and "disk is full" in str(getattr(error, "args", ("",))[0]):
+            return True
+        error = error.__cause__ or error.__context__  # type: ignore[assignment]
+    return False

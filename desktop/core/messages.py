@@ -223,6 +223,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phiếu khôi phục phải ghi ra tệp mới, ngoài hồ sơ máy chủ (ví dụ trên USB): «{path}» không dùng được.",
         "The recovery sheet must go to a new file outside the hub profile (on a stick, say): “{path}” cannot be used.",
     ),
+    "E_DISK_FULL": (
+        "Không đủ chỗ trống trong «{folder}» để ghi «{file}»; chưa gửi gì, dữ liệu trên máy không đổi. Hãy xóa bớt "
+        "tệp hoặc dùng USB khác rồi xuất lại.",
+        "Not enough free space in “{folder}” to write “{file}”; nothing was sent and the data here is unchanged. "
+        "Free some space or use another stick, then export again.",
+    ),
+    "E_PROFILE_DISK_FULL": (
+        "Ổ đĩa chứa dữ liệu ({folder}) đã đầy: thao tác vừa rồi không được lưu, dữ liệu cũ vẫn nguyên. Hãy giải phóng "
+        "chỗ trống rồi làm lại.",
+        "The disk holding the data ({folder}) is full: the last action was not saved, the data is as it was. Free "
+        "some space and try again.",
+    ),
+    "E_WRITE": (
+        "Không ghi được vào «{folder}» ({reason}); chưa gửi gì, dữ liệu trên máy không đổi.",
+        "Could not write to “{folder}” ({reason}); nothing was sent and the data here is unchanged.",
+    ),
     "E_DAMAGED": (
         "Gói «{file}» bị hỏng hoặc bị sửa đổi bên trong (dữ liệu không khớp mã xác thực); không nhập. Hãy xuất "
         "lại và chép bằng USB khác.",
@@ -344,6 +360,11 @@ def set_language(language: str) -> None:
     """Choose 'vi' (default) or 'en' for every message formatted afterwards."""
     global _language
     _language = "en" if language.startswith("en") else "vi"
+
+
+def current_language() -> str:
+    """'vi' or 'en': the language messages are formatted in now."""
+    return _language
 
 
 def field_label(field: str) -> str:
