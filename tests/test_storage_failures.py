@@ -32,7 +32,11 @@ def _small_disk(tmp_path: Path, size: str):  # type: ignore[no-untyped-def]
     try:
         yield mount
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
+        import gc
+
+        gc.collect()  # an in-process command's engine may still hold the database open
+        if subprocess.run(["umount", str(mount)], check=False, capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mount)], check=False)  # detached now, freed when closed
 
 
 @pytest.fixture

@@ -198,7 +198,12 @@ class MainWindow(QMainWindow):
     def _show_warnings(self, warnings: dict[str, Any]) -> None:
         texts = sync_warning_texts(warnings)
         self.warning.setText("\n".join(texts))
-        self.warning.setVisible(bool(texts))
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        # The Đồng bộ page says the same itself, with what to do next to it: not twice on one screen.
+        on_sync = self.names[self.sidebar.currentRow()] == "sync" if self.sidebar.currentRow() >= 0 else False
+        self.warning.setVisible(bool(self.warning.text()) and not on_sync)
 
     def show_page(self, name: str) -> None:
         """Switch to a page by name."""
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
         name = self.names[row]
         page = self.page(name)
         self.stack.setCurrentIndex(row)
+        self._update_warning()
         if self._ready and hasattr(page, "activate"):
             page.activate()
         self.page_shown.emit(name)
