@@ -97,3 +97,23 @@ def test_a_laptop_warns_on_start_when_the_province_is_silent_or_found_a_fork(qtb
                     timeout=5000)
     assert not win.warning.isVisible()  # said once on this page, not twice
     _shot(qtbot, win, "sync-page-warning")
+
+
+def test_an_unexpected_error_in_the_window_shows_no_personal_data(tmp_path: Path) -> None:
+    """A defect reaching a dialog shows an incident id, never the error's text (a database error's holds the
+    SQL parameters); the fault log gets the error's kind and place, not its values."""
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop.core.fault_log import set_fault_dir
+    from desktop.ui.widgets.messages import error_lines
+
+    set_fault_dir(tmp_path / "logs")
+    try:
+        raise IntegrityError("INSERT INTO beneficiaries", {"full_name": "Lò Thị Kín", "phone": "0912345678"},
+                             Exception("NOT NULL constraint failed"))
+    except IntegrityError as error:
+        [line] = error_lines(error)
+    assert "Lò Thị Kín" not in line and "0912345678" not in line and "INSERT" not in line
+    log = (tmp_path / "logs" / "faults.log").read_text(encoding="utf-8")
+    assert "IntegrityError" in log and "Lò Thị Kín" not in log and "0912345678" not in log
+    assert log.split()[1] in line  # the incident id the officer reads out to support

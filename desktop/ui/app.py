@@ -156,6 +156,9 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     app.setApplicationName("CTXH Desk")
     app.setOrganizationName("CTXH")
     language = language or Profile(data_dir).read_settings().get("language", "vi")
+    from desktop.core.fault_log import set_fault_dir
+
+    set_fault_dir(Profile(data_dir).logs_dir)
     install_translator(app, language)
     style = resources_dir() / "styles" / "app.qss"
     if style.exists():

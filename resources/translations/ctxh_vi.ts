@@ -1476,8 +1476,8 @@ Có khớp với máy của họ không?</translation>
       <translation>Chỉ tiêu {year}: ≥ {share:.0%} ({note})</translation>
     </message>
     <message>
-      <source>Something went wrong: {detail}</source>
-      <translation>Đã xảy ra lỗi: {detail}</translation>
+      <source>Something went wrong inside the program; nothing more was changed. It was logged as incident {incident} (the log holds no personal data).</source>
+      <translation>Chương trình gặp lỗi nội bộ; không có gì thay đổi thêm. Đã ghi nhật ký với mã sự cố {incident} (nhật ký không chứa dữ liệu cá nhân).</translation>
     </message>
   </context>
 </TS>

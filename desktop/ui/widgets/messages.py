@@ -13,7 +13,12 @@ def error_lines(error: BaseException) -> list[str]:
     """The lines that explain an error; unexpected errors get a generic sentence."""
     if isinstance(error, CtxhError):
         return describe_error(error)
-    return [tr("Something went wrong: {detail}", detail=f"{type(error).__name__}: {error}")]
+    # Never the error's own text: a database error's message holds the SQL parameters (names, CCCD).
+    from desktop.core.fault_log import record_fault
+
+    incident = record_fault(error, None, "window")
+    return [tr("Something went wrong inside the program; nothing more was changed. It was logged as incident "
+               "{incident} (the log holds no personal data).", incident=incident)]
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
