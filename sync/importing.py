@@ -23,6 +23,8 @@ from desktop.core.context import HUB, AppContext
 from desktop.core.fault_log import log_path, record_fault
 from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.devices import save_last_version
+from desktop.core.services.records import codebook, forget_codebook
+from desktop.core.validation import CodeCheck
 from forms.library import REFERENCE_PREFIX, SnapshotError, check_snapshot, install_snapshot, installed_serial
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.digests import forget_digests
@@ -80,10 +82,15 @@ def _check_scope(ctx: AppContext, opened: OpenedBundle) -> None:
     partition = (manifest.get("sender") or {}).get("partition")
     if partition != ctx.partition:
         raise BundleError("E_SCOPE", f"a bundle of {partition} for a laptop of {ctx.partition}")
-    _check_lines(opened, partition)
+    _check_lines(opened, partition, code_check(ctx))
 
 
-def _check_lines(opened: OpenedBundle, partition: str) -> None:
+def code_check(ctx: AppContext) -> CodeCheck:
+    """The receiver's code lists, as the checks of incoming lines ask them."""
+    return codebook(ctx).known
+
+
+def _check_lines(opened: OpenedBundle, partition: str, known_code: CodeCheck | None = None) -> None:
     """Every change of a laptop's bundle is of its sender's commune and well formed."""
     outside = next((line for line in opened.lines if line.get("partition") != partition), None)
     if outside is not None:
@@ -95,7 +102,7 @@ def _check_lines(opened: OpenedBundle, partition: str) -> None:
     seen: set[int] = set()
     for line in opened.lines:
         try:
-            check_line(line)
+            check_line(line, known_code)
         except MergeError as error:
             raise BundleError("E_FORMAT", str(error)) from error
         seq = line.get("seq")
@@ -434,12 +441,13 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             trusting.append(partial(trust.add_revocations, revoked))
         elif kind == "reference" and snapshot is not False:
             _apply_reference(session, line)
+            forget_codebook(ctx)  # the next file's codes are checked against these lists
         elif kind == "change":  # a case transferred from another commune, or a change relayed by the hub
             relayed.append(line)
             continue
         outcome.applied += 1
     if relayed:
-        _receive_relayed(session, manifest["bundle_id"], relayed)
+        _receive_relayed(session, manifest["bundle_id"], relayed, code_check(ctx))
         stats = drain(ctx, session)
         outcome.applied += stats.applied
         outcome.conflicts += stats.conflicts
@@ -521,13 +529,14 @@ def _apply_reference(session: Session, line: dict[str, Any]) -> None:
         raise BundleError("E_FORMAT", f"reference data: {error}") from error
 
 
-def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any]]) -> None:
+def _receive_relayed(session: Session, bundle_id: str, lines: list[dict[str, Any]],
+                     known_code: CodeCheck | None = None) -> None:
     """Changes the hub relays keep their origin device and counter, so they merge like any other."""
     rows = []
     for line in lines:
         change = {k: v for k, v in line.items() if k not in ("type", "device", "epoch", "prev")}
         try:
-            check_line(change)
+            check_line(change, known_code)
             origin, epoch, seq = str(line["device"]), int(line.get("epoch", 1)), int(change["seq"])
         except (MergeError, KeyError, TypeError, ValueError) as error:
             raise BundleError("E_FORMAT", f"a relayed change: {error}") from error

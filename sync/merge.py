@@ -25,7 +25,7 @@ from desktop.core.repositories import rows as row_sql
 from desktop.core.repositories import sync_store as store
 from desktop.core.services.changes import dumps, to_json_value
 from desktop.core.stored_values import absent_value, record_problems
-from desktop.core.validation import Rule
+from desktop.core.validation import CodeCheck, Rule
 
 SEEN = "!seen"  # in field_versions: how new the record was when it was deleted (not content)
 PARENT = "^"  # in field_versions, "^name": the version the current value of `name` was edited from
@@ -101,8 +101,9 @@ class MergeStats:
             self.created.add(record_id)
 
 
-def check_line(line: dict[str, Any]) -> type[Synced]:
-    """The model a change line writes to, after checking its shape; raises MergeError."""
+def check_line(line: dict[str, Any], known_code: CodeCheck | None = None) -> type[Synced]:
+    """The model a change line writes to, after checking its shape and every value (codes against
+    `known_code`, the receiver's lists, when given); raises MergeError."""
     model = MODEL_BY_ENTITY.get(line.get("entity", ""))
     if model is None:
         raise MergeError(f"unknown entity {line.get('entity')!r}")
@@ -117,7 +118,8 @@ def check_line(line: dict[str, Any]) -> type[Synced]:
     if shape:
         raise MergeError(f"{model.__entity__} {line['id'][:36]}: {shape}")
     problems = record_problems(table_of(model), model.__synced_fields__, fields, create="base" not in line,
-                               rules=_rules().get(model.__entity__), json_fields=_JSON_FIELDS)
+                               rules=_rules().get(model.__entity__), json_fields=_JSON_FIELDS,
+                               known_code=known_code)
     if problems:
         raise MergeError(f"{model.__entity__} {line['id']}: {problems[0]}")
     return model

@@ -49,8 +49,9 @@ def _admin_unit_rows(units: dict[str, Any]) -> list[dict[str, Any]]:
 REFERENCE_SETS: dict[str, tuple[type, Any]] = {
     "admin_units": (AdminUnit, _admin_unit_rows),
     "code_lists": (CodeItem, lambda d: [
-        dict(list_name=list_name, code=code, label_vi=vi, label_en=en, position=i)
-        for list_name, items in d["lists"].items() for i, (code, vi, en) in enumerate(items)]),
+        dict(list_name=list_name, code=item[0], label_vi=item[1], label_en=item[2], position=i,
+             retired=item[3:4] == ["retired"])  # [code, vi, en] or [code, vi, en, "retired"]
+        for list_name, items in d["lists"].items() for i, item in enumerate(items)]),
     "rates": (ReferenceRate, lambda d: [
         dict(kind=r["kind"], province_code=r.get("province"), value=r["value"],
              effective_from=dt.date.fromisoformat(r["from"]), basis=r["basis"], status=r["status"])
@@ -86,9 +87,10 @@ class CodeBook:
     """Every code list in memory: membership checks for validation and labels for display."""
 
     labels: dict[str, dict[str, tuple[str, str]]]
+    retired: frozenset[tuple[str, str]] = frozenset()  # (list, code): known, never offered
 
     def known(self, list_name: str, code: str) -> bool:
-        """True if `code` is in `list_name`."""
+        """True if `code` is in `list_name` (retired codes too: records hold them)."""
         return code in self.labels.get(list_name, {})
 
     def label(self, list_name: str, code: str | None, language: str = "vi") -> str:
@@ -100,12 +102,16 @@ class CodeBook:
 
     def items(self, list_name: str, language: str = "vi") -> list[tuple[str, str]]:
         """(code, label) pairs of a list, in its order."""
-        return [(c, p[0 if language == "vi" else 1]) for c, p in self.labels.get(list_name, {}).items()]
+        return [(c, p[0 if language == "vi" else 1]) for c, p in self.labels.get(list_name, {}).items()
+                if (list_name, c) not in self.retired]
 
 
 def read_codebook(session: Session) -> CodeBook:
     """Load every code list from the database."""
     labels: dict[str, dict[str, tuple[str, str]]] = {}
+    retired = set()
     for item in repo.all_code_items(session):
         labels.setdefault(item.list_name, {})[item.code] = (item.label_vi, item.label_en)
-    return CodeBook(labels)
+        if item.retired:
+            retired.add((item.list_name, item.code))
+    return CodeBook(labels, frozenset(retired))

@@ -17,18 +17,20 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 
-from desktop.core.validation import Rule, is_cccd, normalise_phone
+from desktop.core.validation import CodeCheck, Rule, is_cccd, normalise_phone
 
 MAX_TEXT = 200_000  # characters of one Text field (a bundle line is at most 4 MB)
 INT_RANGE = (-(2 ** 63), 2 ** 63 - 1)
-# A code as the code lists write them. Whether the receiver's lists know it is not asked: a laptop on an
-# older snapshot may use a code a newer list retired, and refusing would stop its whole stream for good.
+# A code as the code lists write them (checked even when no code lists are at hand).
 _CODE = re.compile(r"[A-Za-z0-9_.:/-]{1,40}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None) -> str | None:
-    """Why `value` (as JSON gives it) cannot be stored in column `name`, or None if it can."""
+def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None,
+                  known_code: CodeCheck | None = None) -> str | None:
+    """Why `value` (as JSON gives it) cannot be stored in column `name`, or None if it can; with `known_code`
+    (list, code) → bool, a code field's codes must be in the receiver's lists (retired codes included: a list
+    never forgets a code, so records made under an older list still arrive)."""
     column = table.c[name]
     if value is None:
         return None if column.nullable or column.primary_key else "may not be empty"
@@ -51,10 +53,10 @@ def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None)
         return f"is longer than {kind.length} characters"
     if isinstance(kind, Text) and len(value) > MAX_TEXT:
         return f"is longer than {MAX_TEXT} characters"
-    return _rule_problem(rule, value) if rule is not None else None
+    return _rule_problem(rule, value, known_code) if rule is not None else None
 
 
-def _rule_problem(rule: Rule, value: str) -> str | None:
+def _rule_problem(rule: Rule, value: str, known_code: CodeCheck | None) -> str | None:
     if value == "":
         return "may not be empty" if rule.required else None
     if rule.max_len is not None and len(value) > rule.max_len:
@@ -63,6 +65,11 @@ def _rule_problem(rule: Rule, value: str) -> str | None:
         return "is not a code"
     if rule.kind == "codes" and not all(_CODE.fullmatch(code) for code in value.split()):
         return "is not a list of codes"
+    if rule.kind in ("code", "codes") and known_code is not None and rule.code_list:
+        unknown = [code for code in value.split() if not known_code(rule.code_list, code)]
+        if unknown:
+            return (f"holds {unknown[0]!r}, not in this device's list {rule.code_list} (if the province added it, "
+                    "import its newest bundle first)")
     if rule.kind == "cccd" and not is_cccd(value):
         return "is not a 12-digit CCCD number"
     if rule.kind == "phone" and normalise_phone(value) is None:
@@ -87,7 +94,8 @@ def _is_iso_datetime(value: str) -> bool:
 
 
 def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, Any], *, create: bool,
-                    rules: Mapping[str, Rule] | None = None, json_fields: tuple[str, ...] = ()) -> list[str]:
+                    rules: Mapping[str, Rule] | None = None, json_fields: tuple[str, ...] = (),
+                    known_code: CodeCheck | None = None) -> list[str]:
     """Every reason these fields cannot be stored as (a new, if `create`) record of `table`: each value by
     value_problem, a create's NOT NULL columns present,
     and the JSON-object columns (`json_fields`) holding a JSON object."""
@@ -98,7 +106,7 @@ def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, 
             if not isinstance(value, bool):
                 problems.append("deleted is not true or false")
             continue
-        problem = value_problem(table, name, value, rules.get(name))
+        problem = value_problem(table, name, value, rules.get(name), known_code)
         if problem is None and name in json_fields and value is not None and not _is_json_object(value):
             problem = "is not a JSON object"
         if problem is not None:

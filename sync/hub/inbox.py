@@ -12,7 +12,7 @@ from desktop.core.repositories import hub as hub_repo
 from sync.bundle import MAX_FILE, BundleError, OpenedBundle, open_bytes
 from sync.hub.profile import hub_keys
 from sync.hub.transfers import carry_out
-from sync.importing import ImportOutcome, _check_lines, import_files, verify_files
+from sync.importing import ImportOutcome, _check_lines, code_check, import_files, verify_files
 from sync.keys import Verifier
 from sync.trust import now_iso
 
@@ -52,7 +52,7 @@ def _opener(ctx: AppContext, path: Path) -> OpenedBundle:
     if opened.manifest.get("kind") != "changes":
         raise BundleError("E_FORMAT", "the hub takes laptops' change bundles", opened)
     try:
-        _check_lines(opened, opened.manifest["sender"]["partition"])
+        _check_lines(opened, opened.manifest["sender"]["partition"], code_check(ctx))
     except BundleError as error:
         raise BundleError(error.code, error.detail, opened) from error
     return opened

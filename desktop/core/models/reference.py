@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.core.models.base import Base, utcnow
@@ -33,6 +34,9 @@ class CodeItem(Base):
     label_vi: Mapped[str] = mapped_column(String(200))
     label_en: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
+    # A code no longer offered (a process the province stopped, a category renamed): still known, so records
+    # that hold it stay valid and still arrive from laptops (T34), but not in any picker.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class ReferenceVersion(Base):

@@ -26,6 +26,12 @@ def codebook(ctx: AppContext) -> CodeBook:
     return book
 
 
+def forget_codebook(ctx: AppContext) -> None:
+    """Drop the code lists kept on the context (new reference data was loaded): the next read is fresh."""
+    if hasattr(ctx, "_codebook"):
+        del ctx._codebook
+
+
 def validate(ctx: AppContext, rules: Rules, values: Mapping[str, Any], partial: bool = False) -> dict[str, Any]:
     """Clean `values` against `rules` with this profile's code lists."""
     return clean_values(rules, values, codebook(ctx).known, partial=partial)
