@@ -90,6 +90,21 @@ def code_check(ctx: AppContext) -> CodeCheck:
     return codebook(ctx).known
 
 
+def with_bundle_codes(known_code: CodeCheck, lines: list[dict[str, Any]]) -> CodeCheck:
+    """The receiver's codes and those of the code lists a hub bundle brings: its relayed changes may use a
+    code its own new lists add."""
+    brought: set[tuple[str, str]] = set()
+    for line in lines:
+        data = line.get("data") if line.get("type") == "reference" and line.get("kind") == "code_lists" else None
+        lists = data.get("lists") if isinstance(data, dict) else None
+        if isinstance(lists, dict):
+            brought |= {(str(name), str(item[0])) for name, items in lists.items() if isinstance(items, list)
+                        for item in items if isinstance(item, list) and item}
+    if not brought:
+        return known_code
+    return lambda list_name, code: (list_name, code) in brought or known_code(list_name, code)
+
+
 def _check_lines(opened: OpenedBundle, partition: str, known_code: CodeCheck | None = None) -> None:
     """Every change of a laptop's bundle is of its sender's commune and well formed."""
     outside = next((line for line in opened.lines if line.get("partition") != partition), None)
@@ -194,6 +209,7 @@ def _internal(ctx: AppContext, path: Path, error: Exception) -> ImportOutcome:
 
 def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOutcome:
     outcome = ImportOutcome(str(path), True)
+    known_code: CodeCheck = code_check(ctx)  # read now: no reader may open inside the write below (SQLite)
     try:
         opened = (opener or open_file)(ctx, path)
     except BundleError as error:
@@ -204,13 +220,15 @@ def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOu
         return ImportOutcome(str(path), False, error.code, error.detail, "refused")
     manifest = opened.manifest
     outcome.changes = len(opened.lines)
+    if manifest.get("kind") == "hub":
+        known_code = with_bundle_codes(known_code, opened.lines)
     try:
         with ctx.db.session() as session:
             if _already(session, opened):
                 outcome.state, outcome.duplicates = "duplicate", len(opened.lines)
                 return outcome
             if manifest.get("kind") == "hub":
-                _apply_hub(ctx, session, opened, outcome)
+                _apply_hub(ctx, session, opened, outcome, known_code)
             elif manifest["sender"]["device"] == ctx.device_id:
                 outcome.state, outcome.duplicates = "duplicate", len(opened.lines)  # this laptop's own changes
                 return outcome
@@ -402,7 +420,8 @@ def drain(ctx: AppContext, session: Session, stats: MergeStats | None = None) ->
     return stats
 
 
-def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome: ImportOutcome,
+               known_code: CodeCheck) -> None:
     """Receipts, certificates, revocations and reference data from the hub; changes (transferred cases)."""
     trust = TrustStore(ctx.profile.root)
     manifest = opened.manifest
@@ -447,7 +466,7 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             continue
         outcome.applied += 1
     if relayed:
-        _receive_relayed(session, manifest["bundle_id"], relayed, code_check(ctx))
+        _receive_relayed(session, manifest["bundle_id"], relayed, known_code)
         stats = drain(ctx, session)
         outcome.applied += stats.applied
         outcome.conflicts += stats.conflicts

@@ -49,7 +49,7 @@ def test_a_record_of_another_commune_is_never_written(province, tmp_path: Path) 
     service = next(line for line in real if line["entity"] == "case" and "base" not in line)
     pointing = [*real, {**copy.deepcopy(service), "seq": real[-1]["seq"] + 1, "entity": "service_record",
                         "id": "0194aaaa-0000-7000-8000-000000000001",
-                        "fields": {"case_id": target, "service_type": "TV", "delivered_on": "2026-11-03"}}]
+                        "fields": {"case_id": target, "service_type": "TU_VAN", "delivered_on": "2026-11-03"}}]
     for name, lines in (("edit", hostile_edit), ("pointing", pointing)):
         outcome = import_file(hub, forged(b1, recipient, tmp_path / f"{name}.ctxh.age", lines), inbox._opener)
         assert (outcome.ok, outcome.error, outcome.state) == (False, "E_SCOPE", "quarantined"), name
@@ -268,3 +268,18 @@ def test_a_laptop_warns_when_the_province_goes_silent(province, tmp_path: Path, 
     assert (fresh["freeze_days"], fresh["frozen"]) == (limit, False)
     stale = sync_warnings(a1, now + dt.timedelta(days=limit + 1))["freshness"]
     assert stale["frozen"] and stale["age_days"] == limit + 1
+
+
+def test_a_hub_bundle_may_use_the_codes_it_brings() -> None:
+    """Relayed changes are checked against the receiver's lists and those the same hub bundle brings: a code
+    the province just added is not refused on the laptop that receives the list and its use together."""
+    from sync.importing import with_bundle_codes
+
+    def known(list_name: str, code: str) -> bool:
+        return (list_name, code) == ("service_type", "TU_VAN")
+
+    lines = [{"type": "reference", "kind": "code_lists",
+              "data": {"lists": {"service_type": [["HO_TRO_MOI", "Hỗ trợ mới", "New support"]]}}}]
+    check = with_bundle_codes(known, lines)
+    assert check("service_type", "HO_TRO_MOI") and check("service_type", "TU_VAN")
+    assert not check("service_type", "KHONG_CO") and with_bundle_codes(known, []) is known

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
@@ -26,18 +27,49 @@ _CODE = re.compile(r"[A-Za-z0-9_.:/-]{1,40}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@dataclass(frozen=True)
+class _Column:
+    """What value_problem needs of a column, read once per table (a hub checks half a million lines)."""
+
+    kind: str  # bool | int | datetime | date | string | text
+    nullable: bool
+    length: int | None
+
+
+_COLUMNS: dict[str, dict[str, _Column]] = {}
+_NEEDED: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, bool], ...]] = {}
+
+
+def _columns(table: Table) -> dict[str, _Column]:
+    found = _COLUMNS.get(table.name)
+    if found is None:
+        found = {}
+        for column in table.columns:
+            kind = column.type
+            code = "bool" if isinstance(kind, Boolean) else "int" if isinstance(kind, Integer) else \
+                "datetime" if isinstance(kind, DateTime) else "date" if isinstance(kind, Date) else \
+                "text" if isinstance(kind, Text) else "string"
+            length = kind.length if isinstance(kind, String) and not isinstance(kind, Text) else None
+            found[column.name] = _Column(code, bool(column.nullable) and not column.primary_key, length)
+        _COLUMNS[table.name] = found
+    return found
+
+
 def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None,
                   known_code: CodeCheck | None = None) -> str | None:
     """Why `value` (as JSON gives it) cannot be stored in column `name`, or None if it can; with `known_code`
     (list, code) → bool, a code field's codes must be in the receiver's lists (retired codes included: a list
     never forgets a code, so records made under an older list still arrive)."""
-    column = table.c[name]
+    return _problem(_columns(table)[name], value, rule, known_code)
+
+
+def _problem(column: _Column, value: Any, rule: Rule | None, known_code: CodeCheck | None) -> str | None:
     if value is None:
-        return None if column.nullable or column.primary_key else "may not be empty"
-    kind = column.type
-    if isinstance(kind, Boolean):
+        return None if column.nullable else "may not be empty"
+    kind = column.kind
+    if kind == "bool":
         return None if isinstance(value, bool) else "is not true or false"
-    if isinstance(kind, Integer):
+    if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool) or not INT_RANGE[0] <= value <= INT_RANGE[1]:
             return "is not a whole number"
         if rule is not None and rule.kind == "int" and value < 0:
@@ -45,13 +77,13 @@ def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None,
         return None
     if not isinstance(value, str):
         return "is not text"
-    if isinstance(kind, DateTime):
+    if kind == "datetime":
         return None if _is_iso_datetime(value) else "is not an ISO date and time"
-    if isinstance(kind, Date):
+    if kind == "date":
         return None if _is_iso_date(value) else "is not an ISO date"
-    if isinstance(kind, String) and kind.length is not None and len(value) > kind.length:
-        return f"is longer than {kind.length} characters"
-    if isinstance(kind, Text) and len(value) > MAX_TEXT:
+    if column.length is not None and len(value) > column.length:
+        return f"is longer than {column.length} characters"
+    if kind == "text" and len(value) > MAX_TEXT:
         return f"is longer than {MAX_TEXT} characters"
     return _rule_problem(rule, value, known_code) if rule is not None else None
 
@@ -100,26 +132,37 @@ def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, 
     value_problem, a create's NOT NULL columns present,
     and the JSON-object columns (`json_fields`) holding a JSON object."""
     rules = rules or {}
+    columns = _columns(table)
     problems = []
     for name, value in fields.items():
         if name == "deleted":
             if not isinstance(value, bool):
                 problems.append("deleted is not true or false")
             continue
-        problem = value_problem(table, name, value, rules.get(name), known_code)
+        problem = _problem(columns[name], value, rules.get(name), known_code)
         if problem is None and name in json_fields and value is not None and not _is_json_object(value):
             problem = "is not a JSON object"
         if problem is not None:
             problems.append(f"{name} {problem}")
     if create:
-        for name in synced:
-            column = table.c[name]
-            # Only what the table cannot hold without: a field a newer schema made required is empty in a
-            # create from an older laptop, and that is how its records arrive (merge.py).
-            needed = not column.nullable and not (name not in fields and absent_value(table, name) is not None)
-            if needed and fields.get(name) is None:
+        # Only what the table cannot hold without: a field a newer schema made required is empty in a
+        # create from an older laptop, and that is how its records arrive (merge.py) — unless the column
+        # has a default, which an absent field takes.
+        for name, has_default in _needed(table, synced):
+            if fields.get(name) is None and (name in fields or not has_default):
                 problems.append(f"{name} is missing from a new record")
     return problems
+
+
+def _needed(table: Table, synced: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """The synced columns that cannot be empty, each with whether it has a default an absent field takes."""
+    key = (table.name, synced)
+    found = _NEEDED.get(key)
+    if found is None:
+        columns = _columns(table)
+        found = tuple((name, absent_value(table, name) is not None) for name in synced if not columns[name].nullable)
+        _NEEDED[key] = found
+    return found
 
 
 def absent_value(table: Table, name: str) -> Any:
