@@ -59,25 +59,39 @@ def scope_breach(session: Session, lines: list[dict[str, Any]]) -> tuple[int, st
     row it lands on lives (T32): otherwise a device of one commune could overwrite another's case by its id."""
     wanted: dict[str, tuple[Table, set[str]]] = {}
     for line in lines:
-        table = table_of(MODEL_BY_ENTITY[line["entity"]])
+        table, references = _links(line["entity"])
         wanted.setdefault(table.name, (table, set()))[1].add(line["id"])
-        for fk in table.foreign_keys:
-            value = line["fields"].get(fk.parent.name)
-            target = fk.column.table
-            if isinstance(value, str) and "partition" in target.c:
+        fields = line["fields"]
+        for name, target in references:
+            value = fields.get(name)
+            if isinstance(value, str):
                 wanted.setdefault(target.name, (target, set()))[1].add(value)
     stored = {name: row_sql.partitions_of(session, table, ids) for name, (table, ids) in wanted.items()}
     for index, line in enumerate(lines):
-        table = table_of(MODEL_BY_ENTITY[line["entity"]])
+        table, references = _links(line["entity"])
         home = stored[table.name].get(line["id"])
         if home is not None and home != line["partition"]:
             return index, f"{line['entity']} {line['id']} is a record of {home}, not of {line['partition']}"
-        for fk in table.foreign_keys:
-            value = line["fields"].get(fk.parent.name)
-            home = stored.get(fk.column.table.name, {}).get(value) if isinstance(value, str) else None
+        for name, target in references:
+            value = line["fields"].get(name)
+            home = stored[target.name].get(value) if isinstance(value, str) else None
             if home is not None and home != line["partition"]:
-                return index, f"{line['entity']} {line['id']} points to {fk.column.table.name} {value} of {home}"
+                return index, f"{line['entity']} {line['id']} points to {target.name} {value} of {home}"
     return None
+
+
+_LINKS: dict[str, tuple[Table, list[tuple[str, Table]]]] = {}
+
+
+def _links(entity: str) -> tuple[Table, list[tuple[str, Table]]]:
+    """An entity's table and its references to records of a commune (field, table), read once."""
+    found = _LINKS.get(entity)
+    if found is None:
+        table = table_of(MODEL_BY_ENTITY[entity])
+        found = (table, [(fk.parent.name, fk.column.table) for fk in table.foreign_keys
+                         if "partition" in fk.column.table.c])
+        _LINKS[entity] = found
+    return found
 
 
 @dataclass
@@ -458,7 +472,7 @@ def _synced_kinds(table: Table) -> list[tuple[str, str]]:
 def _copy_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     """A create's fields for PostgreSQL's COPY, straight from JSON: COPY reads ISO dates and timestamps as
     text, so nothing needs converting."""
-    return {name: fields.get(name, absent_value(table, name)) for name, _kind in _synced_kinds(table)}
+    return {name: fields[name] if name in fields else absent_value(table, name) for name, _kind in _synced_kinds(table)}
 
 
 def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
@@ -466,7 +480,7 @@ def _sqlite_row(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     timestamps and booleans need SQLAlchemy's storage form."""
     row = {}
     for name, kind in _synced_kinds(table):
-        value = fields.get(name, absent_value(table, name))
+        value = fields[name] if name in fields else absent_value(table, name)
         if value is not None and kind == "datetime":
             value = dt.datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S.%f")
         elif value is not None and kind == "bool":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,15 +131,11 @@ def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, 
     """Every reason these fields cannot be stored as (a new, if `create`) record of `table`: each value by
     value_problem, a create's NOT NULL columns present,
     and the JSON-object columns (`json_fields`) holding a JSON object."""
-    rules = rules or {}
-    columns = _columns(table)
+    checks = _checks(table, rules if rules is not None else _NO_RULES)
     problems = []
     for name, value in fields.items():
-        if name == "deleted":
-            if not isinstance(value, bool):
-                problems.append("deleted is not true or false")
-            continue
-        problem = _problem(columns[name], value, rules.get(name), known_code)
+        check = checks.get(name)
+        problem = check(value, known_code) if check is not None else _deleted_problem(name, value)
         if problem is None and name in json_fields and value is not None and not _is_json_object(value):
             problem = "is not a JSON object"
         if problem is not None:
@@ -154,6 +150,75 @@ def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, 
     return problems
 
 
+Check = Callable[[Any, CodeCheck | None], str | None]
+_NO_RULES: Mapping[str, Rule] = {}
+_CHECKS: dict[tuple[str, int], tuple[Mapping[str, Rule], dict[str, Check]]] = {}
+
+
+def _deleted_problem(name: str, value: Any) -> str | None:
+    if name == "deleted":
+        return None if isinstance(value, bool) else "is not true or false"
+    return "is not a field of this record"
+
+
+def _checks(table: Table, rules: Mapping[str, Rule]) -> dict[str, Check]:
+    """One check per column, made once per table and rule set. The common values — empty, or a short text
+    within every limit — are decided in a line or two; anything else goes through _problem."""
+    key = (table.name, id(rules))
+    found = _CHECKS.get(key)
+    if found is None or found[0] is not rules:  # the rule set itself is kept: its id is never reused
+        found = (rules, {name: _check_for(column, rules.get(name)) for name, column in _columns(table).items()})
+        _CHECKS[key] = found
+    return found[1]
+
+
+def _check_for(column: _Column, rule: Rule | None) -> Check:
+    """The check of one column: each kind's valid values are passed at once; what fails (rare) is explained by
+    _problem, the one place the reasons are written."""
+    nullable, kind = column.nullable, column.kind
+    rule_kind = rule.kind if rule is not None else ""
+    limit = min(x for x in (column.length, rule.max_len if rule else None, MAX_TEXT) if x is not None)
+    required = rule is not None and rule.required
+    code_list = rule.code_list if rule is not None else None
+
+    def explain(value: Any, known_code: CodeCheck | None) -> str | None:
+        return _problem(column, value, rule, known_code)
+
+    if kind == "bool":
+        def check(value: Any, known_code: CodeCheck | None) -> str | None:
+            return None if type(value) is bool or (value is None and nullable) else explain(value, known_code)
+    elif kind == "int":
+        low = 0 if rule_kind == "int" else INT_RANGE[0]
+
+        def check(value: Any, known_code: CodeCheck | None) -> str | None:
+            if (type(value) is int and low <= value <= INT_RANGE[1]) or (value is None and nullable):
+                return None
+            return explain(value, known_code)
+    elif kind == "date":
+        def check(value: Any, known_code: CodeCheck | None) -> str | None:
+            if (type(value) is str and _is_iso_date(value)) or (value is None and nullable):
+                return None
+            return explain(value, known_code)
+    elif rule_kind == "code":
+        def check(value: Any, known_code: CodeCheck | None) -> str | None:
+            if value is None and nullable:
+                return None
+            if type(value) is str and len(value) <= limit and _CODE.fullmatch(value) and (
+                    known_code is None or code_list is None or known_code(code_list, value)):
+                return None
+            return explain(value, known_code)
+    elif kind in ("string", "text") and rule_kind in ("", "text", "ref"):
+        def check(value: Any, known_code: CodeCheck | None) -> str | None:
+            if value is None and nullable:
+                return None
+            if type(value) is str and len(value) <= limit and (value or not required):
+                return None
+            return explain(value, known_code)
+    else:
+        check = explain
+    return check
+
+
 def _needed(table: Table, synced: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """The synced columns that cannot be empty, each with whether it has a default an absent field takes."""
     key = (table.name, synced)
@@ -165,10 +230,17 @@ def _needed(table: Table, synced: tuple[str, ...]) -> tuple[tuple[str, bool], ..
     return found
 
 
+_ABSENT: dict[tuple[str, str], Any] = {}
+
+
 def absent_value(table: Table, name: str) -> Any:
     """What a create that lacks field `name` stores: the column's scalar default, else None."""
-    default = table.c[name].default
-    return getattr(default, "arg", None) if default is not None and getattr(default, "is_scalar", False) else None
+    key = (table.name, name)
+    if key not in _ABSENT:
+        default = table.c[name].default
+        _ABSENT[key] = getattr(default, "arg", None) if default is not None and getattr(
+            default, "is_scalar", False) else None
+    return _ABSENT[key]
 
 
 def _is_json_object(value: str) -> bool:
