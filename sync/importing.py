@@ -52,6 +52,14 @@ class ImportOutcome:
     gap: list[int] = field(default_factory=list)
     touched: dict[str, set[str]] = field(default_factory=dict, repr=False)  # records written, by entity
 
+    def reason_params(self) -> dict[str, Any]:
+        """The parameters of the refusal's message (desktop/core/messages.py): the file, and for E_INTERNAL the
+        incident id and the log's path."""
+        params: dict[str, Any] = {"file": Path(self.file).name}
+        if self.error == "E_INTERNAL":
+            params["incident"], _, params["log"] = self.detail.partition(" ")
+        return params
+
     def as_json(self) -> dict[str, Any]:
         """The outcome as plain JSON (without the ids of the records it touched)."""
         return {k: v for k, v in self.__dict__.items() if k != "touched"}

@@ -91,10 +91,7 @@ def bundle_outcome_line(outcome: Any) -> str:
 
     name = Path(outcome.file).name
     if not outcome.ok:
-        params: dict[str, Any] = {"file": name}
-        if outcome.error == "E_INTERNAL":
-            params["incident"], _, params["log"] = outcome.detail.partition(" ")
-        reason = format_message(outcome.error, params)
+        reason = format_message(outcome.error, outcome.reason_params())
         key = "OUT_QUARANTINED" if outcome.state == "quarantined" else "OUT_REFUSED"
         return format_message(key, {"file": name, "code": outcome.error, "reason": reason})
     if outcome.state == "duplicate":

@@ -386,7 +386,13 @@ def format_message(code: str, params: dict[str, Any] | None = None) -> str:
     pair = MESSAGES.get(code)
     if pair is None:
         return f"{code} {params}" if params else code
-    return pair[0 if _language == "vi" else 1].format(**params)
+    # A parameter the caller did not give reads "…": a message never fails for want of one.
+    return pair[0 if _language == "vi" else 1].format_map(_Params(params))
+
+
+class _Params(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 def describe_error(error: CtxhError) -> list[str]:

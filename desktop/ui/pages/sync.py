@@ -217,7 +217,7 @@ class SyncPage(QWidget):
                 name = Path(o.file).name
                 if not o.ok:
                     lines.append(tr("{file}: refused — {why}", file=name,
-                                    why=format_message(o.error, {"file": name})))
+                                    why=format_message(o.error, o.reason_params())))
                 elif o.state == "duplicate":
                     lines.append(tr("{file}: already imported", file=name))
                 else:
