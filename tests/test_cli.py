@@ -166,3 +166,24 @@ def test_restore_refuses_a_backup_of_another_laptop_or_commune(tmp_path: Path) -
     assert json.loads(ctxh("status", "--json", "--data-dir", str(own)).stdout) == before
     assert sorted(p.name for p in own.rglob("*")) == files
     assert ctxh("restore", str(tmp_path / "own.bak"), "--data-dir", str(own)).returncode == 0
+
+
+def test_status_speaks_the_chosen_language_and_tells_the_age_of_the_province(tmp_path: Path, capsys) -> None:
+    """`ctxh status` (T18): the age of the newest hub bundle and the warning past the threshold, in the
+    language asked for."""
+    import datetime as dt
+
+    from desktop.cli.main import run
+    from desktop.core.repositories import sync_store as store
+    from sync.trust import iso_utc
+    from tests.conftest import make_profile
+
+    ctx = make_profile(tmp_path / "p")
+    with ctx.db.session() as session:
+        store.set_state(session, "hub_bundle_made_at", iso_utc(dt.datetime.now(dt.UTC) - dt.timedelta(days=61)))
+    ctx.db.dispose()
+    assert run(["status", "--data-dir", str(tmp_path / "p"), "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "Content digest:" in english and "61 day(s) old" in english and "WARNING: no bundle" in english
+    assert run(["status", "--data-dir", str(tmp_path / "p")]) == 0
+    assert "CẢNH BÁO: đã 61 ngày" in capsys.readouterr().out

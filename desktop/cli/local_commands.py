@@ -116,8 +116,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     fresh, fork = data["province"]["freshness"], data["province"]["fork_notice"]
 
     def human() -> str:
-        lines = [f"Máy: {data['device']['name']} ({data['device']['partition']})"]
-        lines += [f"  {k}: {v}" for k, v in data["counts"].items()] + [f"Mã băm nội dung: {data['digest']}"]
+        lines = [format_message("STATUS_DEVICE", {"name": data["device"]["name"],
+                                                  "partition": data["device"]["partition"]})]
+        lines += [f"  {k}: {v}" for k, v in data["counts"].items()]
+        lines.append(format_message("STATUS_DIGEST", {"digest": data["digest"]}))
         if fresh["age_days"] is None:
             lines.append(format_message("STATUS_NO_HUB_BUNDLE"))
         else:

@@ -198,6 +198,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "HUB_TRANSFERRED": ("{count} hồ sơ chuyển nơi ở đã được mở ở xã/phường mới.",
                         "{count} case(s) of people who moved were opened in their new commune."),
+    "STATUS_DEVICE": ("Máy: {name} ({partition})", "Laptop: {name} ({partition})"),
+    "STATUS_DIGEST": ("Mã băm nội dung: {digest}", "Content digest: {digest}"),
     "STATUS_NO_HUB_BUNDLE": ("Chưa nhận gói nào của tỉnh.", "No bundle from the province received yet."),
     "STATUS_HUB_AGE": ("Gói mới nhất của tỉnh: {days} ngày trước (cảnh báo khi quá {limit} ngày).",
                        "Newest bundle from the province: {days} day(s) old (a warning after {limit})."),
