@@ -515,10 +515,8 @@ def _restart_epoch(session: Session, line: dict[str, Any]) -> None:
     current = store.get_state(session, "epoch", 1)
     if epoch != current:
         return
-    store.set_state(session, "epoch", current + 1)
-    store.set_state(session, "last_export_seq", 0)
-    store.set_state(session, "last_manifest_hash", "")
-    store.set_state(session, "fork_notice", {"epoch": epoch, "new_epoch": current + 1, "at": str(line.get("at", "")),
+    new_epoch = store.start_new_epoch(session, current)
+    store.set_state(session, "fork_notice", {"epoch": epoch, "new_epoch": new_epoch, "at": str(line.get("at", "")),
                                              "error": str(line.get("error", "E_FORK"))})
 
 

@@ -29,7 +29,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class _Column:
-    """What value_problem needs of a column, read once per table (a hub checks half a million lines)."""
+    """What the checks need of a column, read once per table (a hub checks half a million lines)."""
 
     kind: str  # bool | int | datetime | date | string | text
     nullable: bool
@@ -55,15 +55,10 @@ def _columns(table: Table) -> dict[str, _Column]:
     return found
 
 
-def value_problem(table: Table, name: str, value: Any, rule: Rule | None = None,
-                  known_code: CodeCheck | None = None) -> str | None:
-    """Why `value` (as JSON gives it) cannot be stored in column `name`, or None if it can; with `known_code`
+def _problem(column: _Column, value: Any, rule: Rule | None, known_code: CodeCheck | None) -> str | None:
+    """Why `value` (as JSON gives it) cannot be stored in `column`, or None if it can; with `known_code`
     (list, code) → bool, a code field's codes must be in the receiver's lists (retired codes included: a list
     never forgets a code, so records made under an older list still arrive)."""
-    return _problem(_columns(table)[name], value, rule, known_code)
-
-
-def _problem(column: _Column, value: Any, rule: Rule | None, known_code: CodeCheck | None) -> str | None:
     if value is None:
         return None if column.nullable else "may not be empty"
     kind = column.kind
@@ -129,7 +124,7 @@ def record_problems(table: Table, synced: tuple[str, ...], fields: Mapping[str, 
                     rules: Mapping[str, Rule] | None = None, json_fields: tuple[str, ...] = (),
                     known_code: CodeCheck | None = None) -> list[str]:
     """Every reason these fields cannot be stored as (a new, if `create`) record of `table`: each value by
-    value_problem, a create's NOT NULL columns present,
+    its column and the services' rule, a create's NOT NULL columns present,
     and the JSON-object columns (`json_fields`) holding a JSON object."""
     checks = _checks(table, rules if rules is not None else _NO_RULES)
     problems = []

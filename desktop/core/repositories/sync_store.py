@@ -156,6 +156,15 @@ def ledger_find(session: Session, bundle_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
+def start_new_epoch(session: Session, epoch: int) -> int:
+    """Move this replica from `epoch` to the next: its outbox counters are new under it and the whole outbox
+    is exported again, as a chain of its own (after a restore, or a fork the hub found). Returns the new one."""
+    set_state(session, "epoch", epoch + 1)
+    set_state(session, "last_export_seq", 0)
+    set_state(session, "last_manifest_hash", "")
+    return epoch + 1
+
+
 TAKEN = ("applied", "waiting", "duplicate", "written")
 
 

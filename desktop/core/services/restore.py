@@ -56,9 +56,7 @@ def restore(data_dir: Path, backup_file: Path) -> dict[str, Any]:
     backup_sqlite(backup_file, profile.db_path)  # a checked copy, swapped in whole: never half a database
     ctx = open_context(data_dir)
     with ctx.db.session() as session:
-        store.set_state(session, "epoch", epoch + 1)
-        store.set_state(session, "last_export_seq", 0)
-        store.set_state(session, "last_manifest_hash", "")
+        store.start_new_epoch(session, epoch)
         save_last_version(session, ctx.device_id, max(newest, local_last_version(session)))
     ctx.db.dispose()
     return {"epoch": epoch + 1, "replaced_copy": str(replaced)}
