@@ -17,10 +17,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 run: $(STAMP)
 	@test -f $(DEMO_DIR)/ctxh.sqlite3 || ( \
-	  CTXH_PASSPHRASE=ctxh-demo-1 $(BIN)/ctxh --data-dir $(DEMO_DIR) init --province 01 --commune 00004 \
+	  export CTXH_PASSPHRASE="lua chin vang dong que" && \
+	  $(BIN)/ctxh --data-dir $(DEMO_DIR) init --province 01 --commune 00004 \
 	    --device-name "Máy demo" --user demo && \
 	  $(BIN)/ctxh --data-dir $(DEMO_DIR) demo --cases 2000 --workers 12 --seed 1 )
-	@echo "Hồ sơ demo: $(DEMO_DIR) — tài khoản: demo / mật khẩu: ctxh-demo-1"
+	@echo "Hồ sơ demo: $(DEMO_DIR) — tài khoản: demo / mật khẩu: lua chin vang dong que"
 	$(BIN)/ctxh --data-dir $(DEMO_DIR)
 
 test: $(STAMP)

@@ -59,6 +59,8 @@ class OpenedBundle:
     line_hashes: list[str]  # SHA-256 of each payload line as written (the identity of a change)
     # Each line's text as written, or None where it was cleaned (NFC): the hub keeps the text as history
     texts: list[str | None] = field(default_factory=list)
+    # The sender's audit entries that travel after the change lines (manifest "audit": {"lines": n})
+    audit: list[dict[str, Any]] = field(default_factory=list)
 
 
 def compress_lines(lines: Iterable[bytes]) -> tuple[bytes, int, int]:
@@ -264,4 +266,13 @@ def open_bytes(data: bytes, identities: list[x25519.Identity], key_for: KeyFor, 
         texts.append(text)
     if len(parsed) != stated.get("lines") or (raw and not raw.endswith(b"\n")):
         raise BundleError("E_FORMAT", "the payload's line count differs from the manifest's")
-    return OpenedBundle(manifest, parsed, file_hash, hashes, texts)
+    audit_info = manifest.get("audit") or {}
+    audit_lines = audit_info.get("lines", 0) if isinstance(audit_info, dict) else -1
+    if type(audit_lines) is not int or not 0 <= audit_lines <= len(parsed):
+        raise BundleError("E_FORMAT", "the manifest's audit line count is not a count of its lines")
+    changes = len(parsed) - audit_lines
+    audit = parsed[changes:]
+    if any(line.get("type") != "audit" for line in audit) or any(
+            line.get("type") == "audit" for line in parsed[:changes]):
+        raise BundleError("E_FORMAT", "audit lines and change lines are not where the manifest says")
+    return OpenedBundle(manifest, parsed[:changes], file_hash, hashes[:changes], texts[:changes], audit)

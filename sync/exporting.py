@@ -27,6 +27,7 @@ from sync.trust import now_iso
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ENVELOPE = 64 * 1024  # tar headers, the manifest and age's chunk tags, with room to spare
+AUDIT_PER_PART = 2000  # audit entries that ride along with one part (a few hundred bytes each)
 
 
 @dataclass
@@ -121,6 +122,9 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
                    progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None) -> ExportResult:
     """Write this laptop's changes after counter `after` (by default: after the last verified export) as
     bundles in `out_dir`; returns the files written. Nothing to send writes nothing."""
+    from desktop.core.services.access import require
+
+    require(ctx, "bundle")
     keys, trust = load_device_keys(ctx.profile.root), TrustStore(ctx.profile.root)
     to = recipients(keys, trust)
     if len(to) == 1:
@@ -138,7 +142,9 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
         total = store.outbox_count(session, start)
     result = ExportResult(seq_from=start, seq_to=start)
     budget = max_bytes * 4  # JSON compresses 5–10×; _parts halves whatever still does not fit
-    state = {"low": start, "previous": previous, "done": 0}
+    with ctx.db.reader() as session:
+        audit_after = store.get_state(session, "audit_sent_seq", 0)
+    state = {"low": start, "previous": previous, "done": 0, "audit_after": audit_after, "max_bytes": max_bytes}
 
     def emit(batch: list[Line]) -> None:
         for chunk, payload, raw in _parts(batch, max_bytes):
@@ -167,24 +173,38 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
             size += len(line) + 1
     if batch:
         emit(batch)
+    if result.files:
+        from desktop.core.services.audit import record
+
+        record(ctx, "bundle_export", f"folder:{out_dir.name}", files=len(result.files), changes=result.changes)
     return result
 
 
 def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustStore, to: list[str], epoch: int,
                 state: dict[str, Any], chunk: list[Line], payload: bytes, raw: int, result: ExportResult) -> None:
-    """Sign, encrypt, write and read back one part; then record it and move the export's start past it."""
+    """Sign, encrypt, write and read back one part; then record it and move the export's start past it. The
+    audit entries not sent yet ride along after the change lines, as many as still fit the part."""
     low, high = state["low"], chunk[-1][0]
     counts: dict[str, int] = {}
     for _seq, entity, _data in chunk:
         counts[entity] = counts.get(entity, 0) + 1
+    audit = _audit_lines(ctx, state["audit_after"])
+    while audit:
+        with_audit, _count, with_raw = compress_lines([*(line[2] for line in chunk), *audit])
+        if len(with_audit) + ENVELOPE <= state["max_bytes"]:
+            payload, raw = with_audit, with_raw
+            break
+        audit = audit[:len(audit) // 2]  # the part is full: the rest go with the next part or export
+    audit_to = json.loads(audit[-1])["seq"] if audit else state["audit_after"]
     bundle_id = ctx.new_id()
     manifest = {
         "bundle_id": bundle_id, "kind": "changes", "created_at": now_iso(), "epoch": epoch,
         "sender": {"device": ctx.device_id, "name": ctx.device_name, "partition": ctx.partition,
                    "sign_key": keys.signer.public_text},
         "certificate": trust.certificate(), "seq_after": low, "seq_to": high, "prev_hash": state["previous"],
-        "payload": {"lines": len(chunk), "uncompressed": raw}, "counts": counts, "schema": _schema(),
+        "payload": {"lines": len(chunk) + len(audit), "uncompressed": raw}, "counts": counts, "schema": _schema(),
         "applied": _applied(ctx),
+        **({"audit": {"lines": len(audit), "from": state["audit_after"] + 1, "to": audit_to}} if audit else {}),
     }
     data = build(manifest, payload, keys.signer, to)
     # The random tail of the device id: ids of laptops set up in the same minute share their first characters.
@@ -201,10 +221,21 @@ def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustSt
         store.set_state(session, "last_export_seq", high)
         store.set_state(session, "last_manifest_hash", file_hash)
         store.set_state(session, "last_export_at", now_iso())
+        if audit:
+            store.set_state(session, "audit_sent_seq", audit_to)
+    state["audit_after"] = audit_to
     result.files.append(str(path))
     result.changes += len(chunk)
     result.seq_to = state["low"] = high
     state["previous"] = file_hash
+
+
+def _audit_lines(ctx: AppContext, after: int) -> list[bytes]:
+    """This laptop's audit entries after number `after` (at most AUDIT_PER_PART), as canonical JSON lines."""
+    from desktop.core.repositories import audit
+
+    with ctx.db.reader() as session:
+        return [canonical(entry) for entry in audit.after(session, after, AUDIT_PER_PART)]
 
 
 def _applied(ctx: AppContext) -> dict[str, int]:

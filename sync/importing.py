@@ -195,7 +195,13 @@ Opener = Callable[[AppContext, Path], OpenedBundle]
 
 def import_files(ctx: AppContext, paths: list[Path], opener: Opener | None = None) -> list[ImportOutcome]:
     """Import bundles one by one, each in its own transaction; one refused file does not stop the others."""
-    return [import_file(ctx, path, opener) for path in paths]
+    from desktop.core.services.access import require
+    from desktop.core.services.audit import record
+
+    require(ctx, "bundle")
+    outcomes = [import_file(ctx, path, opener) for path in paths]
+    record(ctx, "bundle_import", "", files=len(outcomes), refused=sum(not o.ok for o in outcomes))
+    return outcomes
 
 
 def import_file(ctx: AppContext, path: Path, opener: Opener | None = None) -> ImportOutcome:
@@ -241,11 +247,27 @@ def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOu
                 outcome.state, outcome.duplicates = "duplicate", len(opened.lines)  # this laptop's own changes
                 return outcome
             else:
+                _receive_audit(ctx, session, opened)
                 _apply_changes(ctx, session, opened, outcome)
             store.ledger_add(session, _ledger_row(opened, path, outcome, session))
     except BundleError as error:
         return _quarantine(ctx, path, opened, error, outcome)
     return outcome
+
+
+def _receive_audit(ctx: AppContext, session: Session, opened: OpenedBundle) -> None:
+    """At a hub: the sender's audit entries must continue the chain its earlier bundles brought (E_AUDIT
+    otherwise: an entry edited, removed or put back in another form on the laptop); then they are kept.
+    Laptops do not keep each other's entries."""
+    from desktop.core.repositories import audit
+
+    if not opened.audit or not keeps_history(ctx):
+        return
+    sender, epoch = opened.manifest["sender"]["device"], int(opened.manifest.get("epoch", 1))
+    problem = audit.received_problem(session, sender, epoch, opened.audit)
+    if problem:
+        raise BundleError("E_AUDIT", problem)
+    audit.store_received(session, sender, epoch, opened.audit)
 
 
 QUARANTINE_DIR = "quarantine"

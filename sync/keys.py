@@ -120,13 +120,35 @@ def _write_secret(path: Path, data: dict[str, Any] | str) -> None:
     replace_atomically(path, write)
 
 
+def write_sealed(profile_root: Path, name: str, data: dict[str, Any]) -> None:
+    """Write a private key file of keys/, sealed under the profile's data key (the profile must be unlocked)."""
+    from desktop.core.vault import seal_json
+
+    _write_secret(profile_root / KEYS_DIR / name, seal_json(profile_root, name, data))
+
+
+def read_sealed(profile_root: Path, name: str) -> dict[str, Any]:
+    """Read a private key file of keys/ (sealing it now if an older version left it in clear)."""
+    from desktop.core.encrypting import seal_key_files
+    from desktop.core.vault import is_sealed, open_json
+
+    path = profile_root / KEYS_DIR / name
+    text = path.read_text(encoding="utf-8")
+    if not is_sealed(text):
+        seal_key_files(profile_root)
+        text = path.read_text(encoding="utf-8")
+    data: dict[str, Any] = open_json(profile_root, name, text)
+    return data
+
+
 def create_device_keys(profile_root: Path) -> DeviceKeys:
     """Make this device's keys (once, at setup); refuses to overwrite existing ones."""
     path = profile_root / KEYS_DIR / "device.json"
     if path.exists():
         raise TrustError("E_KEYS_EXIST", str(path))
     keys = DeviceKeys(Signer.generate(), x25519.Identity.generate())
-    _write_secret(path, {"kind": "ctxh-device-keys", **keys.signer.to_json(), "age_identity": str(keys.identity)})
+    write_sealed(profile_root, "device.json",
+                 {"kind": "ctxh-device-keys", **keys.signer.to_json(), "age_identity": str(keys.identity)})
     return keys
 
 
@@ -135,7 +157,7 @@ def load_device_keys(profile_root: Path) -> DeviceKeys:
     path = profile_root / KEYS_DIR / "device.json"
     if not path.exists():
         return create_device_keys(profile_root)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_sealed(profile_root, "device.json")
     return DeviceKeys(Signer.from_json(data), x25519.Identity.from_str(data["age_identity"]))
 
 
@@ -186,6 +208,7 @@ class TrustStore:
         card = check_card(card)
         if card["kind"] == "ctxh-hub-card":
             _write_secret(self.root / "hub.json", card)
+            escrow_data_key(self.root.parent, card["escrow_recipient"])
         else:
             if card["partition"] != own_partition:
                 raise TrustError("E_CARD", f"the card is of {card['partition']}, this laptop of {own_partition}")
@@ -223,6 +246,18 @@ class TrustStore:
     def set_certificate(self, certificate: dict[str, Any]) -> None:
         """Install this device's certificate."""
         _write_secret(self.root / "certificate.json", certificate)
+
+
+def escrow_data_key(profile_root: Path, recipient: str) -> None:
+    """Wrap the profile's data key to the province's escrow recipient (from its hub card), so that the province
+    can recover this profile if every passphrase is lost (T30)."""
+    from desktop.core.vault import Vault, key_of
+
+    vault = Vault(profile_root)
+    if vault.escrow_recipient() == recipient:
+        return
+    vault.set_escrow(key_of(profile_root), recipient)
+    vault.save()
 
 
 def hub_keys_generate() -> tuple[Signer, x25519.Identity, x25519.Identity]:

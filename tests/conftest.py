@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Hundreds of profiles are made: their passphrase wraps use tiny Argon2 parameters (recorded with each wrap).
+# tests/test_security.py checks the real calibration once.
+os.environ.setdefault("CTXH_TEST_WEAK_KDF", "1")
 
 PASSPHRASE = "mat-khau-thu-nghiem"
+# Commands run in-process (desktop.cli.main.run) sign in with it; the tests of signing in remove it.
+os.environ.setdefault("CTXH_PASSPHRASE", PASSPHRASE)
+
 EXIT_STATUS = pytest.StashKey[int]()
 
 
@@ -66,14 +72,33 @@ def backend(qtbot):
         app.removeTranslator(translator)
 
 
+def reopen(path: Path, user: str | None = None):
+    """Sign in again to the profile at `path` as `user` (by default the account that made it), with the
+    fixtures' passphrase."""
+    from desktop.core.context import open_context
+    from desktop.core.profile import Profile
+
+    return open_context(path, user or Profile(path).read_settings()["last_user"], PASSPHRASE)
+
+
+def raw_db(path: Path, user: str | None = None):
+    """A bare DB-API connection to a profile's encrypted database (what a test needs to tamper with it)."""
+    from desktop.core.db import driver
+    from desktop.core.profile import Profile
+    from desktop.core.vault import Vault, hex_key
+
+    profile = Profile(path)
+    key = Vault(path).unwrap(user or profile.read_settings()["last_user"], PASSPHRASE)
+    conn = driver().connect(str(profile.db_path), isolation_level=None)
+    conn.execute(f'PRAGMA key = "{hex_key(key)}"')
+    return conn
+
+
 def open_signed_in(backend, path: Path, user: str = "canbo"):
     """Open the profile at `path` into `backend`, signed in as the fixture officer (or `user`)."""
-    from desktop.core.context import open_context
-    from desktop.core.services.auth import sign_in
     from desktop.core.services.records import codebook
 
-    ctx = open_context(path)
-    sign_in(ctx, user, PASSPHRASE)
+    ctx = reopen(path, user)
     backend.ctx, backend.codes = ctx, codebook(ctx)
     return ctx
 
@@ -110,7 +135,7 @@ def province(tmp_path: Path, hub_db: str | None):
     from sync.keys import TrustStore
     from tests.sync_helpers import card_of, import_
 
-    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", hub_db)
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", hub_db, user=("quantri", PASSPHRASE))
     a1 = make_profile(tmp_path / "a1", user="canbo_a1")
     a2 = make_profile(tmp_path / "a2", user="canbo_a2")
     b1 = make_profile(tmp_path / "b1", commune="00008", user="canbo_b1")

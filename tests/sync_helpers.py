@@ -12,7 +12,7 @@ from desktop.core.services.status import status
 from sync.bundle import build, payload_bytes
 from sync.keys import TrustStore, device_card, hub_card, hub_keys_generate, load_device_keys
 from sync.trust import now_iso
-from tests.conftest import make_profile
+from tests.conftest import make_profile, reopen
 
 
 @dataclass
@@ -84,13 +84,12 @@ def copied_back(ctx: AppContext, saved: Path) -> AppContext:
     same counters: what a fork looks like); returns the laptop opened again."""
     import shutil
 
-    from desktop.core.context import open_context
 
     ctx.db.dispose()
     shutil.copy(saved, ctx.profile.db_path)
     for suffix in ("-wal", "-shm"):
         Path(str(ctx.profile.db_path) + suffix).unlink(missing_ok=True)
-    return open_context(ctx.profile.root)
+    return reopen(ctx.profile.root)
 
 
 def outbox_lines(ctx: AppContext, after: int = 0) -> list[dict[str, Any]]:

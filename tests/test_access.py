@@ -91,7 +91,7 @@ def test_a_collaborator_cannot_change_the_roster_or_accounts(ctx, setup) -> None
 def test_accounts_are_checked(ctx) -> None:
     worker, _ = roster.create_worker(ctx, {"full_name": "Lê Thị Hoa", "category": "CTV_CTXH"})
     for args, code in ((("hoa", COLLAB_PASS, "COLLABORATOR"), "E_WORKER_REQUIRED"),
-                       (("hoa", COLLAB_PASS, "ADMIN"), "E_ROLE"),
+                       (("hoa", COLLAB_PASS, "BOSS"), "E_ROLE"),
                        (("canbo", COLLAB_PASS, "OFFICER"), "E_USERNAME_TAKEN"),
                        (("hoa", "ngan", "COLLABORATOR", worker), "E_PASSPHRASE_SHORT")):
         with pytest.raises(CtxhError) as info:

@@ -47,10 +47,13 @@ def test_frozen_app_runs_init_demo_status_and_the_window(frozen: Path, tmp_path:
         env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}, cwd=ROOT, capture_output=True, text=True)
     assert source.returncode == 0, source.stderr
     subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "s"), "demo", "--cases", "150",
-                    "--seed", "4"], cwd=ROOT, check=True, capture_output=True)
+                    "--seed", "4"], cwd=ROOT, check=True, capture_output=True,
+                   env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE})
     source_status = json.loads(subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "s"), "status", "--json"],
-        cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+        cwd=ROOT, check=True, capture_output=True, text=True, env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}).stdout)
+    # The frozen build carries SQLCipher: its profile database is encrypted (no SQLite header in clear).
+    assert (tmp_path / "p" / "ctxh.sqlite3").read_bytes()[:16] != b"SQLite format 3\x00"
     assert source_status["digest"] == frozen_status["digest"]
     window = run(frozen, "--data-dir", profile, "gui", "--user", "canbo", "--page", "cases",
                  CTXH_BENCH_MARKS="1", CTXH_QUIT_AFTER="first_rows_cases")

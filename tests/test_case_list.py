@@ -10,7 +10,7 @@ from desktop.core.errors import CtxhError, ValidationError
 from desktop.core.services import cases, roster
 from desktop.core.services import workflow as wf
 from desktop.core.services.auth import create_user, sign_in
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, reopen
 
 
 @pytest.fixture
@@ -67,7 +67,6 @@ def test_a_collaborators_filters_stay_within_their_cases(ctx, people) -> None:
 
 
 def test_saved_filters_are_per_user_and_survive_a_restart(ctx, people, tmp_path) -> None:
-    from desktop.core.context import open_context
 
     sign_in(ctx, "canbo", PASSPHRASE)
     cases.save_filter(ctx, "  Trẻ em quá hạn ", {"process_type": "ND56_2017", "overdue": True, "group": ""})
@@ -75,9 +74,10 @@ def test_saved_filters_are_per_user_and_survive_a_restart(ctx, people, tmp_path)
     assert cases.saved_filters(ctx) == {"Trẻ em quá hạn": {"process_type": "ND56_2017", "overdue": True},
                                         "Người cao tuổi": {"group": "TCXH_05A"}}
     cases.save_filter(ctx, "Người cao tuổi", {})
+    create_user(ctx, "canbo2", PASSPHRASE, "OFFICER")
     root = ctx.profile.root
     ctx.db.dispose()
-    again = open_context(root)
+    again = reopen(root, "canbo2")
     assert cases.saved_filters(again) == {}  # another user's filters are not shown
     sign_in(again, "canbo", PASSPHRASE)
     saved = cases.saved_filters(again)

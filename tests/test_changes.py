@@ -13,6 +13,7 @@ from desktop.core.hlc import Version
 from desktop.core.models import ChangeEntry, Device, Worker
 from desktop.core.services import cases, roster, training
 from desktop.core.services.changes import Writing
+from tests.conftest import reopen
 
 WORKER = {"full_name": "Nguyễn Thị Hồng Đào", "category": "CTV_CTXH", "national_id": "001190012345",
           "phone": "0912 345 678", "birth_date": "05/03/1990"}
@@ -120,12 +121,11 @@ def test_device_clock_is_saved_with_every_write(ctx) -> None:
 
 
 def test_versions_keep_growing_after_restart_with_a_clock_set_back(ctx, monkeypatch) -> None:
-    from desktop.core.context import open_context
 
     roster.create_worker(ctx, WORKER)
     first = entries(ctx)[-1]["version"]
     ctx.db.dispose()
     monkeypatch.setattr("time.time_ns", lambda: 1_420_070_400_000_000_000)  # 2015-01-01
-    reopened = open_context(ctx.profile.root)
+    reopened = reopen(ctx.profile.root)
     roster.create_worker(reopened, {**WORKER, "national_id": "001190099999"})
     assert entries(reopened)[-1]["version"] > first

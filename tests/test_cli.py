@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, reopen
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def ctxh(*args: str, passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CTXH_PASSPHRASE"}
+def ctxh(*args: str, passphrase: str | None = PASSPHRASE,
+         new_passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CTXH_PASSPHRASE", "CTXH_NEW_PASSPHRASE")}
     if passphrase is not None:
         env["CTXH_PASSPHRASE"] = passphrase
+    if new_passphrase is not None:
+        env["CTXH_NEW_PASSPHRASE"] = new_passphrase
     return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, stdin=subprocess.DEVNULL, timeout=300)
 
@@ -81,9 +85,17 @@ def test_backup_is_a_checked_copy_with_the_same_content(tmp_path: Path) -> None:
     assert ctxh("demo", "--data-dir", str(tmp_path / "p"), "--cases", "50").returncode == 0
     done = ctxh("backup", "--json", "--data-dir", str(tmp_path / "p"), "--out", str(tmp_path / "copy.sqlite3"))
     assert done.returncode == 0, done.stderr
+    backup = (tmp_path / "copy.sqlite3").read_bytes()
+    assert not backup.startswith(b"SQLite format 3")  # encrypted under the profile's data key
+    # The copy opens only with this profile's key (its vault): another folder holding just the file cannot.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "ctxh.sqlite3").write_bytes(backup)
+    refused = ctxh("status", "--user", "canbo", "--data-dir", str(alone))
+    assert refused.returncode == 2 and "CTXH_PASSPHRASE" not in refused.stderr
     restored = tmp_path / "restored"
-    restored.mkdir()
-    (restored / "ctxh.sqlite3").write_bytes((tmp_path / "copy.sqlite3").read_bytes())
+    shutil.copytree(tmp_path / "p", restored)
+    (restored / "ctxh.sqlite3").write_bytes(backup)
     one = json.loads(ctxh("status", "--json", "--data-dir", str(tmp_path / "p")).stdout)["digest"]
     two = json.loads(ctxh("status", "--json", "--data-dir", str(restored)).stdout)["digest"]
     assert one == two
@@ -98,20 +110,26 @@ def test_help_lists_every_subcommand() -> None:
 
 def test_user_accounts(tmp_path: Path) -> None:
     assert init(tmp_path / "p").returncode == 0
+    new = "chu tich xa ky duyet"
     done = ctxh("user", "add", "lanhdao", "--role", "APPROVER", "--data-dir", str(tmp_path / "p"))
+    assert done.returncode == 2 and "CTXH_NEW_PASSPHRASE" in done.stderr  # the new account's passphrase
+    done = ctxh("user", "add", "lanhdao", "--role", "APPROVER", "--data-dir", str(tmp_path / "p"), new_passphrase=new)
     assert done.returncode == 0, done.stderr
-    done = ctxh("user", "add", "ctv1", "--role", "COLLABORATOR", "--data-dir", str(tmp_path / "p"))
+    done = ctxh("user", "add", "ctv1", "--role", "COLLABORATOR", "--data-dir", str(tmp_path / "p"),
+                new_passphrase=new)
     assert done.returncode == 2 and "phải gắn với một người trong danh sách đội ngũ" in done.stderr
     users = json.loads(ctxh("user", "list", "--json", "--data-dir", str(tmp_path / "p")).stdout)["users"]
-    assert [(u["username"], u["role"]) for u in users] == [("canbo", "OFFICER"), ("lanhdao", "APPROVER")]
+    assert [(u["username"], u["role"]) for u in users] == [("canbo", "ADMIN"), ("lanhdao", "APPROVER")]
+    # The approver signs in with their own passphrase and may not manage accounts.
+    done = ctxh("user", "list", "--user", "lanhdao", "--data-dir", str(tmp_path / "p"), passphrase=new)
+    assert done.returncode == 2 and "không có quyền" in done.stderr
 
 
 def test_case_transfer_by_its_number(tmp_path: Path) -> None:
-    from desktop.core.context import open_context
     from desktop.core.services import cases
 
     assert init(tmp_path / "p").returncode == 0
-    ctx = open_context(tmp_path / "p")
+    ctx = reopen(tmp_path / "p")
     case_id, _ = cases.open_case(ctx, {"full_name": "Đinh Văn Chuyển"}, {"opened_on": "02/11/2026"})
     case_no = cases.get_case(ctx, case_id)["case_no"]
     ctx.db.dispose()
@@ -168,7 +186,8 @@ def test_restore_refuses_a_backup_of_another_laptop_or_commune(tmp_path: Path) -
     assert ctxh("restore", str(tmp_path / "own.bak"), "--data-dir", str(own)).returncode == 0
 
 
-def test_status_speaks_the_chosen_language_and_tells_the_age_of_the_province(tmp_path: Path, capsys) -> None:
+def test_status_speaks_the_chosen_language_and_tells_the_age_of_the_province(tmp_path: Path, capsys,
+                                                                            monkeypatch) -> None:
     """`ctxh status` (T18): the age of the newest hub bundle and the warning past the threshold, in the
     language asked for."""
     import datetime as dt
@@ -182,6 +201,7 @@ def test_status_speaks_the_chosen_language_and_tells_the_age_of_the_province(tmp
     with ctx.db.session() as session:
         store.set_state(session, "hub_bundle_made_at", iso_utc(dt.datetime.now(dt.UTC) - dt.timedelta(days=61)))
     ctx.db.dispose()
+    monkeypatch.setenv("CTXH_PASSPHRASE", PASSPHRASE)
     assert run(["status", "--data-dir", str(tmp_path / "p"), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "Content digest:" in english and "61 day(s) old" in english and "WARNING: no bundle" in english

@@ -13,10 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.core.context import open_context
 from desktop.core.models import ChangeEntry, Worker
 from desktop.core.services.maintenance import db_check
-from tests.conftest import make_profile
+from tests.conftest import PASSPHRASE, make_profile, reopen
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = """
@@ -24,9 +23,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+import os
 from desktop.core.context import open_context
 from desktop.core.services.roster import create_worker
-ctx = open_context(Path(sys.argv[1]))
+ctx = open_context(Path(sys.argv[1]), "canbo", os.environ["CTXH_PASSPHRASE"])
 start = int(sys.argv[2])
 print("ready", flush=True)
 i = start
@@ -60,7 +60,8 @@ def kill_rounds(profile: Path, rounds: int, seed: int = 20261123, writer: str = 
     started = time.perf_counter()
     for _round in range(rounds):
         child = subprocess.Popen([sys.executable, "-c", writer, str(profile), str(next_number)], cwd=ROOT,
-                                 stdout=subprocess.PIPE, text=True)
+                                 stdout=subprocess.PIPE, text=True,
+                                 env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE})
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
         deadline = time.monotonic() + rng.uniform(0.0, 0.2)
         while time.monotonic() < deadline:
@@ -83,7 +84,7 @@ def kill_rounds(profile: Path, rounds: int, seed: int = 20261123, writer: str = 
 
 
 def _app_check(profile: Path) -> tuple[set[int], bool]:
-    ctx = open_context(profile)
+    ctx = reopen(profile)
     try:
         assert db_check(ctx)["ok"], db_check(ctx)
         with ctx.db.reader() as session:

@@ -14,7 +14,7 @@ from sync.hub import devices, inbox, outbox
 from sync.hub.profile import card, init_hub
 from sync.hub.status import hub_status
 from sync.keys import TrustStore
-from tests.conftest import make_profile
+from tests.conftest import PASSPHRASE, make_profile, reopen
 from tests.sync_helpers import card_of, digest, export, import_
 
 
@@ -128,7 +128,6 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from tests.conftest import PASSPHRASE
 
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
@@ -140,10 +139,11 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
 
     (tmp_path / "usb").mkdir()
     sheet = tmp_path / "usb" / "phieu-khoi-phuc.txt"
-    inside = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--escrow-out",
-                  str(tmp_path / "hub" / "escrow.txt"))
+    inside = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--user", "quantri",
+                  "--escrow-out", str(tmp_path / "hub" / "escrow.txt"))
     assert inside.returncode == 2 and "E_ESCROW_PLACE" not in inside.stderr and "Lỗi" in inside.stderr
-    made = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--escrow-out", str(sheet))
+    made = ctxh("hub", "hub", "init", "--province", "01", "--name", "Sở Y tế Hà Nội", "--user", "quantri",
+                "--escrow-out", str(sheet))
     assert made.returncode == 0, made.stderr
     [escrow_key] = [line for line in sheet.read_text(encoding="utf-8").splitlines() if line.startswith("AGE-SECRET")]
     assert escrow_key in made.stdout  # the recovery sheet, printed
@@ -196,7 +196,7 @@ def test_a_laptop_trusts_a_hub_certificate_until_it_expires(tmp_path: Path) -> N
     the trusted hub signed — and refused (E_EXPIRED) when that certificate had ended."""
     import datetime as dt
 
-    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội")
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", user=("quantri", PASSPHRASE))
     receiver = make_profile(tmp_path / "r", user="nhan")
     TrustStore(receiver.profile.root).add(card(hub), receiver.partition, receiver.device_id)
     for name, issued in (("fresh", None), ("old", dt.datetime(2020, 1, 1, tzinfo=dt.UTC))):
@@ -247,7 +247,6 @@ def test_the_hub_relays_a_commune_s_changes_to_its_other_laptop(province, tmp_pa
 def test_a_laptop_restored_from_a_backup_starts_a_new_epoch(province, tmp_path: Path) -> None:
     """T7: restore last week's backup, edit, export. The hub takes both sides (D4), flags the restore, sends
     the laptop back what the backup lacked, and every replica converges."""
-    from desktop.core.context import open_context
     from desktop.core.services.maintenance import backup
     from desktop.core.services.restore import restore
 
@@ -263,10 +262,9 @@ def test_a_laptop_restored_from_a_backup_starts_a_new_epoch(province, tmp_path: 
     for path in export(a1, tmp_path / "o2"):
         shutil.copy(path, folder / path.name)
     root = a1.profile.root
-    a1.db.dispose()
-    done = restore(root, saved)
+    done = restore(a1, saved)  # the signed-in ADMIN restores; the profile is closed after
     assert done["epoch"] == 2
-    restored = open_context(root)
+    restored = reopen(root)
     cases.update_case(restored, case_id, {"summary": "sửa sau khi khôi phục"})
     for path in export(restored, tmp_path / "o3"):
         shutil.copy(path, folder / path.name)

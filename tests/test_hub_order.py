@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
 import uuid
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from sync.hub import devices, inbox
 from sync.hub.profile import card, init_hub
 from sync.hub.status import hub_status, received_bundles
 from sync.importing import import_file
-from sync.keys import load_device_keys
+from sync.keys import load_device_keys, read_sealed, write_sealed
 from sync.trust import now_iso
+from tests.conftest import PASSPHRASE
 from tests.sync_helpers import card_of, copied_back, export, import_
 
 
@@ -51,8 +51,9 @@ def test_any_order_of_arrival_gives_the_hub_one_digest_per_commune(province, hub
             from tests.postgres import new_database
 
             url = new_database(request.getfixturevalue("postgres_url"), f"order_{uuid.uuid4().hex[:10]}")
-        fresh = init_hub(tmp_path / f"hub{n}", "01", "Sở Y tế Hà Nội", url)
-        shutil.copytree(hub.profile.root / "keys", fresh.profile.root / "keys", dirs_exist_ok=True)
+        fresh = init_hub(tmp_path / f"hub{n}", "01", "Sở Y tế Hà Nội", url, user=("quantri", PASSPHRASE))
+        # The same hub (its keys, sealed anew under this profile's data key) over a fresh database.
+        write_sealed(fresh.profile.root, "hub.json", read_sealed(hub.profile.root, "hub.json"))
         for ctx in (a1, a2, b1):
             devices.enroll(fresh, card_of(ctx))
         for path in order:

@@ -17,6 +17,9 @@ from desktop.core.errors import CtxhError
 from desktop.core.migrations.runner import head_revision, run_downgrade, run_upgrade
 from desktop.core.models import Base
 from desktop.core.services.status import status
+from tests.conftest import reopen
+
+FIXTURE_PASSPHRASE = "mat-khau-mau-1"  # tests/fixtures/make_schema_fixture.py
 
 FIXTURES = Path(__file__).parent / "fixtures" / "schema"
 
@@ -50,8 +53,14 @@ def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
 
 
 def _table_snapshot(db: Path, columns_of: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
-    """Every row of every table (FTS shadow tables and bookkeeping aside), restricted to given columns."""
-    conn = sqlite3.connect(db)
+    """Every row of every table (FTS shadow tables and bookkeeping aside), restricted to given columns; an
+    encrypted profile's database is read with its data key."""
+    from desktop.core.db import driver
+    from desktop.core.vault import hex_key, key_of
+
+    conn = driver().connect(str(db))
+    if (db.parent / "keys" / "vault.json").exists():  # unlocked in this process by the sign-in before
+        conn.execute(f'PRAGMA key = "{hex_key(key_of(db.parent))}"')
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
@@ -81,34 +90,46 @@ def test_released_schema_upgrades_with_data_intact(fixture: Path, tmp_path: Path
         "AND name NOT IN ('alembic_version', 'reference_versions', 'code_items', 'reference_targets', "
         "'reference_rates')")}
     conn.close()
+    # Accounts change on purpose (0010): the first officer becomes the ADMIN, the hashes give way to key wraps.
+    old_columns["users"] = [c for c in old_columns["users"] if c not in ("role", "password_hash")]
     before = _table_snapshot(profile / "ctxh.sqlite3", old_columns)
-    ctx = open_context(profile)
+    (profile / "backups").mkdir()
+    shutil.copy(fixture, profile / "backups" / "ctxh-older.sqlite3")  # a backup the older version made, in clear
+    ctx = open_context(profile, "canbo", FIXTURE_PASSPHRASE)  # the first sign-in encrypts the profile in place
     assert current_revision(ctx.db.engine) == HEAD_REVISION
     ctx.db.dispose()
+    # Nothing in clear is left: the database, its backups (the older one and the one made before the upgrade)
+    # are encrypted, and the clear file was overwritten and removed.
+    for path in [profile / "ctxh.sqlite3", *(profile / "backups").iterdir()]:
+        assert not path.read_bytes().startswith(b"SQLite format 3"), path.name
+    assert not [p.name for p in profile.iterdir() if p.name.endswith((".plain", ".encrypting"))]
     # Reference sets may be replaced by newer shipped versions; everything else must be untouched.
     assert _table_snapshot(profile / "ctxh.sqlite3", old_columns) == before
-    ctx = open_context(profile)
+    ctx = open_context(profile, "canbo", FIXTURE_PASSPHRASE)
+    assert ctx.actor.role == "ADMIN"
     facts = status(ctx)
     assert {k: v for k, v in facts["counts"].items() if k in expected["counts"]} == expected["counts"]
     assert all(n == 0 for k, n in facts["counts"].items() if k not in expected["counts"])  # kinds added later
     from desktop.core.services.maintenance import db_check
 
-    assert db_check(ctx) == {"ok": True, "problems": []}
+    assert db_check(ctx)["ok"]
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
-    from tests.conftest import make_profile
+    from tests.conftest import make_profile, reopen
 
     ctx = make_profile(tmp_path / "p")
     ctx.db.dispose()
+    from tests.conftest import raw_db
+
     db = tmp_path / "p" / "ctxh.sqlite3"
-    conn = sqlite3.connect(db)
+    conn = raw_db(tmp_path / "p")
     conn.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
     conn.commit()
     conn.close()
     before = db.read_bytes()
     with pytest.raises(CtxhError) as info:
-        open_context(tmp_path / "p")
+        reopen(tmp_path / "p")
     assert info.value.code == "E_DB_NEWER"
     assert db.read_bytes() == before
 
@@ -153,17 +174,22 @@ def test_failed_upgrade_leaves_data_untouched_and_a_checked_backup(tmp_path: Pat
     monkeypatch.setattr(db_module, "HEAD_REVISION", "9999_broken")
 
     with pytest.raises(CtxhError) as info:
-        open_context(tmp_path / "p")
+        reopen(tmp_path / "p")
     assert info.value.code == "E_UPGRADE_FAILED"
     backups = list((tmp_path / "p" / "backups").glob(f"before-upgrade-{HEAD_REVISION}-*.sqlite3"))
     assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    from desktop.core.db import sqlite_file_ok
+    from desktop.core.vault import key_of
+
+    assert sqlite_file_ok(backups[0], key_of(tmp_path / "p"))  # checked, and encrypted like the profile
 
     monkeypatch.undo()
-    after = open_context(tmp_path / "p")
+    after = reopen(tmp_path / "p")
     assert current_revision(after.db.engine) == HEAD_REVISION
     assert status(after)["digest"] == before["digest"]
-    columns = [r[1] for r in sqlite3.connect(tmp_path / "p" / "ctxh.sqlite3").execute("PRAGMA table_info(workers)")]
+    from tests.conftest import raw_db
+
+    columns = [r[1] for r in raw_db(tmp_path / "p").execute("PRAGMA table_info(workers)")]
     assert "extra" not in columns
 
 

@@ -84,7 +84,7 @@ def test_indicators_and_person_page_from_the_database(ctx) -> None:
     page = worker_page(ctx, a, on)
     assert page["trained"] and [t["title"] for t in page["training"]] == ["Tập huấn QLTH"]
     assert page["allowances"][0]["amount"] == 2_530_000
-    assert page["history"][-1]["created"] and page["history"][-1]["author"] == "system"
+    assert page["history"][-1]["created"] and page["history"][-1]["author"] == "canbo"
 
 
 def test_hcmc_commune_is_measured_against_the_city_plan(tmp_path) -> None:

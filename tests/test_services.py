@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.context import open_context
 from desktop.core.errors import CtxhError
 from desktop.core.services import cases, roster, search, status
 from desktop.core.services.setup import SetupRequest, initialise_profile
 from desktop.core.text import name_sort_key
-from tests.conftest import PASSPHRASE, make_profile
+from tests.conftest import PASSPHRASE, make_profile, reopen
 
 
 def test_keyset_pages_cover_every_case_once_in_vietnamese_order(demo_profile: Path) -> None:
-    ctx = open_context(demo_profile)
+    ctx = reopen(demo_profile)
     seen, after = [], None
     while True:
         page = cases.list_cases(ctx, after=after, limit=170)
@@ -32,7 +31,7 @@ def test_keyset_pages_cover_every_case_once_in_vietnamese_order(demo_profile: Pa
 
 @pytest.mark.parametrize("sort,field", [("opened_on", "opened_on"), ("case_no", "case_no")])
 def test_other_sorts_page_in_both_directions(demo_profile: Path, sort: str, field: str) -> None:
-    ctx = open_context(demo_profile)
+    ctx = reopen(demo_profile)
     for descending in (False, True):
         first = cases.list_cases(ctx, sort=sort, descending=descending, limit=300)
         second = cases.list_cases(ctx, sort=sort, descending=descending,
@@ -164,7 +163,7 @@ def test_both_search_plans_return_exactly_the_matching_rows_in_order(demo_profil
     from desktop.core.repositories import lists
 
     monkeypatch.setattr(lists, "SPARSE_MATCHES", sparse_limit)
-    ctx = open_context(demo_profile)
+    ctx = reopen(demo_profile)
     for query in ("nguyen", "nguyen thi", "ng t", "tran van", "2024-0", "an", "zzz"):
         expected = _brute_force(ctx, query)
         got, after = [], None

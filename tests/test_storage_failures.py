@@ -54,8 +54,7 @@ def small_disk(tmp_path: Path):
 def test_saving_on_a_full_disk_is_a_clean_error_and_the_database_stays_sound(small_disk: Path, capsys) -> None:
     """T3 for the profile itself: the laptop's disk fills while saving — exit 2, a message in the officer's
     language, no traceback; once space is freed the database checks sound and the work goes on."""
-    from desktop.core.context import open_context
-    from tests.conftest import make_profile
+    from tests.conftest import make_profile, reopen
 
     profile = small_disk / "profile"
     make_profile(profile).db.dispose()
@@ -68,7 +67,7 @@ def test_saving_on_a_full_disk_is_a_clean_error_and_the_database_stays_sound(sma
     assert code == 2, printed
     assert "đã đầy" in printed.err and "Traceback" not in printed.out + printed.err
     filler.unlink()
-    ctx = open_context(profile)
+    ctx = reopen(profile)
     assert db_check(ctx)["ok"]
     ctx.db.dispose()
     assert run(["demo", "--cases", "20", "--workers", "2", "--seed", "2", "--data-dir", str(profile)]) == 0

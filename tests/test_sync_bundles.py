@@ -20,6 +20,7 @@ from desktop.core.services.demo import generate
 from sync.bundle import MAX_FILE, BundleError, build, open_bytes, payload_bytes
 from sync.keys import load_device_keys
 from sync.trust import now_iso
+from tests.conftest import PASSPHRASE, reopen
 from tests.sync_helpers import Hub, copied_back, digest, export, import_, laptops
 
 
@@ -113,9 +114,8 @@ def test_permutations_of_bundles_from_three_laptops_give_one_digest(tmp_path: Pa
     for attempt in range(12):
         copy = tmp_path / f"copy{attempt}"
         shutil.copytree(receiver_base.profile.root, copy)
-        from desktop.core.context import open_context
 
-        ctx = open_context(copy)
+        ctx = reopen(copy)
         order = everything[:]
         rng.shuffle(order)
         for path in order:
@@ -172,7 +172,7 @@ def test_a_conflict_is_resolved_from_the_command_line_in_a_fresh_process(pair, t
     for field in ("summary", "status"):  # "status" is checked against its code list, "summary" is free text
         done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(a.profile.root), "conflicts",
                                "resolve", str(found[field]["id"]), "other", "--json"], capture_output=True,
-                              text=True, env={**os.environ, "CTXH_PASSPHRASE": "x"}, timeout=120)
+                              text=True, env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}, timeout=120)
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == {"resolved": found[field]["id"]}
     assert conflicts.list_conflicts(a) == []
@@ -461,9 +461,8 @@ def test_the_export_survives_being_killed_at_random_points(pair, tmp_path: Path)
         proc.wait()
         for path in out.glob("*.age"):
             assert import_(b, path)[0].ok, path.name  # whatever looks complete is complete
-    from desktop.core.context import open_context
 
-    again = open_context(a.profile.root)
+    again = reopen(a.profile.root)
     export(again, out, max_bytes=300 * 1024)
     for path in sorted(out.glob("*.age")):
         assert import_(b, path)[0].ok

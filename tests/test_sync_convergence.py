@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from desktop.core.context import open_context
 from desktop.core.repositories import sync_store as store
 from desktop.core.services import cases
 from sync.bundle import open_bytes
 from sync.keys import Verifier, load_device_keys
+from tests.conftest import reopen
 from tests.sync_helpers import digest, export, import_, laptops
 
 VALUES = st.sampled_from(["Cần hỗ trợ", "Đã thăm nhà", "Chuyển tuyến", "Ổn định", "Mất liên lạc"])
@@ -84,7 +84,7 @@ class ThreeLaptops(RuleBasedStateMachine):
     def restart(self, i: int) -> None:
         root = self.ctxs[i].profile.root
         self.ctxs[i].db.dispose()
-        self.ctxs[i] = open_context(root)
+        self.ctxs[i] = reopen(root)
 
     @invariant()
     def acknowledged_saves_survive(self) -> None:

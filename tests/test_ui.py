@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.db import backup_sqlite
 from tests.conftest import PASSPHRASE, make_profile, open_signed_in
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -20,8 +20,7 @@ def window(qtbot, backend, demo_profile: Path, tmp_path: Path):
     from desktop.ui.main_window import MainWindow
 
     copy = tmp_path / "profile"
-    copy.mkdir()
-    backup_sqlite(demo_profile / "ctxh.sqlite3", copy / "ctxh.sqlite3")
+    shutil.copytree(demo_profile, copy)  # the database and the vault whose key opens it
     open_signed_in(backend, copy)
     win = MainWindow(backend, "overview")
     qtbot.addWidget(win)
@@ -193,13 +192,16 @@ def test_login_refuses_a_wrong_passphrase(qtbot, backend, tmp_path: Path) -> Non
     from desktop.ui.dialogs.login import LoginDialog
 
     make_profile(tmp_path / "p").db.dispose()
-    dialog = LoginDialog(backend, lambda: open_context(tmp_path / "p"), "canbo")
+    files_before = sorted(p.name for p in (tmp_path / "p").iterdir())
+    dialog = LoginDialog(backend, lambda user, passphrase: open_context(tmp_path / "p", user, passphrase), "canbo")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.passphrase.setText("sai-mat-khau")
     dialog._submit()
     qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=5000)
     assert dialog.problem.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    # A wrong passphrase opens nothing: no -wal or -shm file appears beside the database.
+    assert sorted(p.name for p in (tmp_path / "p").iterdir()) == files_before
     dialog.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog._submit()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, reopen
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -65,9 +65,8 @@ def test_export_on_one_laptop_import_and_resolve_on_the_other(qtbot, backend, tm
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
     assert cases.get_case(ctx, case_id)["summary"] == "Sửa trên cả hai máy: đã thống nhất"
     files = export(ctx, tmp_path / "resolution")
-    from desktop.core.context import open_context
 
-    other = open_context(tmp_path / "b")
+    other = reopen(tmp_path / "b")
     assert import_(other, *files)[0].state == "waiting"  # A's earlier bundle (on the stick) comes first
     import_(other, *stick.glob("*.ctxh.age"))
     assert cases.get_case(other, case_id)["summary"] == "Sửa trên cả hai máy: đã thống nhất"

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # json and getpass are imported where used: the window path (no subcommand) should load as little
 # as possible before the first window shows.
 
-PASSPHRASE_ENV = "CTXH_PASSPHRASE"
+PASSPHRASE_ENV = "CTXH_PASSPHRASE"  # the signing-in account's passphrase
+NEW_PASSPHRASE_ENV = "CTXH_NEW_PASSPHRASE"  # a passphrase being set: a new account's, a reset, a change
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -27,6 +28,9 @@ def common_options() -> argparse.ArgumentParser:
                         help="in kết quả dạng JSON / print JSON")
     common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
                         help="ngôn ngữ thông báo / message language")
+    common.add_argument("--user", default=argparse.SUPPRESS,
+                        help="tài khoản đăng nhập (mặc định: người dùng lần trước; mật khẩu từ CTXH_PASSPHRASE "
+                             "hoặc nhập khi được hỏi) / account to sign in as")
     return common
 
 
@@ -38,20 +42,39 @@ def data_dir(args: argparse.Namespace) -> Path:
     return default_data_dir()
 
 
-def passphrase(confirm: bool) -> str:
+def passphrase(confirm: bool, env: str = PASSPHRASE_ENV, prompt: str = "PROMPT_PASSPHRASE") -> str:
+    """A passphrase from the environment variable `env`, else asked on the terminal (twice when `confirm`);
+    E_NO_PASSPHRASE (exit 2) when there is neither."""
     import getpass
 
     from desktop.core.errors import CtxhError
+    from desktop.core.messages import format_message
 
-    value = os.environ.get(PASSPHRASE_ENV)
+    value = os.environ.get(env)
     if value:
         return value
     if not sys.stdin.isatty():
-        raise CtxhError("E_NO_PASSPHRASE")
-    first = getpass.getpass("Mật khẩu: ")
-    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
-        raise CtxhError("E_ARGS", detail="hai lần nhập mật khẩu không khớp")
+        raise CtxhError("E_NO_PASSPHRASE", env=env)
+    first = getpass.getpass(format_message(prompt) + " ")
+    if confirm and getpass.getpass(format_message("PROMPT_PASSPHRASE_AGAIN") + " ") != first:
+        raise CtxhError("E_PASSPHRASE_MISMATCH")
     return first
+
+
+def new_passphrase() -> str:
+    """The passphrase being set (CTXH_NEW_PASSPHRASE, or asked twice)."""
+    return passphrase(confirm=True, env=NEW_PASSPHRASE_ENV, prompt="PROMPT_NEW_PASSPHRASE")
+
+
+def username(args: argparse.Namespace) -> str:
+    """The account to sign in as: --user, else the profile's last user; E_NO_USER (exit 2) if neither."""
+    from desktop.core.errors import CtxhError
+    from desktop.core.profile import Profile
+
+    name = getattr(args, "user", None) or Profile(data_dir(args)).read_settings().get("last_user")
+    if not name:
+        raise CtxhError("E_NO_USER")
+    return str(name)
 
 
 def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
@@ -64,9 +87,15 @@ def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
 
 
 def open_profile(args: argparse.Namespace) -> AppContext:
+    """Sign in to the profile as the named account: without a user name and a passphrase nothing is opened."""
     from desktop.core.context import open_context
+    from desktop.core.errors import CtxhError
+    from desktop.core.profile import Profile
 
-    return open_context(data_dir(args))
+    profile = Profile(data_dir(args))
+    if not profile.exists() and not profile.read_settings().get("db_url"):
+        raise CtxhError("E_NOT_INITIALISED", path=str(profile.root))
+    return open_context(profile.root, username(args), passphrase(confirm=False))
 
 
 def import_report(args: argparse.Namespace, report: Any, what: str) -> int:

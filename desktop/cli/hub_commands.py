@@ -21,7 +21,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
     p.add_argument("--db", help="CSDL PostgreSQL (postgresql+psycopg://…); mặc định: tệp SQLite trong hồ sơ")
-    p.add_argument("--user", help="tài khoản đăng nhập cửa sổ máy chủ (mật khẩu từ CTXH_PASSPHRASE)")
     p.add_argument("--escrow-out", type=Path, required=True,
                    help="tệp phiếu khôi phục (khóa dự phòng) mang đi, ví dụ trên USB — không nằm trong hồ sơ máy chủ")
     p = hub_sub.add_parser("card", parents=[common], help="thẻ công khai của máy chủ cho các máy xã")
@@ -52,8 +51,10 @@ def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
         from desktop.cli.common import passphrase
         from sync.hub import profile as hub_profile
 
-        user = (args.user, passphrase(confirm=True)) if args.user else None
-        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db, user, escrow_out=args.escrow_out)
+        if not getattr(args, "user", None):
+            raise CtxhError("E_NO_USER")
+        ctx = hub_profile.init_hub(data_dir, args.province, args.name, args.db,
+                                   user=(args.user, passphrase(confirm=True)), escrow_out=args.escrow_out)
         card = hub_profile.card(ctx)
         sheet = args.escrow_out.read_text(encoding="utf-8")
         emit(args, {**card, "escrow_sheet": str(args.escrow_out)}, lambda: "\n".join([
@@ -62,9 +63,9 @@ def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     if Profile(data_dir).role != HUB:  # refused before the database is touched
         raise CtxhError("E_NOT_HUB", path=str(data_dir))
-    from desktop.core.context import open_context
+    from desktop.cli.common import open_profile
 
-    ctx = open_context(data_dir)
+    ctx = open_profile(args)
     return HUB_COMMANDS[args.hub_command](args, ctx)
 
 

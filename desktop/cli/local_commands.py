@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import data_dir, emit, import_report, open_profile, passphrase
+from desktop.cli.common import data_dir, emit, import_report, new_passphrase, open_profile, passphrase, username
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -17,7 +17,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--province", required=True, help="mã tỉnh/thành 2 chữ số, ví dụ 01")
     p.add_argument("--commune", required=True, help="mã xã/phường 5 chữ số, ví dụ 00004")
     p.add_argument("--device-name", required=True, help="tên máy, ví dụ «Máy cán bộ VHXH»")
-    p.add_argument("--user", required=True, help="tên đăng nhập của cán bộ đầu tiên")
     p.add_argument("--display-name", default="", help="họ tên hiển thị")
     p = sub.add_parser("demo", parents=[common], help="thêm dữ liệu mẫu (xác định theo --seed)")
     p.add_argument("--cases", type=int, default=2000)
@@ -48,15 +47,29 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", required=True, help="mã xã/phường nơi đối tượng chuyển đến (5 số)")
     p.add_argument("--note", help="ghi chú cho bước đang làm")
     user = sub.add_parser("user", parents=[common], help="tài khoản đăng nhập trên máy này")
-    user_sub = user.add_subparsers(dest="user_command", metavar="add|list", required=True)
-    p = user_sub.add_parser("add", parents=[common], help="thêm tài khoản (mật khẩu từ CTXH_PASSPHRASE)")
+    user_sub = user.add_subparsers(dest="user_command", metavar="add|list|deactivate|reset|passwd",
+                                   required=True)
+    p = user_sub.add_parser("add", parents=[common], help="thêm tài khoản (mật khẩu mới từ CTXH_NEW_PASSPHRASE)")
     p.add_argument("username")
-    p.add_argument("--role", choices=("OFFICER", "COLLABORATOR", "APPROVER"), default="COLLABORATOR")
+    p.add_argument("--role", choices=("ADMIN", "OFFICER", "APPROVER", "COLLABORATOR", "VIEWER"),
+                   default="COLLABORATOR")
     p.add_argument("--worker", help="mã người trong danh sách đội ngũ (bắt buộc với cộng tác viên)")
     p.add_argument("--display-name", default="")
     user_sub.add_parser("list", parents=[common], help="liệt kê tài khoản")
-    p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu (an toàn khi đang ghi)")
-    p.add_argument("--out", type=Path, help="tệp đích (mặc định: thư mục backups của hồ sơ)")
+    p = user_sub.add_parser("deactivate", parents=[common], help="khóa hẳn một tài khoản")
+    p.add_argument("username")
+    p = user_sub.add_parser("reset", parents=[common], help="đặt mật khẩu mới cho một tài khoản (quản trị)")
+    p.add_argument("username")
+    user_sub.add_parser("passwd", parents=[common], help="đổi mật khẩu của chính mình")
+    p = sub.add_parser("recover", parents=[common],
+                       help="tỉnh khôi phục hồ sơ khi mất mật khẩu: mở bằng phiếu khôi phục, đặt mật khẩu mới")
+    p.add_argument("--escrow-key", type=Path, required=True, help="tệp phiếu khôi phục của tỉnh")
+    p = sub.add_parser("audit", parents=[common], help="nhật ký truy cập (quản trị): liệt kê, lọc")
+    p.add_argument("--action", help="chỉ loại việc này, ví dụ sign_in_failed, export, view_case")
+    p.add_argument("--by", help="chỉ người dùng này")
+    p.add_argument("--limit", type=int, default=50)
+    p = sub.add_parser("backup", parents=[common], help="sao lưu cơ sở dữ liệu, đã mã hóa (an toàn khi đang ghi)")
+    p.add_argument("--out", type=Path, help="tệp hoặc thư mục đích, ví dụ USB (mặc định: thư mục backups của hồ sơ)")
     p = sub.add_parser("restore", parents=[common], help="khôi phục từ bản sao lưu (bản hiện tại được giữ lại)")
     p.add_argument("file", type=Path)
 
@@ -72,9 +85,12 @@ def _list_import_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.core.errors import CtxhError
     from desktop.core.services.setup import SetupRequest
     from sync.laptop_setup import set_up_laptop
 
+    if not getattr(args, "user", None):
+        raise CtxhError("E_NO_USER")
     ctx = set_up_laptop(data_dir(args), SetupRequest(
         province_code=args.province, commune_code=args.commune, device_name=args.device_name,
         username=args.user, passphrase=passphrase(confirm=True), display_name=args.display_name,
@@ -176,7 +192,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.services.restore import restore
 
-    done = restore(data_dir(args), args.file)
+    done = restore(open_profile(args), args.file)
     emit(args, done, lambda: f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
            f"Máy bắt đầu kỳ đồng bộ mới ({done['epoch']}): lần xuất tới sẽ gửi lại mọi thay đổi.")
     return 0
@@ -223,23 +239,64 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    from desktop.core.services.auth import create_user, list_users
+    from desktop.core.messages import format_message
+    from desktop.core.services import auth
 
     ctx = open_profile(args)
-    if args.user_command == "list":
-        users = list_users(ctx)
-        emit(args, {"users": users}, lambda: "\n".join(f"{u['username']}\t{u['role']}\t{u['display_name']}"
-                                                        for u in users))
+    command = args.user_command
+    if command == "list":
+        users = auth.list_users(ctx)
+        emit(args, {"users": users}, lambda: "\n".join(
+            f"{u['username']}\t{u['role']}\t{u['display_name']}" + ("" if u["active"] else "\t—")
+            for u in users))
         return 0
-    user_id = create_user(ctx, args.username, passphrase(confirm=True), args.role, args.worker, args.display_name)
-    emit(args, {"user_id": user_id, "username": args.username, "role": args.role},
-           lambda: f"Đã thêm tài khoản {args.username} ({args.role}).")
+    if command == "add":
+        user_id = auth.create_user(ctx, args.username, new_passphrase(), args.role, args.worker, args.display_name)
+        emit(args, {"user_id": user_id, "username": args.username, "role": args.role},
+             lambda: format_message("USER_ADDED", {"username": args.username, "role": args.role}))
+        return 0
+    if command == "deactivate":
+        auth.deactivate_user(ctx, args.username)
+        emit(args, {"deactivated": args.username},
+             lambda: format_message("USER_DEACTIVATED", {"username": args.username}))
+        return 0
+    if command == "reset":
+        auth.reset_passphrase(ctx, args.username, new_passphrase())
+        emit(args, {"reset": args.username}, lambda: format_message("USER_RESET", {"username": args.username}))
+        return 0
+    auth.change_passphrase(ctx, passphrase(confirm=False), new_passphrase())
+    emit(args, {"changed": ctx.actor.username}, lambda: format_message("USER_PASSWD"))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from desktop.core.errors import CtxhError
+    from desktop.core.messages import format_message
+    from desktop.core.services.auth import recover
+
+    try:
+        sheet = args.escrow_key.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CtxhError("E_FILE_MISSING", file=str(args.escrow_key)) from error
+    identity = next((line.strip() for line in sheet.splitlines() if line.strip().startswith("AGE-SECRET-KEY-")), "")
+    name = username(args)
+    ctx = recover(data_dir(args), identity, name, new_passphrase())
+    ctx.db.dispose()
+    emit(args, {"recovered": name}, lambda: format_message("RECOVERED", {"username": name}))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from desktop.core.services.audit import list_entries
+
+    rows = list_entries(open_profile(args), action=args.action, username=args.by, limit=args.limit)
+    emit(args, {"entries": rows}, lambda: "\n".join(
+        f"{r['seq']}\t{r['at']}\t{r['username']}\t{r['action']}\t{r['subject']}" for r in rows))
     return 0
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
     "db-check": cmd_db_check, "backup": cmd_backup, "restore": cmd_restore, "roster": cmd_roster,
-    "case": cmd_case,
-    "user": cmd_user,
+    "case": cmd_case, "user": cmd_user, "recover": cmd_recover, "audit": cmd_audit,
 }

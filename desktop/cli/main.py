@@ -31,7 +31,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
-    p.add_argument("--user", help="đăng nhập sẵn bằng tài khoản này (mật khẩu từ CTXH_PASSPHRASE)")
     p.add_argument("--page", choices=PAGES, help="mở ở trang này")
     local_commands.add_parsers(sub, common)
     sync_commands.add_parsers(sub, common)

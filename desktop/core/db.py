@@ -1,5 +1,8 @@
 """The only place that opens a database: PRAGMAs, engine, sessions, and in-place upgrades.
 
+A profile's SQLite file is SQLCipher 4 (through `sqlcipher3`, a DB-API drop-in for `sqlite3`), opened with the
+profile's raw 256-bit data key (desktop/core/vault.py); its WAL and every backup are encrypted under the same key.
+
 SQLite runs in WAL mode with synchronous=FULL (a save that returned is on disk) and foreign keys
 on. pysqlite's own transaction handling is switched off and SQLAlchemy emits BEGIN itself, so that
 DDL is transactional too: a failed migration rolls back instead of leaving half a schema.
@@ -8,10 +11,11 @@ DDL is transactional too: a failed migration rolls back instead of leaving half 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,7 +24,7 @@ from desktop.core.errors import CtxhError
 
 # The newest migration; a test keeps it equal to Alembic's head, so start-up need not load Alembic
 # just to learn that nothing is to be done.
-HEAD_REVISION = "0009_ledger_prev_hash"
+HEAD_REVISION = "0010_audit_roles"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -36,24 +40,59 @@ SQLITE_PRAGMAS = (
 )
 
 
-def connect_sqlite(path: Path | str) -> sqlite3.Connection:
-    """Open a DB-API connection to a SQLite file with the app's PRAGMAs, in autocommit mode."""
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def driver() -> Any:
+    """The DB-API module of every profile database: SQLCipher's build of SQLite."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    return sqlcipher
+
+
+def _keyed(conn: Any, key: bytes | None) -> Any:
+    if key is not None:  # must be the first statement on the connection
+        from desktop.core.vault import hex_key
+
+        conn.execute(f'PRAGMA key = "{hex_key(key)}"')
+    return conn
+
+
+def connect_sqlite(path: Path | str, key: bytes | None = None) -> Any:
+    """Open a DB-API connection to a profile database with the app's PRAGMAs, in autocommit mode; `key` is
+    the data key (None only for a file in clear: an older profile being converted, or a throw-away test)."""
+    conn = _keyed(driver().connect(str(path), isolation_level=None, check_same_thread=False), key)
     for pragma in SQLITE_PRAGMAS:
         conn.execute(pragma)
     return conn
 
 
-def make_engine(target: Path | str) -> Engine:
-    """An engine for a SQLite file path or a database URL (postgresql+psycopg://… for a hub)."""
+def is_plain_sqlite(path: Path) -> bool:
+    """True if `path` is an SQLite file in clear (its first 16 bytes are SQLite's header)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == PLAIN_HEADER
+    except OSError:
+        return False
+
+
+WRITES = "ctxh_writes"  # the execution option that marks a write session's connection
+
+
+def make_engine(target: Path | str, key: bytes | None = None) -> Engine:
+    """An engine for a SQLite file path (encrypted with `key`) or a database URL (postgresql+psycopg://… for
+    a hub)."""
     if isinstance(target, str) and "://" in target:
         return create_engine(target, future=True)
     path = Path(target)
-    engine = create_engine("sqlite://", creator=lambda: connect_sqlite(path), future=True)
+    engine = create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), module=driver(), future=True)
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write session takes the write lock at once (waiting up to busy_timeout for another writer): a
+        # deferred BEGIN that reads first and then writes fails at once with "database is locked" if another
+        # connection committed in between (SQLite's BUSY_SNAPSHOT), which no waiting can cure.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES) else "BEGIN")
 
     return engine
 
@@ -64,11 +103,13 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._write_sessions = sessionmaker(engine.execution_options(**{WRITES: True}), expire_on_commit=False,
+                                            autoflush=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose transaction commits when the block ends and rolls back on error."""
-        with self._sessions() as session, session.begin():
+        with self._write_sessions() as session, session.begin():
             yield session
 
     @contextmanager
@@ -96,16 +137,17 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database with the backup API and check the copy's integrity."""
+def backup_sqlite(source: Path, target: Path, key: bytes | None) -> Path:
+    """Copy a live database with the backup API (encrypted under `key`, as the source is) and check the copy's
+    integrity."""
     from desktop.core.files import replace_atomically
 
     target.parent.mkdir(parents=True, exist_ok=True)
 
     def copy(partial: Path) -> None:
-        src = sqlite3.connect(str(source))
+        src = _keyed(driver().connect(str(source)), key)
         try:
-            dst = sqlite3.connect(str(partial))
+            dst = _keyed(driver().connect(str(partial)), key)
             try:
                 src.backup(dst)
                 ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
@@ -115,30 +157,69 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             src.close()
         if ok != "ok":
             raise CtxhError("E_BACKUP_CHECK", path=str(target))
+        os.chmod(partial, 0o600)
 
     return replace_atomically(target, copy)
 
 
-def read_only_engine(path: Path) -> Engine:
-    """An engine that reads a SQLite file without changing it (no PRAGMAs, no journal mode set): for a backup
+def read_only_engine(path: Path, key: bytes | None) -> Engine:
+    """An engine that reads a database file without changing it (no PRAGMAs, no journal mode set): for a backup
     an officer points at, which must stay as it is."""
-    return create_engine("sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True),
-                         future=True)
+    return create_engine("sqlite://", creator=lambda: _keyed(driver().connect(f"file:{path}?mode=ro", uri=True), key),
+                         module=driver(), future=True)
 
 
-def sqlite_file_ok(path: Path) -> bool:
-    """True if `path` opens read-only as SQLite and passes integrity_check."""
+def sqlite_file_ok(path: Path, key: bytes | None) -> bool:
+    """True if `path` opens read-only with `key` and passes integrity_check (False for another key's file)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _keyed(driver().connect(f"file:{path}?mode=ro", uri=True), key)
         try:
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except driver().DatabaseError:
         return False
 
 
-def upgrade(engine: Engine, sqlite_path: Path | None = None, backup_dir: Path | None = None) -> bool:
+def _tables(conn: Any) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
+
+
+def encrypted_copy(plain: Path, target: Path, data_key: bytes) -> None:
+    """Write an encrypted, checked copy of the clear database `plain` to `target` (sqlcipher_export; the copy is
+    checked for integrity and the row count of every table, and flushed). Used to convert an older profile."""
+    from desktop.core.vault import hex_key
+
+    for leftover in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+    conn = driver().connect(str(plain), isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _tables(conn)}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"{hex_key(data_key)}\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    check = driver().connect(str(target))
+    try:
+        check.execute(f'PRAGMA key = "{hex_key(data_key)}"')
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        copied = {t: check.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _tables(check)}
+    finally:
+        check.close()
+    if not ok or copied != counts:
+        target.unlink(missing_ok=True)
+        raise CtxhError("E_ENCRYPT_CHECK", path=str(plain))
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def upgrade(engine: Engine, sqlite_path: Path | None = None, backup_dir: Path | None = None,
+            key: bytes | None = None) -> bool:
     """Bring the schema to the newest revision; returns True if anything was done.
 
     An existing SQLite database is first backed up to `backup_dir`; the upgrade runs in one
@@ -154,7 +235,7 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None, backup_dir: Path | 
     backup: Path | None = None
     if revision is not None and sqlite_path is not None and backup_dir is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(sqlite_path, backup_dir / f"before-upgrade-{revision}-{stamp}.sqlite3")
+        backup = backup_sqlite(sqlite_path, backup_dir / f"before-upgrade-{revision}-{stamp}.sqlite3", key)
     try:
         run_upgrade(engine)
     except Exception as exc:

@@ -28,3 +28,28 @@ def replace_atomically(target: Path, write: Callable[[Path], object]) -> Path:
         finally:
             os.close(folder)
     return target
+
+
+def overwrite(path: Path) -> None:
+    """Overwrite a file's bytes in place with zeros and flush them to the disk (the file stays, emptied)."""
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        block = b"\0" * 65536
+        left = size
+        while left > 0:
+            left -= handle.write(block[:min(left, len(block))])
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def shred(path: Path) -> None:
+    """Overwrite a file's bytes in place with zeros, flush them to the disk, then remove it.
+
+    This is what can be done from a program: on a hard disk it destroys the old contents; on an SSD or a
+    copy-on-write file system the drive may keep the old blocks, which is why the data is encrypted at rest
+    and a file in clear is only ever a left-over of an older version being converted.
+    """
+    if not path.exists():
+        return
+    overwrite(path)
+    path.unlink()

@@ -62,12 +62,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_USERNAME_TAKEN": ("Tên đăng nhập «{username}» đã có.", "The user name “{username}” is taken."),
     "E_PASSPHRASE_SHORT": (
-        "Mật khẩu phải có ít nhất {min} ký tự.",
-        "The passphrase must have at least {min} characters.",
+        "Mật khẩu phải có ít nhất {min} ký tự, hoặc gồm {words} từ trở lên (ví dụ «lúa chín vàng đồng quê»).",
+        "The passphrase must have at least {min} characters, or {words} words or more.",
     ),
+    "E_PASSPHRASE_COMMON": (
+        "Mật khẩu này quá dễ đoán (quá phổ biến, lặp một ký tự, hoặc chứa tên đăng nhập); hãy chọn câu khác.",
+        "This passphrase is too easy to guess (too common, one repeated character, or it holds the user name).",
+    ),
+    "E_PASSPHRASE_MISMATCH": ("Hai lần nhập mật khẩu không khớp.", "The two passphrases typed do not match."),
     "E_NO_PASSPHRASE": (
-        "Cần mật khẩu: đặt biến môi trường CTXH_PASSPHRASE hoặc nhập khi được hỏi.",
-        "A passphrase is needed: set CTXH_PASSPHRASE or type it when asked.",
+        "Cần mật khẩu: đặt biến môi trường {env} hoặc nhập khi được hỏi. Chưa mở gì.",
+        "A passphrase is needed: set {env} or type it when asked. Nothing was opened.",
+    ),
+    "E_NO_USER": (
+        "Cần tài khoản đăng nhập: thêm --user TÊN (hoặc đăng nhập cửa sổ một lần). Chưa mở gì.",
+        "An account is needed: add --user NAME (or sign in to the window once). Nothing was opened.",
+    ),
+    "E_LOCKED_OUT": (
+        "Đã nhập sai mật khẩu nhiều lần: hãy thử lại sau {seconds} giây.",
+        "Too many wrong passphrases: try again in {seconds} seconds.",
+    ),
+    "E_LOCKED": ("Hồ sơ đang khóa: hãy đăng nhập.", "The profile is locked: sign in."),
+    "E_VAULT_UNREADABLE": (
+        "Không đọc được tệp khóa «{file}»; hãy khôi phục nó từ bản sao lưu hoặc nhờ tỉnh khôi phục.",
+        "The key file “{file}” cannot be read; restore it from a backup or ask the province to recover.",
+    ),
+    "E_VAULT_MISSING": (
+        "Thiếu tệp khóa «{file}»: không có nó thì không mở được dữ liệu đã mã hóa.",
+        "The key file “{file}” is missing: the encrypted data cannot be opened without it.",
+    ),
+    "E_KEYFILE": (
+        "Tệp khóa «{file}» đã bị thay đổi hoặc thuộc hồ sơ khác.",
+        "The key file “{file}” was changed or belongs to another profile.",
+    ),
+    "E_NO_ESCROW": (
+        "Hồ sơ này chưa có bản khóa dự phòng của tỉnh (chưa cài thẻ máy chủ): không khôi phục được bằng phiếu.",
+        "This profile has no escrow wrap yet (no hub card installed): it cannot be recovered with a sheet.",
+    ),
+    "E_ESCROW_KEY": (
+        "Phiếu khôi phục không mở được khóa của hồ sơ này (sai phiếu, hoặc phiếu của tỉnh khác).",
+        "The recovery sheet does not open this profile's key (wrong sheet, or another province's).",
+    ),
+    "E_ENCRYPT_CHECK": (
+        "Mã hóa «{path}» không qua được kiểm tra; hồ sơ được giữ nguyên, chưa mã hóa.",
+        "Encrypting “{path}” failed its check; the profile is kept as it was, not encrypted yet.",
+    ),
+    "E_LAST_ADMIN": (
+        "Không thể khóa tài khoản quản trị cuối cùng.",
+        "The last administrator account cannot be deactivated.",
+    ),
+    "PROMPT_PASSPHRASE": ("Mật khẩu:", "Passphrase:"),
+    "PROMPT_PASSPHRASE_AGAIN": ("Nhập lại mật khẩu:", "Passphrase again:"),
+    "PROMPT_NEW_PASSPHRASE": ("Mật khẩu mới:", "New passphrase:"),
+    "USER_ADDED": ("Đã thêm tài khoản {username} ({role}).", "Account {username} ({role}) added."),
+    "USER_DEACTIVATED": ("Đã khóa tài khoản {username}.", "Account {username} deactivated."),
+    "USER_RESET": ("Đã đặt mật khẩu mới cho {username}.", "{username} has a new passphrase."),
+    "USER_PASSWD": ("Đã đổi mật khẩu.", "Passphrase changed."),
+    "RECOVERED": (
+        "Đã khôi phục: {username} đăng nhập bằng mật khẩu mới; dữ liệu và lịch sử giữ nguyên.",
+        "Recovered: {username} signs in with the new passphrase; data and history are intact.",
     ),
     "E_DB_NEWER": (
         "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn ({revision}); hãy cập nhật CTXH Desk.",
@@ -90,8 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_DB_CHECK": ("Kiểm tra cơ sở dữ liệu phát hiện lỗi: {detail}", "The database check found a problem: {detail}"),
     "E_ARGS": ("Tham số không hợp lệ: {detail}", "Invalid arguments: {detail}"),
     "E_FORBIDDEN": (
-        "Tài khoản «{user}» không có quyền làm việc này; hãy nhờ cán bộ phụ trách.",
-        "The account “{user}” may not do this; ask the officer in charge.",
+        "Tài khoản «{user}» (vai trò {role}) không có quyền làm việc này; hãy nhờ cán bộ phụ trách.",
+        "The account “{user}” (role {role}) may not do this; ask the officer in charge.",
     ),
     "E_ROLE": ("Vai trò «{role}» không hợp lệ.", "“{role}” is not a valid role."),
     "E_WORKER_REQUIRED": (
@@ -166,6 +219,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}” holds records outside its sender's commune; not imported.",
     ),
     "E_REVOKED": ("Máy gửi gói «{file}» đã bị thu hồi quyền; không nhập.", "The sender of “{file}” was revoked."),
+    "E_AUDIT": (
+        "Nhật ký truy cập trong gói «{file}» không nối tiếp nhật ký máy đó đã gửi trước (mục bị sửa hoặc xóa); "
+        "không nhập, đã cách ly.",
+        "The audit trail in “{file}” does not continue what that laptop sent before (an entry edited or removed); "
+        "not imported, quarantined.",
+    ),
     "E_EXPIRED": (
         "Chứng nhận của máy gửi gói «{file}» đã hết hạn hoặc chưa có hiệu lực.",
         "The sender's certificate for “{file}” has expired or is not yet valid.",

@@ -54,6 +54,9 @@ def issue_certificate(ctx: AppContext, device: dict[str, Any], now: dt.datetime 
 
 def revoke(ctx: AppContext, device_id: str, at: dt.datetime | None = None) -> str:
     """Revoke a laptop (lost, stolen, leaving): its bundles made from `at` on are refused everywhere."""
+    from desktop.core.services.access import require
+
+    require(ctx, "keys")
     moment = iso_utc(at or dt.datetime.now(dt.UTC))
     with ctx.db.session() as session:
         if not repo.set_revoked(session, device_id, moment):

@@ -81,6 +81,9 @@ class HubImport:
 def import_folder(ctx: AppContext, folder: Path) -> HubImport:
     """Import every `*.age` file under `folder` (by name: device and counter order as laptops name them);
     a file that waits for an earlier one is applied when that one comes, in this run or a later one."""
+    from desktop.core.services.access import require
+
+    require(ctx, "hub")
     return import_paths(ctx, sorted(p for p in folder.rglob("*.age") if p.is_file()))
 
 
@@ -92,6 +95,9 @@ def verify_paths(ctx: AppContext, paths: list[Path]) -> list[ImportOutcome]:
 
 def import_paths(ctx: AppContext, paths: list[Path]) -> HubImport:
     """Import these laptops' bundle files, in the order given."""
+    from desktop.core.services.access import require
+
+    require(ctx, "hub")
     done = HubImport(import_files(ctx, paths, _opener))
     done.transferred = carry_out(ctx)  # a case closed because the person moved opens in their new commune
     return done

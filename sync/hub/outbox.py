@@ -73,12 +73,18 @@ def hub_bundle(ctx: AppContext, device: dict[str, Any], lines: list[dict[str, An
 def enrolment_bundle(ctx: AppContext, card: Any, folder: Path) -> Path:
     """Enrol a laptop from its card (its fingerprint confirmed with the commune) and write its certificate, in a
     hub bundle for it, into `folder`."""
+    from desktop.core.services.access import require
+
+    require(ctx, "keys")
     certificate = enroll(ctx, card)
     return hub_bundle(ctx, card, [{"type": "certificate", **certificate}], folder)
 
 
 def export_all(ctx: AppContext, folder: Path, with_reference: bool = True) -> list[Path]:
     """A bundle for every enrolled laptop that is not revoked."""
+    from desktop.core.services.access import require
+
+    require(ctx, "hub")
     folder.mkdir(parents=True, exist_ok=True)
     carry_out(ctx)  # cases moved between communes go out with this export
     with ctx.db.reader() as session:

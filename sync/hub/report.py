@@ -58,6 +58,9 @@ def _share(part: int, whole: int) -> float | None:
 
 def write_report(ctx: AppContext, year: int, path: Path) -> dict[str, Any]:
     """Write the province workbook; returns the province totals."""
+    from desktop.core.services.access import require
+
+    require(ctx, "hub")
     rows = commune_rows(ctx, year)
     total = {k: sum(r[k] for r in rows) for k in ("devices", "active", "collaborators", "trained", "open", "closed",
                                                   "children", "served")}

@@ -17,7 +17,7 @@ from sync.digests import current_digests
 
 # Refusals that say something about the sender, not about the way: a record of another commune, malformed
 # content under a valid signature, a fork, a revoked or expired device still sending, a defect of ours.
-ALERT_CODES = ("E_SCOPE", "E_FORMAT", "E_FORK", "E_REPLAY", "E_REVOKED", "E_EXPIRED", "E_INTERNAL")
+ALERT_CODES = ("E_SCOPE", "E_FORMAT", "E_FORK", "E_REPLAY", "E_REVOKED", "E_EXPIRED", "E_AUDIT", "E_INTERNAL")
 
 
 def received_bundles(ctx: AppContext, limit: int = 1000) -> list[dict[str, Any]]:

@@ -34,7 +34,15 @@ class SheetSpec:
 
 
 def write_workbook(path: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
-    """Write the sheets (write-only mode, streamed) atomically; returns rows written per sheet."""
+    """Write the sheets (write-only mode, streamed) atomically; returns rows written per sheet. Nothing goes to
+    the temp folder: openpyxl's worksheet files are written beside `path` (desktop/core/excel/scratch.py)."""
+    from desktop.core.excel.scratch import worksheets_beside
+
+    with worksheets_beside(path):
+        return _write_workbook(path, sheets)
+
+
+def _write_workbook(path: Path, sheets: Sequence[SheetSpec]) -> dict[str, int]:
     workbook = Workbook(write_only=True)
     written: dict[str, int] = {}
     header_font = Font(bold=True, color="FFFFFF")

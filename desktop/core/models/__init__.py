@@ -3,7 +3,7 @@
 from desktop.core.models.base import Base, Synced
 from desktop.core.models.case_records import Consent, FormAnswer
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
-from desktop.core.models.profile import AppUser, Device
+from desktop.core.models.profile import AppUser, AuditEntry, Device, ReceivedAudit
 from desktop.core.models.rates import ReferenceRate, ReferenceTarget
 from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion
 from desktop.core.models.roster import Worker, WorkerAllowance
@@ -22,6 +22,7 @@ __all__ = [
     "SYNCED_MODELS",
     "AdminUnit",
     "AppUser",
+    "AuditEntry",
     "Base",
     "Beneficiary",
     "BundleRecord",
@@ -35,6 +36,7 @@ __all__ = [
     "FormAnswer",
     "HubDevice",
     "PublicHoliday",
+    "ReceivedAudit",
     "ReceivedChange",
     "ReferenceRate",
     "ReferenceTarget",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.models import AppUser, Device
@@ -75,3 +75,13 @@ def add_local_device(session: Session, *, device_id: str, name: str, province_co
     """Create this profile's device row (at set-up)."""
     session.execute(insert(Device).values(id=device_id, name=name, province_code=province_code,
                                           commune_code=commune_code, is_local=True))
+
+
+def set_active(session: Session, username: str, active: bool) -> None:
+    """Activate or deactivate an account."""
+    session.execute(update(AppUser).where(AppUser.username == username).values(active=active))
+
+
+def active_admins(session: Session) -> list[str]:
+    """The user names of the active ADMIN accounts."""
+    return list(session.scalars(select(AppUser.username).where(AppUser.role == "ADMIN", AppUser.active.is_(True))))

@@ -1,5 +1,10 @@
-"""Who may see and change what (design.md §1): collaborators see and edit only the cases assigned to
-them; the roster and training are kept by officers. Enforced here, in the services, not in widgets."""
+"""Who may see and do what (design.md §1), enforced here, in the services, never only in widgets.
+
+ADMIN: everything, and alone accounts, keys, restore and settings. OFFICER: the commune's work (roster,
+training, cases, exports, backups, bundles). APPROVER (the commune's chair): an officer's work and decisions.
+COLLABORATOR: only the cases assigned to them; no backup, no bundle, no phone or CCCD of people outside their
+cases. VIEWER: reads only; every write and every export is refused.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,33 @@ from desktop.core.models import Case
 from desktop.core.repositories import lists
 from desktop.core.repositories import records as repo
 
-MANAGERS = frozenset({"OFFICER", "APPROVER", "SYSTEM"})
+MANAGERS = frozenset({"ADMIN", "OFFICER", "APPROVER", "SYSTEM"})
+
+# permission → the roles that hold it
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "accounts": frozenset({"ADMIN", "SYSTEM"}),
+    "keys": frozenset({"ADMIN", "SYSTEM"}),
+    "restore": frozenset({"ADMIN", "SYSTEM"}),
+    "settings": frozenset({"ADMIN", "SYSTEM"}),
+    "audit": frozenset({"ADMIN", "SYSTEM"}),
+    "manage": MANAGERS,  # roster, training, assigning cases
+    "backup": frozenset({"ADMIN", "OFFICER", "SYSTEM"}),
+    "bundle": frozenset({"ADMIN", "OFFICER", "APPROVER", "SYSTEM"}),  # sync: export, import
+    "export": frozenset({"ADMIN", "OFFICER", "APPROVER", "COLLABORATOR", "SYSTEM"}),  # Excel, reports, prints
+    "write": frozenset({"ADMIN", "OFFICER", "APPROVER", "COLLABORATOR", "SYSTEM"}),
+    "hub": frozenset({"ADMIN", "OFFICER", "SYSTEM"}),  # the province's work on a hub
+}
+
+
+def allowed(ctx: AppContext, permission: str) -> bool:
+    """True if the signed-in user's role holds `permission`."""
+    return ctx.actor.role in PERMISSIONS[permission]
+
+
+def require(ctx: AppContext, permission: str) -> None:
+    """Raise E_FORBIDDEN (naming the user, the role and what was refused) unless the role holds `permission`."""
+    if not allowed(ctx, permission):
+        raise CtxhError("E_FORBIDDEN", user=ctx.actor.username, role=ctx.actor.role, action=permission)
 
 
 def is_collaborator(ctx: AppContext) -> bool:
@@ -20,9 +51,8 @@ def is_collaborator(ctx: AppContext) -> bool:
 
 
 def require_manager(ctx: AppContext) -> None:
-    """Raise E_FORBIDDEN unless an officer (or approver, or the command line) is acting."""
-    if ctx.actor.role not in MANAGERS:
-        raise CtxhError("E_FORBIDDEN", user=ctx.actor.username)
+    """Raise E_FORBIDDEN unless an admin, officer or approver is acting."""
+    require(ctx, "manage")
 
 
 def case_scope(ctx: AppContext) -> list[Any]:

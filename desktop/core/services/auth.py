@@ -1,19 +1,30 @@
-"""Passphrases (Argon2id) and signing in."""
+"""Accounts and signing in: roles, passphrases (each one wraps the profile's data key), lock, recovery.
+
+A passphrase is never stored, not even hashed: it unwraps the data key (desktop/core/vault.py), and that is
+the check. So adding an account, resetting a passphrase or changing one's own rewrites a wrap and nothing else.
+"""
 
 from __future__ import annotations
 
 import re
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from pathlib import Path
+from typing import Any
 
 from desktop.core.context import Actor, AppContext
 from desktop.core.errors import AuthError, CtxhError
+from desktop.core.passphrases import MIN_LENGTH, check_passphrase
 from desktop.core.repositories import accounts as repo
+from desktop.core.repositories import audit
+from desktop.core.services.access import require
+from desktop.core.vault import Vault, forget_key, key_of, remember_key
 
-MIN_PASSPHRASE = 8
+__all__ = ["MIN_LENGTH", "ROLES", "WRAPPED", "change_passphrase", "check_passphrase", "check_username",
+           "create_user", "deactivate_user", "list_users", "lock", "recover", "reset_passphrase", "sign_in"]
+
+# What the old password_hash column holds for an account whose passphrase wraps the data key instead.
+WRAPPED = "wrapped-data-key"
 _USERNAME = re.compile(r"[a-z0-9._]{3,32}")
-_hasher = PasswordHasher()  # Argon2id with the library's current defaults (64 MiB, t=3)
+ROLES = ("ADMIN", "OFFICER", "APPROVER", "COLLABORATOR", "VIEWER")
 
 
 def check_username(username: str) -> str:
@@ -24,52 +35,59 @@ def check_username(username: str) -> str:
     return name
 
 
-def check_passphrase(passphrase: str) -> None:
-    """Raise E_PASSPHRASE_SHORT for a passphrase under the minimum length."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise CtxhError("E_PASSPHRASE_SHORT", min=MIN_PASSPHRASE)
+def sign_in(ctx: AppContext, username: str, passphrase: str, now: float | None = None) -> Actor:
+    """Check a user's passphrase on an open profile (the window's unlock, or a change of user); on success the
+    context acts as that user from now on. Failures count towards the lockout, as at start-up."""
+    from desktop.core.unlocking import unlock
 
-
-def hash_passphrase(passphrase: str) -> str:
-    """An Argon2id hash string of a passphrase."""
-    return _hasher.hash(passphrase)
-
-
-def sign_in(ctx: AppContext, username: str, passphrase: str) -> Actor:
-    """Check a user's passphrase; on success the context acts as that user from now on."""
-    with ctx.db.reader() as session:
-        user = repo.account(session, username.strip().lower())
+    name = username.strip().lower()
+    data_key = unlock(ctx.profile, name, passphrase, ctx.profile.read_settings().get("db_url"), now)
+    vault = Vault(ctx.profile.root)
+    pending = vault.take_pending_audit()
+    with ctx.db.session() as session:
+        user = repo.account(session, name)
+        for entry in pending:
+            audit.append(session, device_id=ctx.device_id, username=entry["username"], action=entry["action"],
+                         detail=entry.get("detail"), at=entry.get("at"))
+        if user is not None and user.active:
+            audit.append(session, device_id=ctx.device_id, username=name, action="unlock")
+    if pending:
+        vault.save()
     if user is None or not user.active:
         raise AuthError()
-    try:
-        _hasher.verify(user.password_hash, passphrase)
-    except (VerificationError, InvalidHashError):
-        raise AuthError() from None
+    remember_key(ctx.profile.root, data_key)
     ctx.actor = Actor(user_id=user.id, username=user.username, role=user.role, worker_id=user.worker_id)
     return ctx.actor
 
 
-
-ROLES = ("OFFICER", "COLLABORATOR", "APPROVER")
+def lock(ctx: AppContext, reason: str = "lock") -> None:
+    """Record that the window locked (idle, or the user asked) or signed out. The data key stays with the open
+    database connections; the window hides every page until `sign_in` succeeds again."""
+    with ctx.db.session() as session:
+        audit.append(session, device_id=ctx.device_id, username=ctx.actor.username, action=reason)
+    if reason == "sign_out":
+        forget_key(ctx.profile.root)
 
 
 def create_user(ctx: AppContext, username: str, passphrase: str, role: str, worker_id: str | None = None,
                 display_name: str = "") -> str:
-    """Add a sign-in account (officers only). A collaborator account is linked to its roster member."""
+    """Add a sign-in account (ADMIN only), its passphrase wrapping the data key. A collaborator's account is
+    linked to its roster member."""
     from desktop.core.ids import new_id
     from desktop.core.models import Worker
     from desktop.core.repositories import records
-    from desktop.core.services.access import require_manager
     from desktop.core.text import clean
 
-    require_manager(ctx)
+    require(ctx, "accounts")
     name = check_username(username)
-    check_passphrase(passphrase)
+    check_passphrase(passphrase, name)
     if role not in ROLES:
         raise CtxhError("E_ROLE", role=role)
     if role == "COLLABORATOR" and not worker_id:
         raise CtxhError("E_WORKER_REQUIRED")
     user_id = new_id()
+    vault = Vault(ctx.profile.root)
+    vault.wrap(name, passphrase, key_of(ctx.profile.root))
     with ctx.db.session() as session:
         if repo.account(session, name) is not None:
             raise CtxhError("E_USERNAME_TAKEN", username=name)
@@ -79,12 +97,85 @@ def create_user(ctx: AppContext, username: str, passphrase: str, role: str, work
                 raise CtxhError("E_NOT_FOUND", entity="worker", id=worker_id)
             display_name = display_name or worker["full_name"]
         repo.add_account(session, user_id=user_id, username=name, display_name=clean(display_name) or name,
-                         role=role, password_hash=hash_passphrase(passphrase), worker_id=worker_id)
+                         role=role, password_hash=WRAPPED, worker_id=worker_id)
+        audit.append(session, device_id=ctx.device_id, username=ctx.actor.username, action="account_add",
+                     subject=f"user:{name}", detail={"role": role})
+        vault.save()  # inside the transaction: if the wrap cannot be written, the account is not made either
     return user_id
 
 
+def _account(session: Any, username: str) -> repo.Account:
+    user = repo.account(session, username.strip().lower())
+    if user is None:
+        raise CtxhError("E_NOT_FOUND", entity="user", id=username)
+    return user
+
+
+def deactivate_user(ctx: AppContext, username: str) -> None:
+    """Deactivate an account (ADMIN): it can no longer sign in, its wrap of the data key is destroyed. The last
+    active ADMIN cannot be deactivated."""
+    require(ctx, "accounts")
+    vault = Vault(ctx.profile.root)
+    with ctx.db.session() as session:
+        user = _account(session, username)
+        if user.role == "ADMIN" and repo.active_admins(session) == [user.username]:
+            raise CtxhError("E_LAST_ADMIN")
+        repo.set_active(session, user.username, False)
+        audit.append(session, device_id=ctx.device_id, username=ctx.actor.username, action="account_deactivate",
+                     subject=f"user:{user.username}")
+        vault.drop_wrap(user.username)
+        vault.save()
+
+
+def reset_passphrase(ctx: AppContext, username: str, new_passphrase: str) -> None:
+    """Give an account a new passphrase (ADMIN): its wrap is made anew, its lockout cleared."""
+    require(ctx, "accounts")
+    vault = Vault(ctx.profile.root)
+    with ctx.db.session() as session:
+        user = _account(session, username)
+        check_passphrase(new_passphrase, user.username)
+        vault.wrap(user.username, new_passphrase, key_of(ctx.profile.root))
+        vault.clear_failures(user.username)
+        audit.append(session, device_id=ctx.device_id, username=ctx.actor.username, action="passphrase_reset",
+                     subject=f"user:{user.username}")
+        vault.save()
+
+
+def change_passphrase(ctx: AppContext, old_passphrase: str, new_passphrase: str) -> None:
+    """Change the signed-in user's own passphrase: the old one must unwrap the key; only the wrap changes, not
+    one page of the database (T30). The audit entry waits in the vault and joins the trail at the next
+    sign-in, as a failed sign-in's does."""
+    import time
+
+    name = ctx.actor.username
+    vault = Vault(ctx.profile.root)
+    check_passphrase(new_passphrase, name)
+    data_key = vault.unwrap(name, old_passphrase)
+    vault.wrap(name, new_passphrase, data_key)
+    vault.add_pending_audit({"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "username": name,
+                             "action": "passphrase_change", "detail": {}})
+    vault.save()
+
+
+def recover(data_dir: Path, escrow_identity: str, username: str, new_passphrase: str) -> AppContext:
+    """The province's recovery (T30): the escrow identity (from the hub's recovery sheet) opens the data key,
+    `username` gets `new_passphrase`, and the profile opens signed in as that user, its data untouched."""
+    from desktop.core.context import open_context
+
+    vault = Vault(data_dir)
+    data_key = vault.unwrap_escrow(escrow_identity)
+    name = username.strip().lower()
+    check_passphrase(new_passphrase, name)
+    vault.wrap(name, new_passphrase, data_key)
+    vault.clear_failures(name)
+    vault.add_pending_audit({"at": None, "username": name, "action": "recovery", "detail": {}})
+    vault.save()
+    return open_context(data_dir, name, new_passphrase)
+
+
 def list_users(ctx: AppContext) -> list[dict[str, object]]:
-    """The accounts of this laptop (never their hashes)."""
+    """The accounts of this laptop (never their wraps)."""
+    require(ctx, "accounts")
     with ctx.db.reader() as session:
         return [{"username": u.username, "display_name": u.display_name, "role": u.role, "worker_id": u.worker_id,
                  "active": u.active} for u in repo.accounts(session)]

@@ -31,6 +31,9 @@ SERVICE_COLUMNS = [
 
 def export_cases(ctx: AppContext, path: Path) -> dict[str, int]:
     """Write the live cases this user may see (by case number) and their live services to `path`."""
+    from desktop.core.services.access import require
+
+    require(ctx, "export")
     label = codebook(ctx).label
     with ctx.db.reader() as session:
         cases = sorted(repo.live_rows(session, Case), key=lambda c: (c["case_no"], c["id"]))
@@ -64,4 +67,7 @@ def export_cases(ctx: AppContext, path: Path) -> dict[str, int]:
 
     written = write_workbook(path, [SheetSpec("Hồ sơ", CASE_COLUMNS, case_rows()),
                                     SheetSpec("Dịch vụ đã cung cấp", SERVICE_COLUMNS, service_rows())])
+    from desktop.core.services.audit import record
+
+    record(ctx, "export", f"file:{path.name}", kind="cases", rows=written["Hồ sơ"])
     return {"cases": written["Hồ sơ"], "services": written["Dịch vụ đã cung cấp"]}

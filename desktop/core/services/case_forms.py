@@ -152,10 +152,14 @@ def set_form_deleted(ctx: AppContext, answer_id: str, deleted: bool) -> Changed:
 
 def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:
     """A filled form as HTML laid out for printing and signing (forms.printing)."""
+    from desktop.core.services.access import require
+    from desktop.core.services.audit import record
     from desktop.core.services.status import profile_info
     from forms.printing import form_html
 
+    require(ctx, "export")
     answer = get_form_answer(ctx, answer_id)
+    record(ctx, "print", f"form:{answer_id}", form=answer["form_code"])
     book = codebook(ctx)
     header = {"commune": profile_info(ctx)["commune"], "case_no": answer["case_no"], "person": answer["person"],
               "birth_date": answer["birth_date"], "filled_on": answer["filled_on"]}

@@ -221,6 +221,9 @@ def get_case(ctx: AppContext, case_id: str) -> dict[str, Any]:
     with ctx.db.reader() as session:
         case["beneficiary"] = repo.get_row(session, Beneficiary, case["beneficiary_id"])
         case["services"] = repo.services_of_case(session, case_id)
+    from desktop.core.services.audit import record
+
+    record(ctx, "view_case", f"case:{case_id}", case_no=case["case_no"])
     return case
 
 

@@ -55,6 +55,9 @@ class ChangeWriter:
     """Writes through one Session for one AppContext; call flush_clock() before commit."""
 
     def __init__(self, ctx: AppContext, session: Session) -> None:
+        from desktop.core.services.access import require
+
+        require(ctx, "write")  # every change to a record passes here: a VIEWER's never does
         self.ctx = ctx
         self.session = session
         self.changed = Changed()

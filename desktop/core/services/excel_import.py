@@ -329,8 +329,12 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
         else:
             merges.append((row.duplicate_of, {k: v for k, v in values.items() if v not in (None, "", [])}))
             report.merged += 1
+    from desktop.core.services.audit import note
+
     with Writing(ctx) as writer:
         report.imported = spec.write(writer, list(new_rows.values()), merges)
+        note(ctx, writer.session, "import", f"file:{plan.path.name}", imported=report.imported,
+             merged=report.merged, rejected=len({p.row for p in report.rejected}))
     report.changed = writer.changed
     if report.rejected:
         report.annotated = str(annotate(plan, report.rejected, annotate_to))
@@ -338,12 +342,18 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
 
 
 def annotate(plan: ImportPlan, problems: list[RowProblem], target: Path | None = None) -> Path:
-    """Save a copy of the workbook with each rejected row's reasons in a new column, and bad cells in red."""
+    """Save a copy of the workbook with each rejected row's reasons in a new column, and bad cells in red.
+    The copy carries no formula out: every formula (and text Excel would read as one, such as a DDE call) is
+    written back as the text it was, so what the import refused cannot run when the officer opens the copy."""
     from openpyxl import load_workbook
     from openpyxl.styles import Font, PatternFill
 
+    from desktop.core.excel.scratch import worksheets_beside
+
     target = target or plan.path.with_name(f"{plan.path.stem} (lỗi nhập){plan.path.suffix}")
     workbook = load_workbook(plan.path)
+    for each in workbook.worksheets:
+        _defuse_formulas(each)
     sheet = workbook[plan.sheet]
     column = sheet.max_column + 1
     sheet.cell(plan.header.header_row, column, "Lỗi nhập (CTXH Desk)").font = Font(bold=True, color="B00020")
@@ -357,4 +367,23 @@ def annotate(plan: ImportPlan, problems: list[RowProblem], target: Path | None =
             col = plan.header.columns.get(p.field)
             if col is not None:
                 sheet.cell(row, col + 1).fill = red
-    return replace_atomically(target, workbook.save)
+    for name in list(workbook.defined_names):  # a defined name can hold a formula too
+        del workbook.defined_names[name]
+    with worksheets_beside(target):
+        return replace_atomically(target, workbook.save)
+
+
+def _defuse_formulas(sheet: Any) -> None:
+    """Turn every formula cell (and text starting with = + - @) into a plain text cell with a quote prefix."""
+    from desktop.core.excel.writing import RISKY_FIRST
+
+    for row in sheet.iter_rows():
+        for cell in row:
+            value = cell.value
+            if cell.data_type == "f" or (isinstance(value, str) and value[:1] in RISKY_FIRST):
+                text = value if isinstance(value, str) else str(getattr(value, "text", value))
+                cell.value = text
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            elif cell.hyperlink is not None:
+                cell.hyperlink = None

@@ -30,6 +30,9 @@ TRAINING_COLUMNS = [
 
 def export_roster(ctx: AppContext, path: Path, on: dt.date | None = None) -> dict[str, int]:
     """Write the live roster (Vietnamese name order) and everyone's training history to `path`."""
+    from desktop.core.services.access import require
+
+    require(ctx, "export")
     on = on or dt.date.today()
     book = codebook(ctx)
     label = book.label
@@ -68,4 +71,7 @@ def export_roster(ctx: AppContext, path: Path, on: dt.date | None = None) -> dic
         SheetSpec("Danh sách đội ngũ", ROSTER_COLUMNS, roster_rows()),
         SheetSpec("Lịch sử tập huấn", TRAINING_COLUMNS, training_rows()),
     ])
+    from desktop.core.services.audit import record
+
+    record(ctx, "export", f"file:{path.name}", kind="roster", rows=written["Danh sách đội ngũ"])
     return {"workers": written["Danh sách đội ngũ"], "attendances": written["Lịch sử tập huấn"]}

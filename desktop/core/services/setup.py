@@ -1,4 +1,5 @@
-"""Creating a profile: schema, reference data, this device, and the first officer account."""
+"""Creating a profile: a new data key, the encrypted schema, reference data, this device, and the first account
+(its ADMIN)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from desktop.core.ids import new_id
 from desktop.core.profile import Profile
 from desktop.core.reference_data import load_reference_data, read_admin_units_file
 from desktop.core.repositories import accounts
-from desktop.core.services.auth import check_passphrase, check_username, hash_passphrase
+from desktop.core.services.auth import WRAPPED, check_passphrase, check_username
 from desktop.core.text import clean
+from desktop.core.vault import Vault, new_data_key
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,14 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
     if profile.exists():
         raise CtxhError("E_ALREADY_INITIALISED", path=str(data_dir))
     username = check_username(request.username)
-    check_passphrase(request.passphrase)
     device_name = clean(request.device_name)
     if not device_name:
         raise CtxhError("E_REQUIRED", field="device_name")
     find_units(request.province_code, request.commune_code)
-    password_hash = hash_passphrase(request.passphrase)
+    check_passphrase(request.passphrase, username)
     profile.root.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(profile.db_path)
+    data_key = new_data_key()
+    engine = make_engine(profile.db_path, data_key)
     try:
         upgrade(engine)
         db = Database(engine)
@@ -71,15 +73,19 @@ def initialise_profile(data_dir: Path, request: SetupRequest) -> AppContext:
             accounts.add_local_device(session, device_id=new_id(), name=device_name,
                                       province_code=request.province_code, commune_code=request.commune_code)
             accounts.add_account(session, user_id=new_id(), username=username,
-                                 display_name=clean(request.display_name) or username, role="OFFICER",
-                                 password_hash=password_hash)
+                                 display_name=clean(request.display_name) or username, role="ADMIN",
+                                 password_hash=WRAPPED)
+        vault = Vault(profile.root)
+        vault.wrap(username, request.passphrase, data_key)
+        vault.save()
     except BaseException:
         engine.dispose()
         for suffix in ("", "-wal", "-shm"):
             Path(str(profile.db_path) + suffix).unlink(missing_ok=True)
+        Vault(profile.root).path.unlink(missing_ok=True)
         raise
     engine.dispose()
     settings = profile.read_settings()
     settings["last_user"] = username  # the sign-in dialog opens with it filled in
     profile.write_settings(settings)
-    return open_context(data_dir)
+    return open_context(data_dir, username, request.passphrase)
