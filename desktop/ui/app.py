@@ -72,22 +72,20 @@ class AppController(QObject):
         if self.user and passphrase:
             self._show_main()
             user = self.user
-
-            def open_and_sign_in() -> Any:
-                from desktop.ui.operations.profile import sign_in
-
-                return sign_in(self._open_profile(), username=user, passphrase=passphrase)
-
-            self.backend.runner.submit(open_and_sign_in, lambda _ctx: self._ready(), self._auto_login_failed)
+            self.backend.runner.submit(lambda: self._open_profile(user, passphrase), lambda _ctx: self._ready(),
+                                       self._auto_login_failed)
             return
         self._ask_sign_in()
 
-    def _open_profile(self) -> Any:
-        """Runs on the worker: open (and upgrade) the profile once, load the code lists."""
-        if self.backend.ctx is None:
-            from desktop.ui.operations.profile import open_profile
+    def _open_profile(self, username: str, passphrase: str) -> Any:
+        """Runs on the worker: sign in — unlock and open (and upgrade) the profile, load the code lists; once
+        open, unlock it again (after the window locked)."""
+        from desktop.ui.operations import profile as ops
 
-            self.backend.opened(*open_profile(self.profile.root))
+        if self.backend.ctx is None:
+            self.backend.opened(*ops.open_profile(self.profile.root, username=username, passphrase=passphrase))
+        else:
+            ops.sign_in(self.backend.ctx, username=username, passphrase=passphrase)
         return self.backend.ctx
 
     def _ask_sign_in(self) -> None:
@@ -99,7 +97,6 @@ class AppController(QObject):
         self.dialog.rejected.connect(QApplication.quit)
         self.dialog.show()
         mark("window_shown")
-        self.backend.runner.submit(self._open_profile, on_error=lambda _e: None)  # warm up while they type
 
     def _auto_login_failed(self, error: BaseException) -> None:
         from desktop.ui.widgets.messages import show_error
@@ -148,6 +145,53 @@ class AppController(QObject):
 
         self.backend.call(ops.profile_info, on_done=show_ready)
         self.backend.ready.emit()
+        self._watch_idle()
+
+    # --- the lock -------------------------------------------------------------------------------------
+    def _watch_idle(self) -> None:
+        from desktop.ui.idle_lock import IdleWatcher
+        from desktop.ui.operations import accounts as account_ops
+
+        if getattr(self, "idle", None) is None:
+            # Once a day, a minute after signing in (not in the way of the first page), quietly: a failure shows
+            # as the reminder on the next start, and the fault log has it.
+            QTimer.singleShot(60_000, lambda: self.backend.call(account_ops.scheduled_backup,
+                                                                 on_error=lambda _e: None))
+            minutes = int(self.profile.read_settings().get("idle_lock_minutes", 10))
+            self.idle = IdleWatcher(minutes, self)
+            self.idle.timed_out.connect(lambda: self.lock("lock_idle"))
+            self.window.lock_requested.connect(self.lock)
+
+    def lock(self, reason: str = "lock") -> None:
+        """Hide the data (every page, every open dialog, which keep their unsaved work) and ask for the
+        passphrase again; "sign_out" lets another account sign in."""
+        from desktop.ui.dialogs.login import LoginDialog
+        from desktop.ui.operations import profile as ops
+
+        if getattr(self, "locked", False):
+            return
+        self.locked = True
+        self.idle.pause(True)
+        self.backend.call(ops.lock, reason=reason, on_error=lambda _e: None)
+        self.hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.window]
+        for widget in self.hidden:
+            widget.hide()
+        self.window.set_locked(True)
+        user = self.backend.ctx.actor.username if self.backend.ctx is not None else ""
+        self.dialog = LoginDialog(self.backend, self._open_profile, "" if reason == "sign_out" else user,
+                                  self.window, locked=reason != "sign_out")
+        self.dialog.accepted.connect(self._unlocked)
+        self.dialog.rejected.connect(QApplication.quit)
+        self.dialog.show()
+
+    def _unlocked(self) -> None:
+        self.locked = False
+        self.window.set_locked(False)
+        for widget in self.hidden:
+            widget.show()
+        self.hidden = []
+        self.idle.pause(False)
+        self._ready()
 
 
 def run_gui(data_dir: Path, user: str | None = None, language: str | None = None, page: str | None = None) -> int:

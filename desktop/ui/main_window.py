@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(str)
     page_built = Signal(str, object)
+    lock_requested = Signal(str)  # "lock" | "sign_out", from Cài đặt › Tài khoản
 
     def __init__(self, backend: Backend, start_page: str = "overview", hub: bool = False) -> None:
         super().__init__()
@@ -163,7 +164,19 @@ class MainWindow(QMainWindow):
         inner = QWidget()
         inner.setLayout(content)
         layout.addWidget(inner, 1)
-        self.setCentralWidget(body)
+        self.body = body
+        self.locked_note = QLabel(tr("CTXH Desk is locked. Sign in to go on: nothing you were doing is lost."))
+        self.locked_note.setObjectName("lockedNote")
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.locked_note.setContentsMargins(24, 48, 24, 24)
+        self.locked_note.hide()
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addWidget(body, 1)
+        outer_layout.addWidget(self.locked_note, 1)
+        self.setCentralWidget(outer)
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         backend.runner.busy_changed.connect(lambda busy: self.busy.setText(tr("Working…") if busy else ""))
@@ -184,6 +197,8 @@ class MainWindow(QMainWindow):
                 page = _empty_page(name)
             self._slots[name].layout().addWidget(page)
             self.pages[name] = page
+            if hasattr(page, "lock_requested"):
+                page.lock_requested.connect(self.lock_requested)
             self.page_built.emit(name, page)
         return self.pages[name]
 
@@ -195,8 +210,31 @@ class MainWindow(QMainWindow):
             self.backend.call(sync_ops.sync_warnings, on_done=self._show_warnings)
         self._show_page(self.sidebar.currentRow())
 
+    def set_locked(self, locked: bool) -> None:
+        """Hide every page (locked) or show them again; the pages keep their state."""
+        self.body.setVisible(not locked)
+        self.locked_note.setVisible(locked)
+
     def _show_warnings(self, warnings: dict[str, Any]) -> None:
-        texts = sync_warning_texts(warnings)
+        self._sync_texts = sync_warning_texts(warnings)
+        self._set_warning_text()
+        from desktop.ui.operations import accounts as account_ops
+
+        self.backend.call(account_ops.backup_overdue, on_done=self._show_backup_reminder, on_error=lambda _e: None)
+
+    def _show_backup_reminder(self, days: int | None) -> None:
+        if days is None:
+            self._backup_text = ""
+        elif days < 0:
+            self._backup_text = tr("This laptop's data has never been backed up onto a USB stick or another disk: "
+                                   "Settings › Back up to a folder or USB stick.")
+        else:
+            self._backup_text = tr("The last backup onto a USB stick or another disk is {days} days old: Settings › "
+                                   "Back up to a folder or USB stick.", days=days)
+        self._set_warning_text()
+
+    def _set_warning_text(self) -> None:
+        texts = [*getattr(self, "_sync_texts", []), *([self._backup_text] if getattr(self, "_backup_text", "") else [])]
         self.warning.setText("\n".join(texts))
         self._update_warning()
 

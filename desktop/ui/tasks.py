@@ -132,6 +132,9 @@ class TaskRunner(QObject):
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)
+        # A page or dialog closed while its work was on the worker: its widgets are gone, the answer is dropped.
+        on_done = on_done if _alive(on_done) else None
+        on_error = on_error if _alive(on_error) else (lambda _e: None)
         if error is not None:
             if on_error is not None:
                 on_error(error)
@@ -144,6 +147,16 @@ class TaskRunner(QObject):
         handler = self._progress_handlers.get(task_id)
         if handler:
             handler(done, total, label)
+
+
+def _alive(callback: Any) -> bool:
+    """False for a bound method of a Qt object whose C++ side was deleted."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        import shiboken6
+
+        return bool(shiboken6.isValid(owner))
+    return True
 
 
 def _is_expected(exc: BaseException) -> bool:

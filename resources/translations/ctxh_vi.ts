@@ -328,14 +328,6 @@
       <translation>In…</translation>
     </message>
     <message>
-      <source>Sign in — CTXH Desk</source>
-      <translation>Đăng nhập — CTXH Desk</translation>
-    </message>
-    <message>
-      <source>CTXH Desk</source>
-      <translation>CTXH Desk</translation>
-    </message>
-    <message>
       <source>User name</source>
       <translation>Tên đăng nhập</translation>
     </message>
@@ -350,6 +342,30 @@
     <message>
       <source>Quit</source>
       <translation>Thoát</translation>
+    </message>
+    <message>
+      <source>Locked — CTXH Desk</source>
+      <translation>Đã khóa — CTXH Desk</translation>
+    </message>
+    <message>
+      <source>Sign in — CTXH Desk</source>
+      <translation>Đăng nhập — CTXH Desk</translation>
+    </message>
+    <message>
+      <source>CTXH Desk is locked</source>
+      <translation>CTXH Desk đang khóa</translation>
+    </message>
+    <message>
+      <source>CTXH Desk</source>
+      <translation>CTXH Desk</translation>
+    </message>
+    <message>
+      <source>The data on this laptop is encrypted. Your passphrase unlocks it.</source>
+      <translation>Dữ liệu trên máy này được mã hóa. Mật khẩu của bạn mở khóa dữ liệu.</translation>
+    </message>
+    <message>
+      <source>Locked after a pause, to protect the records. Type your passphrase to go on; nothing you were doing is lost.</source>
+      <translation>Đã tự khóa sau một lúc không dùng, để bảo vệ hồ sơ. Nhập mật khẩu để làm tiếp; việc đang làm dở vẫn còn nguyên.</translation>
     </message>
     <message>
       <source>Roster member</source>
@@ -648,12 +664,328 @@
       <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
+      <source>CTXH Desk is locked. Sign in to go on: nothing you were doing is lost.</source>
+      <translation>CTXH Desk đang khóa. Đăng nhập để làm tiếp: việc đang làm dở vẫn còn nguyên.</translation>
+    </message>
+    <message>
       <source>{commune} — signed in as {user}</source>
       <translation>{commune} — đang đăng nhập: {user}</translation>
     </message>
     <message>
+      <source>This laptop's data has never been backed up onto a USB stick or another disk: Settings › Back up to a folder or USB stick.</source>
+      <translation>Dữ liệu của máy này chưa từng được sao lưu ra USB hay ổ đĩa khác: vào Cài đặt › Sao lưu vào thư mục hoặc USB.</translation>
+    </message>
+    <message>
+      <source>The last backup onto a USB stick or another disk is {days} days old: Settings › Back up to a folder or USB stick.</source>
+      <translation>Lần sao lưu ra USB hay ổ đĩa khác gần nhất đã {days} ngày: vào Cài đặt › Sao lưu vào thư mục hoặc USB.</translation>
+    </message>
+    <message>
       <source>Working…</source>
       <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+      <source>Add an account</source>
+      <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+      <source>— nobody —</source>
+      <translation>— không ai —</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Vai trò</translation>
+    </message>
+    <message>
+      <source>Passphrase again</source>
+      <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+      <source>At least 10 characters, or four words. A collaborator sees only the cases assigned to them.</source>
+      <translation>Ít nhất 10 ký tự, hoặc bốn từ. Cộng tác viên chỉ thấy các hồ sơ được giao cho mình.</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+      <source>New passphrase again</source>
+      <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+      <source>Recover a laptop's profile</source>
+      <translation>Khôi phục hồ sơ máy xã</translation>
+    </message>
+    <message>
+      <source>The recovery sheet opens the laptop's key; the account gets the new passphrase. The laptop's data and history stay as they are, and the recovery is noted in its audit trail.</source>
+      <translation>Phiếu khôi phục mở được khóa của máy xã; tài khoản nhận mật khẩu mới. Dữ liệu và lịch sử của máy giữ nguyên, việc khôi phục được ghi vào nhật ký truy cập của máy.</translation>
+    </message>
+    <message>
+      <source>Add an account…</source>
+      <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+      <source>Set a new passphrase…</source>
+      <translation>Đặt mật khẩu mới…</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+      <source>Change my passphrase…</source>
+      <translation>Đổi mật khẩu của tôi…</translation>
+    </message>
+    <message>
+      <source>Lock now</source>
+      <translation>Khóa ngay</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Đăng xuất</translation>
+    </message>
+    <message>
+      <source>Each passphrase unlocks this laptop's encrypted data. A deactivated account can no longer sign in; its history stays.</source>
+      <translation>Mỗi mật khẩu mở được dữ liệu đã mã hóa của máy này. Tài khoản đã khóa không đăng nhập được nữa; lịch sử của nó vẫn được giữ.</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>Quản trị</translation>
+    </message>
+    <message>
+      <source>Social-work officer</source>
+      <translation>Cán bộ CTXH</translation>
+    </message>
+    <message>
+      <source>Approver (chair)</source>
+      <translation>Người phê duyệt (chủ tịch)</translation>
+    </message>
+    <message>
+      <source>Collaborator</source>
+      <translation>Cộng tác viên</translation>
+    </message>
+    <message>
+      <source>Viewer (read only)</source>
+      <translation>Chỉ xem</translation>
+    </message>
+    <message>
+      <source>The two passphrases typed do not match.</source>
+      <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+      <source>Change my passphrase</source>
+      <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+      <source>New passphrase for {user}</source>
+      <translation>Mật khẩu mới cho {user}</translation>
+    </message>
+    <message>
+      <source>Current passphrase</source>
+      <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Laptop's profile folder</source>
+      <translation>Thư mục hồ sơ của máy xã</translation>
+    </message>
+    <message>
+      <source>Recovery sheet</source>
+      <translation>Phiếu khôi phục</translation>
+    </message>
+    <message>
+      <source>Recovered: {user} signs in on that laptop with the new passphrase.</source>
+      <translation>Đã khôi phục: {user} đăng nhập máy đó bằng mật khẩu mới.</translation>
+    </message>
+    <message>
+      <source>Accounts are managed by the administrator of this laptop.</source>
+      <translation>Tài khoản do người quản trị của máy này quản lý.</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>Tài khoản</translation>
+    </message>
+    <message>
+      <source>{user} has a new passphrase.</source>
+      <translation>{user} đã có mật khẩu mới.</translation>
+    </message>
+    <message>
+      <source>Deactivate the account {user}? It will no longer be able to sign in.</source>
+      <translation>Khóa tài khoản {user}? Tài khoản sẽ không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>đang dùng</translation>
+    </message>
+    <message>
+      <source>deactivated</source>
+      <translation>đã khóa</translation>
+    </message>
+    <message>
+      <source>Signed in</source>
+      <translation>Đăng nhập</translation>
+    </message>
+    <message>
+      <source>Wrong passphrase</source>
+      <translation>Sai mật khẩu</translation>
+    </message>
+    <message>
+      <source>Locked out</source>
+      <translation>Tạm khóa do sai nhiều lần</translation>
+    </message>
+    <message>
+      <source>Unlocked</source>
+      <translation>Mở khóa</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>Khóa</translation>
+    </message>
+    <message>
+      <source>Locked (idle)</source>
+      <translation>Tự khóa (không dùng)</translation>
+    </message>
+    <message>
+      <source>Signed out</source>
+      <translation>Đăng xuất</translation>
+    </message>
+    <message>
+      <source>Viewed a case</source>
+      <translation>Xem hồ sơ</translation>
+    </message>
+    <message>
+      <source>Viewed a person's page</source>
+      <translation>Xem trang cá nhân</translation>
+    </message>
+    <message>
+      <source>Printed a form</source>
+      <translation>In biểu mẫu</translation>
+    </message>
+    <message>
+      <source>Exported to Excel</source>
+      <translation>Xuất Excel</translation>
+    </message>
+    <message>
+      <source>Imported a list</source>
+      <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Sao lưu</translation>
+    </message>
+    <message>
+      <source>Daily backup</source>
+      <translation>Sao lưu hằng ngày</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Khôi phục</translation>
+    </message>
+    <message>
+      <source>Recovery by the province</source>
+      <translation>Tỉnh khôi phục</translation>
+    </message>
+    <message>
+      <source>Sent a bundle</source>
+      <translation>Xuất gói đồng bộ</translation>
+    </message>
+    <message>
+      <source>Received bundles</source>
+      <translation>Nhập gói đồng bộ</translation>
+    </message>
+    <message>
+      <source>Account added</source>
+      <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+      <source>Account deactivated</source>
+      <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+      <source>Passphrase reset</source>
+      <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+      <source>Passphrase changed</source>
+      <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+      <source>case {number}</source>
+      <translation>hồ sơ {number}</translation>
+    </message>
+    <message>
+      <source>roster member {id}</source>
+      <translation>người trong đội ngũ {id}</translation>
+    </message>
+    <message>
+      <source>account {user}</source>
+      <translation>tài khoản {user}</translation>
+    </message>
+    <message>
+      <source>form {code}</source>
+      <translation>biểu mẫu {code}</translation>
+    </message>
+    <message>
+      <source>Everything</source>
+      <translation>Tất cả</translation>
+    </message>
+    <message>
+      <source>user name</source>
+      <translation>tên đăng nhập</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Xem</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+      <source>Export the audit trail</source>
+      <translation>Xuất nhật ký truy cập</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>Số</translation>
+    </message>
+    <message>
+      <source>When (UTC)</source>
+      <translation>Thời điểm (UTC)</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Người dùng</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Việc</translation>
+    </message>
+    <message>
+      <source>What:</source>
+      <translation>Việc:</translation>
+    </message>
+    <message>
+      <source>Who:</source>
+      <translation>Người:</translation>
+    </message>
+    <message>
+      <source>The trail is intact: every entry is chained to the one before it.</source>
+      <translation>Nhật ký nguyên vẹn: mỗi mục được nối với mục trước nó.</translation>
+    </message>
+    <message>
+      <source>The trail was tampered with: entry {seq} does not match ({why}).</source>
+      <translation>Nhật ký đã bị sửa: mục {seq} không khớp ({why}).</translation>
+    </message>
+    <message>
+      <source>Audit trail</source>
+      <translation>Nhật ký truy cập</translation>
+    </message>
+    <message>
+      <source>{count} entries written to {path}. The file contains personal data: keep it safe.</source>
+      <translation>Đã ghi {count} mục vào {path}. Tệp có dữ liệu cá nhân: hãy cất giữ cẩn thận.</translation>
     </message>
     <message>
       <source>All statuses</source>
@@ -794,6 +1126,10 @@
     <message>
       <source>Revoke the selected laptop</source>
       <translation>Thu hồi máy đang chọn</translation>
+    </message>
+    <message>
+      <source>Recover a laptop's profile…</source>
+      <translation>Khôi phục hồ sơ máy xã…</translation>
     </message>
     <message>
       <source>Laptop card</source>
@@ -938,6 +1274,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>does not follow the laptop's previous bundle (copied back from a backup?)</source>
       <translation>không nối tiếp gói trước của máy (máy bị chép lại bản sao lưu cũ?)</translation>
+    </message>
+    <message>
+      <source>its audit trail was edited or cut (it does not continue what it sent before)</source>
+      <translation>nhật ký truy cập bị sửa hoặc cắt bớt (không nối tiếp những gì máy đã gửi trước)</translation>
     </message>
     <message>
       <source>an error of the program (logged)</source>
@@ -1104,20 +1444,44 @@ Có khớp với máy của họ không?</translation>
       <translation>Đã lưu {workers} người và {attendances} lượt tập huấn vào {path}</translation>
     </message>
     <message>
+      <source>This laptop</source>
+      <translation>Máy này</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>chưa lần nào</translation>
+    </message>
+    <message>
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+      <source>Back up to a folder or USB stick…</source>
+      <translation>Sao lưu vào thư mục hoặc USB…</translation>
+    </message>
+    <message>
+      <source>Restore from a backup…</source>
+      <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+      <source>Backups are encrypted with this laptop's key: only this laptop, or the province with its recovery sheet, can open them.</source>
+      <translation>Bản sao lưu được mã hóa bằng khóa của máy này: chỉ máy này, hoặc tỉnh với phiếu khôi phục, mở được.</translation>
     </message>
     <message>
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <source>Province</source>
-      <translation>Tỉnh/thành phố</translation>
+      <source>Back up to a folder or USB stick</source>
+      <translation>Sao lưu vào thư mục hoặc USB</translation>
     </message>
     <message>
-      <source>This laptop</source>
-      <translation>Máy này</translation>
+      <source>Restore from a backup</source>
+      <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
       <source>Signed in as</source>
@@ -1140,20 +1504,40 @@ Có khớp với máy của họ không?</translation>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
+      <source>minutes</source>
+      <translation>phút</translation>
+    </message>
+    <message>
+      <source>Lock after no use for</source>
+      <translation>Tự khóa khi không dùng sau</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Bản sao lưu</translation>
+    </message>
+    <message>
+      <source>Restored. CTXH Desk will now close; open it again.</source>
+      <translation>Đã khôi phục. CTXH Desk sẽ đóng lại; hãy mở lại.</translation>
+    </message>
+    <message>
       <source>administrative units of {units}; code lists of {codes}</source>
       <translation>đơn vị hành chính bản {units}; danh mục bản {codes}</translation>
+    </message>
+    <message>
+      <source>Replace this laptop's data with the backup {path}? The data now is kept as a backup first. CTXH Desk closes afterwards; open it again and sign in.</source>
+      <translation>Thay dữ liệu của máy này bằng bản sao lưu {path}? Dữ liệu hiện tại được giữ lại thành một bản sao lưu trước. Sau đó CTXH Desk đóng lại; hãy mở lại và đăng nhập.</translation>
     </message>
     <message>
       <source>The new language applies the next time CTXH Desk starts.</source>
       <translation>Ngôn ngữ mới sẽ được áp dụng từ lần mở CTXH Desk tiếp theo.</translation>
     </message>
     <message>
-      <source>Backup</source>
-      <translation>Sao lưu</translation>
-    </message>
-    <message>
       <source>Backed up and checked: {path}</source>
       <translation>Đã sao lưu và kiểm tra: {path}</translation>
+    </message>
+    <message>
+      <source>Backed up, encrypted and checked: {path}</source>
+      <translation>Đã sao lưu, mã hóa và kiểm tra: {path}</translation>
     </message>
     <message>
       <source>⚠ No bundle from the province for {days} days (more than {limit}). Revocations and new forms may not be reaching this laptop: ask the province for a fresh bundle.</source>
@@ -1214,10 +1598,6 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>{when}, up to no. {seq}</source>
       <translation>{when}, đến số {seq}</translation>
-    </message>
-    <message>
-      <source>never</source>
-      <translation>chưa lần nào</translation>
     </message>
     <message>
       <source>nothing confirmed yet</source>
@@ -1478,6 +1858,14 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Something went wrong inside the program; nothing more was changed. It was logged as incident {incident} (the log holds no personal data).</source>
       <translation>Chương trình gặp lỗi nội bộ; không có gì thay đổi thêm. Đã ghi nhật ký với mã sự cố {incident} (nhật ký không chứa dữ liệu cá nhân).</translation>
+    </message>
+    <message>
+      <source>A file in clear</source>
+      <translation>Tệp không mã hóa</translation>
+    </message>
+    <message>
+      <source>The file will hold personal data without encryption (names, birth dates, circumstances). Save it only where it is safe, give it only to whom the law allows, and delete it when it is no longer needed. Go on?</source>
+      <translation>Tệp sẽ chứa dữ liệu cá nhân không được mã hóa (họ tên, ngày sinh, hoàn cảnh). Chỉ lưu ở nơi an toàn, chỉ giao cho người được pháp luật cho phép, và xóa khi không còn cần. Tiếp tục?</translation>
     </message>
   </context>
 </TS>

@@ -84,5 +84,8 @@ def write_report(ctx: AppContext, year: int, path: Path) -> dict[str, Any]:
                total["served"], _share(total["served"], total["children"])]
 
     write_workbook(path, [SheetSpec(f"Chỉ tiêu năm {year}", COLUMNS, lines())])
+    from desktop.core.services.audit import record
+
+    record(ctx, "export", f"file:{path.name}", kind="report", year=year, communes=len(rows))
     return {"communes": len(rows), **total, "trained_share": _share(total["trained"], total["active"]),
             "children_served_share": _share(total["served"], total["children"])}

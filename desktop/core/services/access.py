@@ -55,6 +55,17 @@ def require_manager(ctx: AppContext) -> None:
     require(ctx, "manage")
 
 
+CONTACT_FIELDS = ("national_id", "phone")
+
+
+def without_contacts(ctx: AppContext, rows: list[Any]) -> list[Any]:
+    """For a collaborator, the rows with their CCCD and phone left out (people outside their own cases: the
+    roster's members); for everyone else the rows as they are."""
+    if not is_collaborator(ctx):
+        return rows
+    return [{**row, **{k: None for k in CONTACT_FIELDS if k in row}} for row in rows]
+
+
 def case_scope(ctx: AppContext) -> list[Any]:
     """Extra conditions on the case list: none for officers; "assigned to me" for a collaborator."""
     if not is_collaborator(ctx):

@@ -66,15 +66,19 @@ def restore_worker(ctx: AppContext, worker_id: str) -> Changed:
 
 
 def get_worker(ctx: AppContext, worker_id: str) -> dict[str, Any]:
-    """One roster entry."""
-    return get_record(ctx, Worker, worker_id)
+    """One roster entry (without CCCD and phone for a collaborator: not a person of their cases)."""
+    from desktop.core.services.access import without_contacts
+
+    return without_contacts(ctx, [get_record(ctx, Worker, worker_id)])[0]
 
 
 def list_workers(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
                  after: tuple[Any, str] | None = None, limit: int = 100) -> list[WorkerListRow]:
     """A page of the roster (keyset paging: pass the last row's key as `after`)."""
+    from desktop.core.services.access import without_contacts
+
     with ctx.db.reader() as session:
-        return lists.worker_page(session, search, sort, descending, after, limit)
+        return without_contacts(ctx, lists.worker_page(session, search, sort, descending, after, limit))
 
 
 def count_workers(ctx: AppContext, search: str = "", cap: int | None = None) -> int:

@@ -63,8 +63,13 @@ def worker_page(ctx: AppContext, worker_id: str, on: dt.date | None = None) -> d
         entry["fields"] = payload["fields"]
         entry["created"] = "base" not in payload
     completed = sum(1 for t in training if t["completed"])
+    from desktop.core.services.access import without_contacts
+    from desktop.core.services.audit import record
+
+    record(ctx, "view_person", f"worker:{worker_id}")
     return {
-        "worker": worker, "training": training, "allowances": allowances, "cases": cases, "history": history,
+        "worker": without_contacts(ctx, [worker])[0], "training": training, "allowances": allowances, "cases": cases,
+        "history": history,
         "trained": is_trained(worker, completed), "base_salary": base.value if base else None,
     }
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.repositories import lists
-from desktop.core.services.access import case_scope
+from desktop.core.services.access import case_scope, without_contacts
 
 
 def search(ctx: AppContext, text: str, limit: int = 50) -> dict[str, Sequence[Mapping[str, Any]]]:
@@ -19,7 +19,7 @@ def search(ctx: AppContext, text: str, limit: int = 50) -> dict[str, Sequence[Ma
     people_scope = [lists.beneficiary_has_case(scope)] if scope else None
     with ctx.db.reader() as session:
         return {
-            "workers": lists.person_matches(session, lists.WORKERS, text, limit),
+            "workers": without_contacts(ctx, list(lists.person_matches(session, lists.WORKERS, text, limit))),
             "beneficiaries": lists.person_matches(session, lists.BENEFICIARIES, text, limit, people_scope),
             "cases": lists.case_page(session, text, limit=limit, where=scope or None),
         }

@@ -114,7 +114,10 @@ class FormsTab(QWidget):
         def save(loaded: tuple[dict[str, Any], str]) -> None:
             from desktop.ui.dialogs.form_dialog import pdf_name
             from desktop.ui.printing import save_pdf
+            from desktop.ui.widgets.messages import confirm_personal_data
 
+            if not confirm_personal_data(self):
+                return
             path, _ = QFileDialog.getSaveFileName(self, tr("Save as PDF"), str(Path.home() / pdf_name(loaded[0])),
                                                   tr("PDF files (*.pdf)"))
             if path:

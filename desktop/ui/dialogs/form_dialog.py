@@ -118,7 +118,10 @@ class FormDialog(RecordDialog):
 
     def _save_pdf(self, html: str) -> None:
         from desktop.ui.printing import save_pdf
+        from desktop.ui.widgets.messages import confirm_personal_data
 
+        if not confirm_personal_data(self):
+            return
         default = str(Path.home() / pdf_name(self.answer or {}))
         path, _ = QFileDialog.getSaveFileName(self, tr("Save as PDF"), default, tr("PDF files (*.pdf)"))
         if path:

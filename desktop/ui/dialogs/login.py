@@ -1,4 +1,4 @@
-"""Signing in: the profile opens in the background while the officer types."""
+"""Signing in: the passphrase unlocks the profile's key (Argon2id, about half a second) on the worker."""
 
 from __future__ import annotations
 
@@ -15,15 +15,19 @@ from desktop.ui.widgets.messages import error_lines
 class LoginDialog(QDialog):
     """User name and passphrase; the check (Argon2id) runs on the database worker."""
 
-    def __init__(self, backend: Backend, open_profile: Callable[[], Any], username: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Backend, open_profile: Callable[[str, str], Any], username: str = "",
+                 parent: QWidget | None = None, locked: bool = False) -> None:
         super().__init__(parent)
         self.backend = backend
         self._open_profile = open_profile
-        self.setWindowTitle(tr("Sign in — CTXH Desk"))
+        self.setWindowTitle(tr("Locked — CTXH Desk") if locked else tr("Sign in — CTXH Desk"))
         self.setMinimumWidth(420)
-        heading = QLabel(tr("CTXH Desk"))
+        heading = QLabel(tr("CTXH Desk is locked") if locked else tr("CTXH Desk"))
         heading.setObjectName("pageTitle")
+        explain = QLabel(tr("The data on this laptop is encrypted. Your passphrase unlocks it.") if not locked else
+                         tr("Locked after a pause, to protect the records. Type your passphrase to go on; "
+                            "nothing you were doing is lost."))
+        explain.setWordWrap(True)
         self.username = QLineEdit(username)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -41,6 +45,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -51,12 +56,7 @@ class LoginDialog(QDialog):
         self.problem.hide()
         username, passphrase = self.username.text(), self.passphrase.text()
 
-        def sign_in() -> Any:
-            from desktop.ui.operations.profile import sign_in as check
-
-            return check(self._open_profile(), username=username, passphrase=passphrase)
-
-        self.backend.runner.submit(sign_in, self._signed_in, self._failed)
+        self.backend.runner.submit(lambda: self._open_profile(username, passphrase), self._signed_in, self._failed)
 
     def _signed_in(self, _ctx: Any) -> None:
         self.accept()

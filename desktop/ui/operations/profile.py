@@ -11,24 +11,22 @@ if TYPE_CHECKING:
     from desktop.core.reference_data import CodeBook
 
 
-def open_profile(data_dir: Path) -> tuple[AppContext, CodeBook]:
-    """Open (and upgrade, after a backup) the profile, and load the code lists for display."""
+def open_profile(data_dir: Path, *, username: str, passphrase: str) -> tuple[AppContext, CodeBook]:
+    """Sign in: unlock and open (and upgrade, after a backup) the profile, and load the code lists for display."""
     from desktop.core.context import open_context
     from desktop.core.services.records import codebook
 
-    ctx = open_context(data_dir)
+    ctx = open_context(data_dir, username, passphrase)
     return ctx, codebook(ctx)
 
 
 def set_up(data_dir: Path, *, values: dict[str, str]) -> tuple[AppContext, CodeBook]:
     """First-run setup of this laptop (profile, first officer, keys), signed in as that officer."""
-    from desktop.core.services.auth import sign_in
     from desktop.core.services.records import codebook
     from desktop.core.services.setup import SetupRequest
     from sync.laptop_setup import set_up_laptop
 
-    ctx = set_up_laptop(data_dir, SetupRequest(**values))
-    sign_in(ctx, values["username"], values["passphrase"])
+    ctx = set_up_laptop(data_dir, SetupRequest(**values))  # signed in as the new ADMIN
     return ctx, codebook(ctx)
 
 
@@ -40,11 +38,18 @@ def admin_units() -> dict[str, Any]:
 
 
 def sign_in(ctx: AppContext, *, username: str, passphrase: str) -> AppContext:
-    """Check a user's passphrase; the context acts as them from now on."""
+    """Unlock an open profile again (after the window locked): the context acts as that user from now on."""
     from desktop.core.services.auth import sign_in as check
 
     check(ctx, username, passphrase)
     return ctx
+
+
+def lock(ctx: AppContext, *, reason: str) -> None:
+    """Note in the audit trail that the window locked (idle, or asked) or signed out."""
+    from desktop.core.services.auth import lock as note_lock
+
+    note_lock(ctx, reason)
 
 
 def overview(ctx: AppContext) -> dict[str, Any]:

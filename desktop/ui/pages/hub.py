@@ -131,7 +131,11 @@ class HubCommunesPage(_HubPage):
                     tr("{n} bundle(s) written to {folder}.", n=len(files), folder=folder)))
 
     def _report(self) -> None:
+        from desktop.ui.widgets.messages import confirm_personal_data
+
         year = self.year.value()
+        if not confirm_personal_data(self):
+            return
         path, _ = QFileDialog.getSaveFileName(self, tr("Province report"), str(Path.home() / f"chi-tieu-{year}.xlsx"),
                                               tr("Excel workbooks (*.xlsx)"))
         if path:
@@ -170,6 +174,7 @@ class HubDevicesPage(_HubPage):
         super().__init__(backend, tr("Laptops"))
         self.add_button(tr("Enrol a laptop from its card…"), self._enroll)
         self.revoke_button = self.add_button(tr("Revoke the selected laptop"), self._revoke)
+        self.add_button(tr("Recover a laptop's profile…"), self._recover)
         self.buttons.addStretch(1)
         self.ids: list[str] = []
 
@@ -210,6 +215,11 @@ class HubDevicesPage(_HubPage):
 
         self.backend.call(ops.enrol, card=card, folder=folder, on_done=done, on_error=self.failed)
 
+    def _recover(self) -> None:
+        from desktop.ui.pages.accounts import RecoverDialog
+
+        RecoverDialog(self.backend, self).exec()
+
     def _revoke(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.ids):
@@ -227,6 +237,7 @@ def refusal_reason(code: str) -> str:
         "E_SIZE": tr("too large"), "E_FORMAT": tr("malformed content, or not a CTXH Desk bundle"),
         "E_RECIPIENT": tr("does not open with this hub's key (for another device, or its header damaged)"),
         "E_FORK": tr("does not follow the laptop's previous bundle (copied back from a backup?)"),
+        "E_AUDIT": tr("its audit trail was edited or cut (it does not continue what it sent before)"),
         "E_INTERNAL": tr("an error of the program (logged)"),
     }.get(code, code)
 

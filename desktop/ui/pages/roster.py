@@ -123,8 +123,10 @@ class RosterPage(ListPage):
 
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from desktop.ui.widgets.messages import show_error
+        from desktop.ui.widgets.messages import confirm_personal_data, show_error
 
+        if not confirm_personal_data(self):
+            return
         path, _ = QFileDialog.getSaveFileName(self, tr("Save the roster as"), tr("roster.xlsx"),
                                               tr("Excel workbook (*.xlsx)"))
         if not path:

@@ -24,3 +24,13 @@ def error_lines(error: BaseException) -> list[str]:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A modal message box with the error's explanation."""
     QMessageBox.warning(parent, tr("CTXH Desk"), "\n".join(error_lines(error)))
+
+
+def confirm_personal_data(parent: QWidget | None) -> bool:
+    """Before a file leaves the encrypted profile in clear (an Excel list, a PDF, a report): say that it holds
+    personal data, and go on only if the officer agrees."""
+    answer = QMessageBox.question(parent, tr("A file in clear"), tr(
+        "The file will hold personal data without encryption (names, birth dates, circumstances). Save it only "
+        "where it is safe, give it only to whom the law allows, and delete it when it is no longer needed. "
+        "Go on?"))
+    return answer == QMessageBox.StandardButton.Yes
