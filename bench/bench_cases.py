@@ -4,12 +4,11 @@ each beside the bare SQL that fetches the same rows."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
-from bench.common import Result, median, ms
-from desktop.core.context import open_context
+from bench.common import Result, median, ms, open_bench, raw_connect
 from desktop.core.services import cases
 from desktop.core.services import workflow as wf
 
@@ -28,8 +27,8 @@ def _time(fn) -> float:  # type: ignore[no-untyped-def]
 
 def run(profile: Path) -> list[Result]:
     """Time todo() and get_case() against raw sqlite3 running the equivalent queries."""
-    ctx = open_context(profile)
-    raw = sqlite3.connect(profile / "ctxh.sqlite3")
+    ctx = open_bench(profile)
+    raw = raw_connect(profile)
     since = (NOW.date() - dt.timedelta(days=30)).isoformat()
     now = NOW.isoformat(sep=" ")
     horizon = (NOW + dt.timedelta(days=5)).isoformat(sep=" ")
@@ -106,7 +105,7 @@ PLAN = {"muc_tieu": "Trẻ được đi học trở lại và an toàn tại gia
         "rui_ro": "Gia đình chuyển đi"}
 
 
-def _save_form(ctx, raw: sqlite3.Connection, case_id: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def _save_form(ctx, raw: Any, case_id: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Our save_form beside a bare sqlite3 transaction writing the same record and outbox entry."""
     import json
     import uuid
@@ -124,7 +123,7 @@ def _save_form(ctx, raw: sqlite3.Connection, case_id: str) -> tuple[float, float
     shutil.rmtree(WORK / "form-baseline", ignore_errors=True)
     empty = initialise_profile(WORK / "form-baseline", SetupRequest("01", "00004", "Máy", "demo", "bench-passphrase"))
     empty.db.dispose()
-    raw = sqlite3.connect(empty.profile.db_path)
+    raw = raw_connect(empty.profile.root)
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=FULL")
     answers = json.dumps({**PLAN, "tu_ngay": "2026-11-01", "den_ngay": "2027-01-31"}, ensure_ascii=False)
@@ -143,7 +142,7 @@ def _save_form(ctx, raw: sqlite3.Connection, case_id: str) -> tuple[float, float
     return ours, _time(bare)
 
 
-def _filtered_list(ctx, raw: sqlite3.Connection, now: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+def _filtered_list(ctx, raw: Any, now: str) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
     """The case list with two filters, through the services, beside the bare SQL of the same page."""
     filters = {"process_type": "ND56_2017", "overdue": True}
     rows = cases.list_cases(ctx, filters=filters, limit=200)

@@ -32,7 +32,7 @@ def _province(communes: int) -> tuple[Path, Path, int]:
         return base / "inbox", base / "keys-hub", int((base / "ready").read_text())
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
-    keys_hub = init_hub(base / "keys-hub", "01", "Sở Y tế (đo hiệu năng)")
+    keys_hub = init_hub(base / "keys-hub", "01", "Sở Y tế (đo hiệu năng)", user=("quantri", PASSPHRASE))
     codes = [c[0] for c in next(p for p in read_admin_units_file()["provinces"] if p["code"] == "01")["communes"]]
     (base / "inbox").mkdir()
     (base / "cards").mkdir()
@@ -53,7 +53,7 @@ def _province(communes: int) -> tuple[Path, Path, int]:
 
 def _hub_copy(keys_hub: Path, target: Path, db_url: str | None) -> None:
     """A hub with the province's keys, on a fresh database, every laptop enrolled."""
-    from desktop.core.context import open_context
+    from bench.common import open_bench
     from sync.hub.devices import enroll
 
     shutil.rmtree(target, ignore_errors=True)
@@ -77,7 +77,7 @@ def _hub_copy(keys_hub: Path, target: Path, db_url: str | None) -> None:
             session.execute(insert(Device).values(id=settings["hub_id"], name="Sở Y tế", province_code="01",
                                                   commune_code="00000", is_local=True))
         engine.dispose()
-    ctx = open_context(target)
+    ctx = open_bench(target)
     for card_file in sorted((keys_hub.parent / "cards").glob("*.json")):
         enroll(ctx, json.loads(card_file.read_text(encoding="utf-8")))
     ctx.db.dispose()

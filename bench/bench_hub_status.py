@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.common import ROOT, WORK, Result, median
+from bench.common import PASSPHRASE, ROOT, WORK, Result, median, open_bench, raw_connect
 
 COMMUNES = 168
 CASES = 600
@@ -32,7 +32,7 @@ def _province(communes: int, cases: int) -> tuple[Path, int]:
     if (hub_dir / "ready").exists():
         return hub_dir, int((hub_dir / "ready").read_text())
     shutil.rmtree(hub_dir, ignore_errors=True)
-    hub = init_hub(hub_dir, "79", "Sở Y tế TP. Hồ Chí Minh (đo hiệu năng)")
+    hub = init_hub(hub_dir, "79", "Sở Y tế TP. Hồ Chí Minh (đo hiệu năng)", user=("quantri", PASSPHRASE))
     received = 0
     for n, code in enumerate(_codes(communes)):
         commune = dataclasses.replace(hub, commune_code=code)
@@ -69,7 +69,7 @@ def _codes(communes: int) -> list[str]:
 
 def _bare(hub_dir: Path) -> float:
     """Seconds for the same per-laptop facts read by hand in bare SQL (no digests, no names)."""
-    conn = sqlite3.connect(hub_dir / "ctxh.sqlite3")
+    conn = raw_connect(hub_dir)
     started = time.perf_counter()
     conn.execute("SELECT * FROM hub_devices ORDER BY name").fetchall()
     conn.execute("SELECT origin_device, max(at) FROM sync_bundles WHERE state IN ('applied', 'waiting') "
@@ -88,12 +88,11 @@ def _bare(hub_dir: Path) -> float:
 
 def run(communes: int = COMMUNES, cases: int = CASES) -> list[Result]:
     """In-process status, the whole `ctxh hub status` command, and the digests an import computes."""
-    from desktop.core.context import open_context
     from sync.digests import forget_digests
     from sync.hub.status import hub_status
 
     hub_dir, received = _province(communes, cases)
-    ctx = open_context(hub_dir)
+    ctx = open_bench(hub_dir)
     with ctx.db.session() as session:  # as after an import that touched every commune
         forget_digests(session, [f"79:{code}" for code in _codes(communes)])
     started = time.perf_counter()
@@ -110,7 +109,8 @@ def run(communes: int = COMMUNES, cases: int = CASES) -> list[Result]:
     for _ in range(3):
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(hub_dir), "hub", "status",
-                               "--json"], cwd=ROOT, capture_output=True, text=True, check=True)
+                               "--json"], cwd=ROOT, capture_output=True, text=True, check=True,
+                              env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE})
         command.append(time.perf_counter() - started)
         assert len(json.loads(done.stdout)["communes"]) == communes
     floor = []  # what every ctxh command pays before it does anything: Python, SQLAlchemy and the models

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import random
 import shutil
-import sqlite3
 import time
 
-from bench.common import WORK, Result
-from desktop.core.db import connect_sqlite
+from bench.common import WORK, Result, raw_connect
+from desktop.core.db import SQLITE_PRAGMAS
 from desktop.core.services.changes import Writing
 from desktop.core.services.demo import Names, case_batch_rows
 from desktop.core.services.setup import SetupRequest, initialise_profile
@@ -39,7 +38,7 @@ def run(cases: int) -> list[Result]:
     ours.db.dispose()
 
     # The baselines insert exactly the rows our services wrote, read back from our database.
-    source = sqlite3.connect(root / "ours" / "ctxh.sqlite3")
+    source = raw_connect(root / "ours")
     tables = {t: source.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
               for t in ("beneficiaries", "cases", "change_log")}
     columns = {t: [r[1] for r in source.execute(f"PRAGMA table_info({t})")] for t in tables}
@@ -48,7 +47,10 @@ def run(cases: int) -> list[Result]:
     def bare(with_outbox: bool, name: str) -> float:
         target = initialise_profile(root / name, SetupRequest("01", "00004", "Máy đo", "demo", "bench-passphrase"))
         target.db.dispose()
-        conn = connect_sqlite(root / name / "ctxh.sqlite3")
+        conn = raw_connect(root / name)
+        conn.isolation_level = None
+        for pragma in SQLITE_PRAGMAS:
+            conn.execute(pragma)
         wanted = ["beneficiaries", "cases"] + (["change_log"] if with_outbox else [])
         sql = {t: f"INSERT INTO {t} ({', '.join(columns[t])}) VALUES ({', '.join('?' * len(columns[t]))})"
                for t in wanted}

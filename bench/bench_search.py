@@ -3,12 +3,10 @@ joined to the live cases, their people and case managers, in Vietnamese name ord
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
-from bench.common import Result, median, ms, p95
-from desktop.core.context import open_context
+from bench.common import Result, median, ms, open_bench, p95, raw_connect
 from desktop.core.services import cases
 from desktop.core.text import fts_query
 
@@ -34,8 +32,8 @@ def typed() -> list[str]:
 
 def run(profile: Path) -> list[Result]:
     """Per keystroke: our first page (100 rows, sorted, joined) and our capped count, vs the bare query."""
-    ctx = open_context(profile)
-    raw = sqlite3.connect(profile / "ctxh.sqlite3")
+    ctx = open_bench(profile)
+    raw = raw_connect(profile)
     queries = typed()
     for q in queries:  # warm the page cache for both sides, and check that both give the same page
         ours = [r["id"] for r in cases.list_cases(ctx, q, limit=100)]

@@ -8,12 +8,10 @@ import gzip
 import hashlib
 import json
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
-from bench.common import WORK, Result
-from desktop.core.context import open_context
+from bench.common import WORK, Result, open_bench, raw_connect
 from desktop.core.models import MODEL_BY_ENTITY
 from desktop.core.services.setup import SetupRequest, initialise_profile
 from sync.exporting import export_bundles
@@ -31,7 +29,7 @@ def run(profile: Path) -> list[Result]:
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     shutil.copytree(profile, root / "sender")
-    sender = open_context(root / "sender")
+    sender = open_bench(root / "sender")
     receiver = initialise_profile(root / "receiver", SetupRequest("01", "00004", "Máy nhận", "demo",
                                                                   "bench-passphrase"))
     TrustStore(sender.profile.root).add(_card(receiver), sender.partition, sender.device_id)
@@ -44,7 +42,7 @@ def run(profile: Path) -> list[Result]:
     files = [Path(f) for f in result.files]
     size = sum(f.stat().st_size for f in files)
 
-    raw = sqlite3.connect(sender.profile.db_path)
+    raw = raw_connect(sender.profile.root)
     started = time.perf_counter()
     rows = raw.execute("SELECT seq, entity, record_id, partition, author, payload FROM change_log ORDER BY seq")
     text = b"".join(json.dumps({"seq": s, "entity": e, "id": i, "partition": p, "author": a, **json.loads(pl)},
@@ -67,7 +65,7 @@ def run(profile: Path) -> list[Result]:
     empty.db.dispose()
     shutil.copy(empty.profile.db_path, bare_db)
     lines = [json.loads(line) for line in text.splitlines()]
-    conn = sqlite3.connect(bare_db)
+    conn = raw_connect(empty.profile.root, db_file=bare_db)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")

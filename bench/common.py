@@ -67,6 +67,30 @@ def demo_profile(cases: int) -> Path:
     return path
 
 
+def open_bench(profile: Path, user: str | None = None):  # type: ignore[no-untyped-def]
+    """Sign in to a benchmark profile (as the account that made it)."""
+    from desktop.core.context import open_context
+    from desktop.core.profile import Profile
+
+    return open_context(profile, user or Profile(profile).read_settings().get("last_user", "demo"), PASSPHRASE)
+
+
+def raw_connect(profile: Path, passphrase: str = PASSPHRASE, db_file: Path | None = None):  # type: ignore[no-untyped-def]
+    """A bare DB-API connection to a profile's database (or to `db_file`, a copy of it) — SQLCipher with the
+    profile's data key, as the app opens it — for the hand-written baselines: the same file, the same
+    encryption, none of our code above it."""
+    from desktop.core.db import driver
+    from desktop.core.profile import Profile
+    from desktop.core.unlocking import unlock
+    from desktop.core.vault import hex_key
+
+    settings = Profile(profile).read_settings()
+    key = unlock(Profile(profile), settings.get("last_user", "demo"), passphrase)
+    conn = driver().connect(str(db_file or profile / "ctxh.sqlite3"))
+    conn.execute(f'PRAGMA key = "{hex_key(key)}"')
+    return conn
+
+
 def run_marked(cmd: list[str], env: dict[str, str], quit_after: str) -> tuple[dict[str, float], float, int]:
     """Start a GUI process that prints "mark NAME TIME PEAK_KIB", quit at a milestone.
 

@@ -247,8 +247,10 @@ def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOu
                 outcome.state, outcome.duplicates = "duplicate", len(opened.lines)  # this laptop's own changes
                 return outcome
             else:
-                _receive_audit(ctx, session, opened)
                 _apply_changes(ctx, session, opened, outcome)
+                # After the counters' checks (a replay or a fork says more), in the same transaction: a broken
+                # audit chain refuses the whole bundle, its changes too.
+                _receive_audit(ctx, session, opened)
             store.ledger_add(session, _ledger_row(opened, path, outcome, session))
     except BundleError as error:
         return _quarantine(ctx, path, opened, error, outcome)

@@ -406,3 +406,59 @@ def test_the_hub_keeps_each_laptops_audit_chain_and_refuses_a_rewritten_one(prov
 
     alerts = hub_status(hub)["communes"][a1.partition]["alerts"]
     assert any(alert["error"] == "E_AUDIT" for alert in alerts)
+
+
+def test_a_lost_laptops_backup_opens_at_the_province_with_the_recovery_sheet_only(tmp_path: Path) -> None:
+    """Beside a backup goes the escrow wrap alone: whoever finds the stick has no passphrase wrap to guess at,
+    and the province, with its sheet, opens the copy of a laptop that was lost."""
+    import json
+
+    from desktop.core.services.status import status
+    from sync.hub.profile import card, init_hub
+    from sync.keys import TrustStore
+
+    sheet = tmp_path / "phieu.txt"
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", user=("quantri", PASSPHRASE), escrow_out=sheet)
+    laptop = make_profile(tmp_path / "laptop")
+    TrustStore(laptop.profile.root).add(card(hub), laptop.partition, laptop.device_id)
+    cases.open_case(laptop, {"full_name": "Hồ Thị Lan"}, {"opened_on": "05/11/2026"})
+    digest = status(laptop)["digest"]
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    copy = maintenance.backup(laptop, stick)
+    beside = json.loads(copy.with_name(copy.name + ".vault.json").read_text())
+    assert beside["wraps"] == {} and beside["escrow"]["recipient"] == card(hub)["escrow_recipient"]
+    laptop.db.dispose()
+    hub.db.dispose()
+
+    lost = tmp_path / "lost"  # the laptop is gone: the province has the stick and its sheet
+    (lost / "keys").mkdir(parents=True)
+    shutil.copy(copy, lost / "ctxh.sqlite3")
+    shutil.copy(copy.with_name(copy.name + ".vault.json"), lost / "keys" / "vault.json")
+    identity = next(line for line in sheet.read_text().splitlines() if line.startswith("AGE-SECRET-KEY-"))
+    opened = auth.recover(lost, identity, "canbo", "tinh mo ban sao luu")
+    assert status(opened)["digest"] == digest
+    opened.db.dispose()
+
+
+def test_an_older_versions_clear_backup_is_encrypted_and_restored(ctx, tmp_path: Path) -> None:
+    from desktop.core.db import driver, is_plain_sqlite
+    from desktop.core.services.restore import restore
+    from desktop.core.vault import hex_key, key_of
+
+    cases.open_case(ctx, {"full_name": "Mai Văn Tuấn"}, {"opened_on": "06/11/2026"})
+    clear = tmp_path / "ban-cu.sqlite3"  # as the version before issue 13 wrote it: this laptop's, in clear
+    conn = driver().connect(str(ctx.profile.db_path))
+    conn.execute(f'PRAGMA key = "{hex_key(key_of(ctx.profile.root))}"')
+    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(clear),))
+    conn.execute("SELECT sqlcipher_export('plain')")
+    conn.execute("DETACH DATABASE plain")
+    conn.close()
+    assert is_plain_sqlite(clear)
+    root = ctx.profile.root
+    done = restore(ctx, clear)
+    assert done["epoch"] == 2 and not list(ctx.profile.backups_dir.glob("restoring-*"))
+    again = reopen(root)
+    assert [c["full_name"] for c in cases.list_cases(again)] == ["Mai Văn Tuấn"]
+    assert not is_plain_sqlite(root / "ctxh.sqlite3")
+    again.db.dispose()

@@ -54,6 +54,18 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
     assert len(list((tmp_path / "back").glob("*.age"))) == 1  # the one enrolled laptop
     report = tmp_path / "bao-cao.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(report), ""))
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(choice):  # type: ignore[no-untyped-def]
+        return lambda _parent, title, _text, *_a, **_k: asked.append(title) or choice
+
+    # The report holds personal data in clear: the officer is told, and a "no" writes nothing.
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    page._report()
+    assert asked == ["Tệp không mã hóa"] and not report.exists()
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     page._report()
     qtbot.waitUntil(lambda: str(report) in page.message.text(), timeout=10000)
     assert report.exists()

@@ -102,6 +102,8 @@ def test_the_window_locks_hiding_every_page_and_open_dialog_and_unlocks_with_the
     assert actions[-3:] == ["lock_idle", "sign_in_failed", "unlock"]
     unsaved.close()
     controller.idle.set_minutes(0)
+    controller.backup_timer.stop()
+    qtbot.waitUntil(lambda: not backend.runner._callbacks, timeout=5000)  # the window's reloads, before it goes
 
 
 def test_the_hub_window_recovers_a_laptop_profile_with_the_recovery_sheet(qtbot, backend, tmp_path: Path) -> None:

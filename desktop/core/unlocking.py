@@ -37,6 +37,7 @@ def unlock(profile: Profile, username: str, passphrase: str, db_url: str | None 
     """The profile's data key for (username, passphrase): AuthError if they do not match, E_LOCKED_OUT
     (with the seconds to wait) while the user is locked out. An older profile in clear is encrypted now."""
     now = time.time() if now is None else now
+    username = username[:32]  # whatever is typed: the counters and the audit trail keep a bounded name
     vault = Vault(profile.root)
     failures, last = vault.failures(username)
     wait = last + delay_after(failures) - now

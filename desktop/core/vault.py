@@ -31,6 +31,7 @@ MEMORY_KIB = 65536
 # recorded with each wrap, so an unlock always uses what the wrap was made with.
 WEAK_KDF_ENV = "CTXH_TEST_WEAK_KDF"
 SEALED_KIND = "ctxh-sealed"
+MAX_COUNTED = 200  # user names whose failed tries are counted at once
 
 _open_keys: dict[Path, bytes] = {}  # profile root → data key, for the process's unlocked profiles
 _calibrated: KdfParams | None = None
@@ -112,8 +113,8 @@ def _open(key: bytes, sealed: dict[str, str], aad: bytes) -> bytes:
 class Vault:
     """The wraps of one profile's data key (`keys/vault.json`), read and written whole and atomically."""
 
-    def __init__(self, root: Path) -> None:
-        self.path = Path(root) / "keys" / "vault.json"
+    def __init__(self, root: Path, path: Path | None = None) -> None:
+        self.path = path or Path(root) / "keys" / "vault.json"
         self.data: dict[str, Any] = {"format": VAULT_FORMAT, "wraps": {}, "escrow": None, "failures": {},
                                      "pending_audit": []}
         if self.path.exists():
@@ -178,6 +179,17 @@ class Vault:
         ciphertext = pyrage.encrypt(data_key, [x25519.Recipient.from_str(recipient)])
         self.data["escrow"] = {"recipient": recipient, "age": _b64(ciphertext)}
 
+    def escrow_only(self, path: Path) -> Vault | None:
+        """A vault at `path` holding only the escrow wrap (none of the passphrase wraps), or None without one:
+        what goes beside a backup, so that the province can open it if the laptop is lost, while whoever finds
+        the stick has no passphrase wrap to guess against."""
+        if not self.data.get("escrow"):
+            return None
+        copy = Vault(path.parent, path)
+        copy.data = {"format": VAULT_FORMAT, "wraps": {}, "escrow": self.data["escrow"], "failures": {},
+                     "pending_audit": []}
+        return copy
+
     def escrow_recipient(self) -> str | None:
         """The escrow recipient the data key is wrapped to, if any."""
         escrow = self.data.get("escrow")
@@ -210,6 +222,10 @@ class Vault:
         """Count one more failed try; returns the count. Call save() after."""
         count = self.failures(username)[0] + 1
         self.data["failures"][username] = {"count": count, "last": now}
+        if len(self.data["failures"]) > MAX_COUNTED:  # names typed at random must not grow the file forever
+            oldest = sorted(self.data["failures"].items(), key=lambda item: item[1].get("last", 0))
+            for name, _entry in oldest[:len(oldest) - MAX_COUNTED]:
+                del self.data["failures"][name]
         return count
 
     def clear_failures(self, username: str) -> None:

@@ -155,8 +155,11 @@ class AppController(QObject):
         if getattr(self, "idle", None) is None:
             # Once a day, a minute after signing in (not in the way of the first page), quietly: a failure shows
             # as the reminder on the next start, and the fault log has it.
-            QTimer.singleShot(60_000, lambda: self.backend.call(account_ops.scheduled_backup,
-                                                                 on_error=lambda _e: None))
+            self.backup_timer = QTimer(self)
+            self.backup_timer.setSingleShot(True)
+            self.backup_timer.timeout.connect(lambda: self.backend.call(account_ops.scheduled_backup,
+                                                                        on_error=lambda _e: None))
+            self.backup_timer.start(60_000)
             minutes = int(self.profile.read_settings().get("idle_lock_minutes", 10))
             self.idle = IdleWatcher(minutes, self)
             self.idle.timed_out.connect(lambda: self.lock("lock_idle"))

@@ -32,7 +32,7 @@ def append(session: Session, *, device_id: str, username: str, action: str, subj
     entry: dict[str, Any] = {
         "seq": seq,
         "at": at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "device_id": device_id, "username": username, "action": action, "subject": subject[:80],
+        "device_id": device_id, "username": username[:32], "action": action[:32], "subject": subject[:80],
         "detail": json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
         "prev_hash": last[1] if last else GENESIS,
     }

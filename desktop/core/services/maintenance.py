@@ -10,7 +10,7 @@ from desktop.core.context import AppContext
 from desktop.core.db import backup_sqlite
 from desktop.core.repositories import audit, checks
 from desktop.core.services.access import require
-from desktop.core.vault import key_of
+from desktop.core.vault import Vault, key_of
 
 BACKUP_REMINDER_DAYS = 7
 
@@ -43,6 +43,9 @@ def backup(ctx: AppContext, target: Path | None = None, automatic: bool = False)
     elif target.is_dir():
         target = target / f"ctxh-{ctx.device_name.replace(' ', '_')}-{stamp}.sqlite3"
     written = backup_sqlite(ctx.profile.db_path, target, key_of(ctx.profile.root))
+    escrow = Vault(ctx.profile.root).escrow_only(written.with_name(written.name + ".vault.json"))
+    if escrow is not None and not automatic:
+        escrow.save()  # if the laptop is lost, the province opens this copy with its recovery sheet
     with ctx.db.session() as session:
         audit.append(session, device_id=ctx.device_id, username=ctx.actor.username,
                      action="backup_auto" if automatic else "backup", subject=f"file:{written.name}")

@@ -18,6 +18,7 @@ from desktop.core.context import AppContext
 from desktop.core.db import (
     Database,
     backup_sqlite,
+    encrypted_copy,
     is_plain_sqlite,
     make_engine,
     read_only_engine,
@@ -25,6 +26,7 @@ from desktop.core.db import (
     upgrade,
 )
 from desktop.core.errors import CtxhError
+from desktop.core.files import shred
 from desktop.core.repositories import audit
 from desktop.core.repositories import sync_store as store
 from desktop.core.repositories.accounts import local_device_identity
@@ -41,10 +43,25 @@ def restore(ctx: AppContext, backup_file: Path) -> dict[str, Any]:
     if not backup_file.is_file():
         raise CtxhError("E_FILE_MISSING", file=str(backup_file))
     key = key_of(ctx.profile.root)
+    profile = ctx.profile
+    staged: Path | None = None
+    if is_plain_sqlite(backup_file) and sqlite_file_ok(backup_file, None):
+        # A backup an older version made, in clear: encrypted first, then restored like any other.
+        staged = profile.backups_dir / f"restoring-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3"
+        profile.backups_dir.mkdir(parents=True, exist_ok=True)
+        encrypted_copy(backup_file, staged, key)
+        try:
+            return _restore(ctx, staged, backup_file, key)
+        finally:
+            shred(staged)
+    return _restore(ctx, backup_file, backup_file, key)
+
+
+def _restore(ctx: AppContext, backup_file: Path, named: Path, key: bytes) -> dict[str, Any]:
     if not sqlite_file_ok(backup_file, key):
         # Encrypted under another profile's key (another laptop's backup), damaged, or not a backup at all.
         raise CtxhError("E_RESTORE_FOREIGN" if _is_database_of_another_key(backup_file) else "E_BACKUP_CHECK",
-                        path=str(backup_file))
+                        path=str(named))
     profile = ctx.profile
     # Only this laptop's own backup: another's would give it that laptop's identity (or commune) while it
     # signs with its own key, and the hub would refuse everything it sends (T35).
@@ -57,7 +74,7 @@ def restore(ctx: AppContext, backup_file: Path) -> dict[str, Any]:
     finally:
         backup_engine.dispose()
     if identity != (ctx.device_id, ctx.province_code, ctx.commune_code):
-        raise CtxhError("E_RESTORE_FOREIGN", path=str(backup_file))
+        raise CtxhError("E_RESTORE_FOREIGN", path=str(named))
     with ctx.db.reader() as session:
         epoch = store.get_state(session, "epoch", 1)
         newest = local_last_version(session)
@@ -74,7 +91,7 @@ def restore(ctx: AppContext, backup_file: Path) -> dict[str, Any]:
             store.start_new_epoch(session, epoch)
             save_last_version(session, ctx.device_id, max(newest, local_last_version(session)))
             audit.append(session, device_id=ctx.device_id, username=ctx.actor.username, action="restore",
-                         subject=f"file:{backup_file.name}", detail={"epoch": epoch + 1})
+                         subject=f"file:{named.name}", detail={"epoch": epoch + 1})
     finally:
         db.dispose()
     return {"epoch": epoch + 1, "replaced_copy": str(replaced)}
