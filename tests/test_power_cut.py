@@ -2,7 +2,12 @@
 real SQLite file system records every file's bytes at each xSync (and forgets a file SQLite deleted); a cut at
 any moment is the set of those images, opened afresh. With the app's PRAGMAs every commit that returned is
 in every cut and the database is sound — on an SQLite built to default to synchronous=NORMAL in WAL mode too
-(the connection is put there first), so dropping `synchronous=FULL` from SQLITE_PRAGMAS fails this test."""
+(the connection is put there first), so dropping `synchronous=FULL` from SQLITE_PRAGMAS fails this test.
+
+The file here is plain SQLite: APSW's SQLite has no SQLCipher codec to shim. What is tested — which bytes an
+fsync makes durable under the app's journal and sync PRAGMAs — is the pager's, the same with the codec on
+(SQLCipher encrypts each page as the pager writes it); the kill rounds of test_durability run on encrypted
+profiles."""
 
 from __future__ import annotations
 

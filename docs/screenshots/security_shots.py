@@ -4,8 +4,8 @@
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/security_shots.py
 
 Makes a small demo profile in a temporary folder (an ADMIN, an officer, a collaborator, a viewer; a few wrong
-passphrases), then grabs: the sign-in refusing a wrong passphrase, Cài đặt › Tài khoản, the add-account dialog,
-Cài đặt › Nhật ký, and the window locked.
+passphrases), then grabs: the sign-in refusing a wrong passphrase, the backup reminder, Cài đặt (this laptop),
+Cài đặt › Tài khoản, the add-account dialog, Cài đặt › Nhật ký, and the window locked.
 """
 
 from __future__ import annotations
@@ -132,6 +132,7 @@ def main() -> None:
         run_steps([
             (1500, lambda: grab("overview-backup-reminder")),
             (0, lambda: window.show_page("settings")),
+            (1200, lambda: grab("settings")),
             (300, lambda: settings().tabs.setCurrentIndex(1)),  # type: ignore[attr-defined]
             (1500, lambda: grab("accounts")),
             (0, add_account),
