@@ -88,6 +88,7 @@ def raw_connect(profile: Path, passphrase: str = PASSPHRASE, db_file: Path | Non
     key = unlock(Profile(profile), settings.get("last_user", "demo"), passphrase)
     conn = driver().connect(str(db_file or profile / "ctxh.sqlite3"))
     conn.execute(f'PRAGMA key = "{hex_key(key)}"')
+    conn.execute("PRAGMA cache_size=-131072")  # the app's page cache (desktop/core/db.py): a fair baseline
     return conn
 
 
