@@ -462,3 +462,107 @@ def test_an_older_versions_clear_backup_is_encrypted_and_restored(ctx, tmp_path:
     assert [c["full_name"] for c in cases.list_cases(again)] == ["Mai Văn Tuấn"]
     assert not is_plain_sqlite(root / "ctxh.sqlite3")
     again.db.dispose()
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "schema" / "0006_hub_devices.sqlite3"  # an older profile, in clear
+FIXTURE_PASSPHRASE = "mat-khau-mau-1"
+
+
+def _older_profile(path: Path) -> Path:
+    path.mkdir()
+    shutil.copy(FIXTURE, path / "ctxh.sqlite3")
+    return path
+
+
+def test_a_conversion_cut_before_the_vault_was_written_is_undone_and_done_again(tmp_path: Path) -> None:
+    """The power went after the clear file was renamed and the encrypted copy took its name, before the vault
+    was written: that copy's key is lost with the process, so the clear file is the data and is put back."""
+    from desktop.core.context import open_context
+    from desktop.core.db import encrypted_copy, is_plain_sqlite
+    from desktop.core.services.status import status
+
+    profile = _older_profile(tmp_path / "cut")
+    reference = _older_profile(tmp_path / "whole")
+    expected = status(open_context(reference, "canbo", FIXTURE_PASSPHRASE))["digest"]
+    db = profile / "ctxh.sqlite3"
+    os.replace(db, profile / "ctxh.sqlite3.plain")
+    encrypted_copy(profile / "ctxh.sqlite3.plain", db, os.urandom(32))  # with a key nobody wrote down
+    ctx = open_context(profile, "canbo", FIXTURE_PASSPHRASE)
+    assert status(ctx)["digest"] == expected
+    assert not is_plain_sqlite(db) and not (profile / "ctxh.sqlite3.plain").exists()
+    ctx.db.dispose()
+
+
+def test_a_conversion_cut_after_the_vault_was_written_finishes_removing_the_clear_file(tmp_path: Path) -> None:
+    from desktop.core.context import open_context
+
+    profile = _older_profile(tmp_path / "p")
+    open_context(profile, "canbo", FIXTURE_PASSPHRASE).db.dispose()
+    leftover = profile / "ctxh.sqlite3.plain"  # the clear file the cut left before it was overwritten
+    shutil.copy(FIXTURE, leftover)
+    open_context(profile, "canbo", FIXTURE_PASSPHRASE).db.dispose()
+    assert not leftover.exists()
+    assert _files_holding(profile, b"SQLite format 3\x00") == []
+
+
+def test_a_key_file_cut_while_being_sealed_is_taken_from_its_sealed_copy(ctx) -> None:
+    """seal_key_files writes the sealed file beside the clear one, zeroes the clear one, then renames: a cut
+    after the zeroing leaves `X.json.sealed`, which the next read puts in place."""
+    from desktop.core.encrypting import seal_key_files
+    from sync.keys import load_device_keys
+
+    keys = load_device_keys(ctx.profile.root)
+    path = ctx.profile.root / "keys" / "device.json"
+    os.replace(path, path.with_name("device.json.sealed"))
+    path.write_bytes(b"\0" * 300)
+    seal_key_files(ctx.profile.root)
+    assert load_device_keys(ctx.profile.root).recipient == keys.recipient
+
+
+def test_a_changed_or_malformed_key_file_is_refused_by_name(ctx) -> None:
+    from sync.keys import load_device_keys
+
+    load_device_keys(ctx.profile.root)
+    path = ctx.profile.root / "keys" / "device.json"
+    for changed in ('{"kind": "ctxh-sealed", "nonce": "AAAA", "ciphertext": "AAAA"}', '{"kind": "ctxh-sealed", '):
+        path.write_text(changed)
+        with pytest.raises(CtxhError) as info:
+            load_device_keys(ctx.profile.root)
+        assert info.value.code == "E_KEYFILE" and info.value.params["file"] == "device.json"
+
+
+def test_a_collaborator_sees_no_cccd_or_phone_of_the_roster_and_a_person_page_is_noted(ctx) -> None:
+    from desktop.core.services import search
+    from desktop.core.services.audit import list_entries
+    from desktop.core.services.roster_extras import worker_page
+
+    worker, _ = roster.create_worker(ctx, {"full_name": "Lê Thị Hoa", "category": "CTV_CTXH",
+                                           "national_id": "001190012345", "phone": "0912345678"})
+    other, _ = roster.create_worker(ctx, {"full_name": "Phan Văn Tâm", "category": "CTV_CTXH",
+                                          "national_id": "001190067890", "phone": "0987654321"})
+    _add(ctx, "hoa", "COLLABORATOR", worker)
+    assert roster.get_worker(ctx, other)["national_id"] == "001190067890"  # an officer sees them
+    hoa = reopen_with(ctx.profile.root, "hoa", OTHER_PASS)
+    found = search.search(hoa, "phan van tam")["workers"]
+    assert found and all(w["national_id"] is None and w["phone"] is None for w in found)
+    assert roster.get_worker(hoa, other)["national_id"] is None
+    assert worker_page(hoa, other)["worker"]["phone"] is None
+    assert [e["subject"] for e in list_entries(ctx, action="view_person")] == [f"worker:{other}"]
+    hoa.db.dispose()
+
+
+def test_the_audit_trail_is_exported_by_the_admin_only_and_the_export_is_noted(ctx, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.core.services.audit import export_entries, list_entries
+
+    _add(ctx, "canbo2", "OFFICER")
+    officer = reopen_with(ctx.profile.root, "canbo2", OTHER_PASS)
+    with pytest.raises(CtxhError) as info:
+        export_entries(officer, tmp_path / "x.xlsx")
+    assert info.value.code == "E_FORBIDDEN" and not (tmp_path / "x.xlsx").exists()
+    officer.db.dispose()
+    written = export_entries(ctx, tmp_path / "nhat-ky.xlsx")
+    rows = list(load_workbook(tmp_path / "nhat-ky.xlsx").active.iter_rows(values_only=True))
+    assert len(rows) == written + 1 and rows[1][3] == "sign_in"  # newest first: canbo2's sign-in
+    assert list_entries(ctx, limit=1)[0]["action"] == "export"

@@ -270,15 +270,10 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from desktop.core.errors import CtxhError
     from desktop.core.messages import format_message
-    from desktop.core.services.auth import recover
+    from desktop.core.services.auth import escrow_identity, recover
 
-    try:
-        sheet = args.escrow_key.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CtxhError("E_FILE_MISSING", file=str(args.escrow_key)) from error
-    identity = next((line.strip() for line in sheet.splitlines() if line.strip().startswith("AGE-SECRET-KEY-")), "")
+    identity = escrow_identity(args.escrow_key)
     name = username(args)
     ctx = recover(data_dir(args), identity, name, new_passphrase())
     ctx.db.dispose()

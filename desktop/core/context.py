@@ -55,10 +55,9 @@ def open_context(data_dir: Path, username: str, passphrase: str, *, now: float |
     unlocking.py), open the encrypted database, upgrade its schema in place (after an encrypted backup) if
     needed, and act as that account. The sign-in is written to the audit trail."""
     from desktop.core.encrypting import resume
-    from desktop.core.repositories import audit
     from desktop.core.repositories.accounts import account
-    from desktop.core.unlocking import unlock
-    from desktop.core.vault import Vault, remember_key
+    from desktop.core.unlocking import note_sign_in, unlock
+    from desktop.core.vault import remember_key
 
     profile = Profile(data_dir)
     url = profile.read_settings().get("db_url")  # a hub may keep its data in PostgreSQL
@@ -77,19 +76,11 @@ def open_context(data_dir: Path, username: str, passphrase: str, *, now: float |
     db = Database(engine)
     from desktop.core.reference_data import load_reference_data
 
-    vault = Vault(profile.root)
-    pending = vault.take_pending_audit()
     with db.session() as session:  # a newer app ships newer reference data; a newer hub set is kept
         load_reference_data(session)
         user = account(session, name)
         device = local_device(session)
-        for entry in pending:
-            audit.append(session, device_id=device.id, username=entry["username"], action=entry["action"],
-                         detail=entry.get("detail"), at=entry.get("at"))
-        if user is not None and user.active:
-            audit.append(session, device_id=device.id, username=name, action="sign_in")
-    if pending:
-        vault.save()
+        note_sign_in(session, profile, device.id, name, "sign_in" if user is not None and user.active else None)
     if user is None or not user.active:
         engine.dispose()
         raise AuthError()

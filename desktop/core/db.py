@@ -34,8 +34,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA temp_store=MEMORY",
     # 128 MiB of page cache at most (SQLite's default is 2 MiB): SQLCipher decrypts and authenticates a page
     # each time it is read into the cache, where SQLite in clear re-reads it from the OS cache for a memcpy. The
-    # filtered case list of a 100,000-case profile touches some 60 MB: 970 ms with the default cache, 430 ms with
-    # 32 MiB, 65 ms with this (in clear: 60 ms). The cache grows only as pages are read.
+    # filtered case list of a 100,000-case profile touches some 60 MB of pages: its query took 970 ms with the
+    # default cache, 430 ms with 32 MiB and 65 ms with this, warm (measured by hand; bench/ "The officer's day"
+    # gives 116 ms for the whole page and count). The cache grows only as pages are read.
     "PRAGMA cache_size=-131072",
     # Checkpoint the WAL every 64 MB instead of every 4 MB: a sync import commits a few MB per bundle, and
     # copying its pages into the database after every commit cost a tenth of a hub import. The WAL is cut

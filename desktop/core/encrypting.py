@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from desktop.core.db import encrypted_copy, is_plain_sqlite, sqlite_file_ok
+from desktop.core.errors import CtxhError
 from desktop.core.files import overwrite, shred
 from desktop.core.profile import Profile
 from desktop.core.vault import Vault, is_sealed, remember_key, seal_json
@@ -97,8 +98,12 @@ def seal_key_files(root: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if is_sealed(text):
             continue
+        try:
+            clear = json.loads(text)
+        except ValueError:  # neither sealed nor a key in clear: damaged, or changed by hand
+            raise CtxhError("E_KEYFILE", file=path.name) from None
         staged = _sibling(path, ".sealed")
-        staged.write_text(seal_json(root, path.name, json.loads(text)), encoding="utf-8")
+        staged.write_text(seal_json(root, path.name, clear), encoding="utf-8")
         os.chmod(staged, 0o600)
         with open(staged, "rb") as handle:
             os.fsync(handle.fileno())

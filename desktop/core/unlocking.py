@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import AuthError, CtxhError
 from desktop.core.profile import Profile
@@ -28,8 +29,27 @@ def delay_after(failures: int) -> float:
     return min(MAX_DELAY_SECONDS, BASE_DELAY_SECONDS * 2 ** (failures - FREE_TRIES))
 
 
-def _iso(now: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))
+def iso_stamp(now: float | None = None) -> str:
+    """An audit entry's time, ISO 8601 UTC to the second (for entries that wait in the vault)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if now is None else now))
+
+
+def note_sign_in(session: Any, profile: Profile, device_id: str, username: str, action: str | None) -> None:
+    """In the sign-in's transaction: the audit entries that waited in the vault (failed tries, a lockout, a
+    passphrase change, a recovery), then `action` by `username` (None: the account may not sign in). The vault
+    forgets them only once they are in the trail."""
+    from desktop.core.repositories import audit
+
+    vault = Vault(profile.root)
+    pending = vault.take_pending_audit()
+    for entry in pending:
+        audit.append(session, device_id=device_id, username=entry["username"], action=entry["action"],
+                     detail=entry.get("detail"), at=entry.get("at"))
+    if action is not None:
+        audit.append(session, device_id=device_id, username=username, action=action)
+    if pending:
+        session.flush()
+        vault.save()
 
 
 def unlock(profile: Profile, username: str, passphrase: str, db_url: str | None = None,
@@ -51,10 +71,10 @@ def unlock(profile: Profile, username: str, passphrase: str, db_url: str | None 
             vault = Vault(profile.root)
     except AuthError:
         count = vault.note_failure(username, now)
-        vault.add_pending_audit({"at": _iso(now), "username": username, "action": "sign_in_failed",
+        vault.add_pending_audit({"at": iso_stamp(now), "username": username, "action": "sign_in_failed",
                                  "detail": {"failures": count}})
         if delay_after(count) > 0:
-            vault.add_pending_audit({"at": _iso(now), "username": username, "action": "locked_out",
+            vault.add_pending_audit({"at": iso_stamp(now), "username": username, "action": "locked_out",
                                      "detail": {"seconds": int(delay_after(count))}})
         vault.save()
         raise

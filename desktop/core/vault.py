@@ -279,8 +279,11 @@ def is_sealed(text: str) -> bool:
 def open_json(root: Path, name: str, text: str) -> Any:
     """Read seal_json()'s output; E_KEYFILE if it was changed or sealed under another key."""
     try:
-        return json.loads(_open(key_of(root), json.loads(text), _aad("file", name)))
-    except AuthError:
+        sealed = json.loads(text)
+        if not isinstance(sealed, dict):
+            raise ValueError(name)
+        return json.loads(_open(key_of(root), sealed, _aad("file", name)))
+    except (AuthError, ValueError):
         raise CtxhError("E_KEYFILE", file=name) from None
 
 

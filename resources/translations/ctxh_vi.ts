@@ -928,6 +928,14 @@
       <translation>biểu mẫu {code}</translation>
     </message>
     <message>
+      <source>wrong try no. {n} in a row</source>
+      <translation>lần sai thứ {n} liên tiếp</translation>
+    </message>
+    <message>
+      <source>must wait {seconds} seconds</source>
+      <translation>phải chờ {seconds} giây</translation>
+    </message>
+    <message>
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>

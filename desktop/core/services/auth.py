@@ -19,7 +19,8 @@ from desktop.core.services.access import require
 from desktop.core.vault import Vault, forget_key, key_of, remember_key
 
 __all__ = ["MIN_LENGTH", "ROLES", "WRAPPED", "change_passphrase", "check_passphrase", "check_username",
-           "create_user", "deactivate_user", "list_users", "lock", "recover", "reset_passphrase", "sign_in"]
+           "create_user", "deactivate_user", "escrow_identity", "list_users", "lock", "recover", "reset_passphrase",
+           "sign_in"]
 
 # What the old password_hash column holds for an account whose passphrase wraps the data key instead.
 WRAPPED = "wrapped-data-key"
@@ -38,21 +39,13 @@ def check_username(username: str) -> str:
 def sign_in(ctx: AppContext, username: str, passphrase: str, now: float | None = None) -> Actor:
     """Check a user's passphrase on an open profile (the window's unlock, or a change of user); on success the
     context acts as that user from now on. Failures count towards the lockout, as at start-up."""
-    from desktop.core.unlocking import unlock
+    from desktop.core.unlocking import note_sign_in, unlock
 
     name = username.strip().lower()
     data_key = unlock(ctx.profile, name, passphrase, ctx.profile.read_settings().get("db_url"), now)
-    vault = Vault(ctx.profile.root)
-    pending = vault.take_pending_audit()
     with ctx.db.session() as session:
         user = repo.account(session, name)
-        for entry in pending:
-            audit.append(session, device_id=ctx.device_id, username=entry["username"], action=entry["action"],
-                         detail=entry.get("detail"), at=entry.get("at"))
-        if user is not None and user.active:
-            audit.append(session, device_id=ctx.device_id, username=name, action="unlock")
-    if pending:
-        vault.save()
+        note_sign_in(session, ctx.profile, ctx.device_id, name, "unlock" if user is not None and user.active else None)
     if user is None or not user.active:
         raise AuthError()
     remember_key(ctx.profile.root, data_key)
@@ -145,16 +138,25 @@ def change_passphrase(ctx: AppContext, old_passphrase: str, new_passphrase: str)
     """Change the signed-in user's own passphrase: the old one must unwrap the key; only the wrap changes, not
     one page of the database (T30). The audit entry waits in the vault and joins the trail at the next
     sign-in, as a failed sign-in's does."""
-    import time
+    from desktop.core.unlocking import iso_stamp
 
     name = ctx.actor.username
     vault = Vault(ctx.profile.root)
     check_passphrase(new_passphrase, name)
     data_key = vault.unwrap(name, old_passphrase)
     vault.wrap(name, new_passphrase, data_key)
-    vault.add_pending_audit({"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "username": name,
-                             "action": "passphrase_change", "detail": {}})
+    vault.add_pending_audit({"at": iso_stamp(), "username": name, "action": "passphrase_change", "detail": {}})
     vault.save()
+
+
+def escrow_identity(sheet: Path) -> str:
+    """The escrow identity ("AGE-SECRET-KEY-1…") on a recovery sheet (sync.hub.profile.write_recovery_sheet);
+    "" if there is none (recover then answers E_ESCROW_KEY); E_FILE_MISSING if the file cannot be read."""
+    try:
+        text = sheet.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CtxhError("E_FILE_MISSING", file=str(sheet)) from error
+    return next((line.strip() for line in text.splitlines() if line.strip().startswith("AGE-SECRET-KEY-")), "")
 
 
 def recover(data_dir: Path, escrow_identity: str, username: str, new_passphrase: str) -> AppContext:

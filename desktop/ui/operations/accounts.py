@@ -71,17 +71,11 @@ def export_audit(ctx: AppContext, *, path: Path) -> int:
 def recover_profile(ctx: AppContext, *, folder: Path, sheet: Path, username: str, passphrase: str) -> None:
     """At the hub (its ADMIN): open a laptop's profile folder with the province's recovery sheet and give
     `username` a new passphrase (T30); the laptop's data and history are untouched."""
-    from desktop.core.errors import CtxhError
     from desktop.core.services.access import require
-    from desktop.core.services.auth import recover
+    from desktop.core.services.auth import escrow_identity, recover
 
     require(ctx, "keys")
-    try:
-        text = sheet.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CtxhError("E_FILE_MISSING", file=str(sheet)) from error
-    identity = next((line.strip() for line in text.splitlines() if line.strip().startswith("AGE-SECRET-KEY-")), "")
-    recover(folder, identity, username, passphrase).db.dispose()
+    recover(folder, escrow_identity(sheet), username, passphrase).db.dispose()
 
 
 def idle_minutes(ctx: AppContext) -> int:

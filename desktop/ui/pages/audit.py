@@ -55,6 +55,10 @@ def subject_text(entry: dict[str, Any]) -> str:
         return value
     if kind == "form":
         return tr("form {code}", code=detail.get("form", value[:8]))
+    if "failures" in detail:
+        return tr("wrong try no. {n} in a row", n=detail["failures"])
+    if "seconds" in detail:
+        return tr("must wait {seconds} seconds", seconds=detail["seconds"])
     if detail:
         return ", ".join(f"{k}: {v}" for k, v in sorted(detail.items()))
     return value
