@@ -56,6 +56,21 @@ def messy_roster(path: Path) -> Path:
     ws.cell(r + 1, 2, "Tổng cộng: 8 người")
     ws.cell(r + 3, 8, "Người lập biểu")
     wb.save(path)
+    return with_cached_values(path, {"1980+1": "1981"})
+
+
+def with_cached_values(path: Path, values: dict[str, str]) -> Path:
+    """Give formula cells the value Excel would have stored beside them (openpyxl writes none)."""
+    with zipfile.ZipFile(path) as src:
+        members = [(item, src.read(item.filename)) for item in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item, data in members:
+            if item.filename.startswith("xl/worksheets/"):
+                text = data.decode()
+                for formula, value in values.items():
+                    text = text.replace(f"<f>{formula}</f><v />", f"<f>{formula}</f><v>{value}</v>")
+                data = text.encode()
+            dst.writestr(item, data)
     return path
 
 

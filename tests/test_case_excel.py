@@ -26,9 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_a_beneficiary_list_becomes_people_and_cases(ctx, tmp_path: Path) -> None:
     report = import_cases(ctx, beneficiary_list(tmp_path / "ds.xlsx"))
     assert (report.imported, report.merged, report.skipped) == (3, 0, 1)
-    assert {(p.row, p.field) for p in report.rejected} == {(9, "birth_date"), (9, "target_groups")}
-    bad_group = next(p for p in report.rejected if p.field == "target_groups")
-    assert bad_group.column == "H (Nhóm đối tượng)" and "«Trẻ có hoàn cảnh lạ»" in bad_group.reason
+    # Only the impossible date refuses a row; a group no code fits is kept as written, to map.
+    assert {(p.row, p.field) for p in report.rejected} == {(9, "birth_date")}
+    unplaced = {u["written"]: u for u in report.unplaced}
+    assert set(unplaced) == {"Mồ côi", "Người cao tuổi", "Trẻ có hoàn cảnh lạ"}
+    # Generic words are never given one of the codes they could mean: they are asked.
+    assert unplaced["Người cao tuổi"]["candidates"] == ["TCXH_05A", "TCXH_05B", "TCXH_05C", "TCXH_05D"]
+    assert set(unplaced["Mồ côi"]["candidates"]) == {"HCDB_A", "TCXH_01"}
+    assert report.as_written == 2
     assert report.annotated and Path(report.annotated).exists()
     listed = {r["full_name"]: r for r in cases.list_cases(ctx)}
     assert set(listed) == {"Nguyễn Văn Bé", "Trần Thị Na", "Lê Văn Cụ"}
@@ -39,15 +44,21 @@ def test_a_beneficiary_list_becomes_people_and_cases(ctx, tmp_path: Path) -> Non
     assert child["beneficiary"]["national_id"] == "001216012345"
     assert child["beneficiary"]["guardian_name"] == "Nguyễn Thị Mẹ"
     na = cases.get_case(ctx, listed["Trần Thị Na"]["id"])
-    assert na["beneficiary"]["target_groups"].split() == ["HCDB_A", "TU_KY"]  # "Mồ côi, tự kỷ"
+    assert na["beneficiary"]["target_groups"].split() == ["TU_KY"]  # "Mồ côi, tự kỷ": "Mồ côi" waits
+    assert json.loads(na["beneficiary"]["as_written"]) == {"target_groups": "Mồ côi"}
     elder = cases.get_case(ctx, listed["Lê Văn Cụ"]["id"])
     assert elder["process_type"] == "TT02_2020" and elder["opened_on"] == dt.date.today()
+    assert elder["beneficiary"]["target_groups"] == "" and "Người cao tuổi" in elder["beneficiary"]["as_written"]
     numbers = sorted(r["case_no"] for r in listed.values())
     assert len(set(numbers)) == 3
     # Importing the same list again makes nobody twice; merge fills in without a second case.
-    again = import_cases(ctx, beneficiary_list(tmp_path / "ds2.xlsx"), on_duplicate="merge")
+    # The officer maps "Mồ côi" once; the merge places it and clears what waited.
+    again = import_cases(ctx, beneficiary_list(tmp_path / "ds2.xlsx"), on_duplicate="merge",
+                         choices={("target_group", "mo coi"): "HCDB_A"})
     assert (again.imported, again.merged) == (0, 4)
     assert cases.count_cases(ctx) == 3
+    na = cases.get_case(ctx, listed["Trần Thị Na"]["id"])
+    assert na["beneficiary"]["target_groups"].split() == ["HCDB_A", "TU_KY"] and not na["beneficiary"]["as_written"]
     # The merged row said "nhập trùng" under Hoàn cảnh, which belongs to the case, not the person.
     assert cases.get_case(ctx, listed["Nguyễn Văn Bé"]["id"])["summary"] == "Bại não, cần phục hồi chức năng"
 
@@ -96,7 +107,7 @@ def test_cli_case_import_and_export_exit_codes(tmp_path: Path) -> None:
     done = ctxh("case", "import", str(beneficiary_list(tmp_path / "ds.xlsx")), "--json")
     assert done.returncode == 1, done.stderr
     result = json.loads(done.stdout)
-    assert (result["imported"], result["skipped"]) == (3, 1) and len(result["rejected"]) == 2
+    assert (result["imported"], result["skipped"]) == (3, 1) and len(result["rejected"]) == 1
     done = ctxh("case", "export", str(tmp_path / "out.xlsx"))
     assert done.returncode == 0 and "Đã xuất 3 hồ sơ" in done.stdout
     done = ctxh("case", "import", str(tmp_path / "khong-co.xlsx"))

@@ -39,9 +39,9 @@ def test_import_wizard_previews_corrects_and_imports(qtbot, roster_window, tmp_p
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
-    assert "dòng tiêu đề ở dòng 5" in dialog.summary.text() and "2 dòng có lỗi" in dialog.summary.text()
+    assert "dòng tiêu đề ở dòng 5" in dialog.summary.text() and "1 dòng có lỗi" in dialog.summary.text()
     results = [dialog.preview.item(r, 4).text() for r in range(dialog.preview.rowCount())]
-    assert results.count("Hợp lệ") == 5 and any(t.startswith("Đã có: Nguyễn Văn An") for t in results)
+    assert results.count("Hợp lệ") == 6 and any(t.startswith("Đã có: Nguyễn Văn An") for t in results)
     # The officer says the "Ghi chú" column should not be imported, and re-checks.
     notes_row = next(r for r in range(dialog.mapping.rowCount()) if dialog.mapping.item(r, 0).text() == "Ghi chú")
     combo = dialog.mapping.cellWidget(notes_row, 1)
@@ -52,13 +52,13 @@ def test_import_wizard_previews_corrects_and_imports(qtbot, roster_window, tmp_p
     assert "notes" not in dialog.plan.header.columns
     dialog._import()
     qtbot.waitUntil(lambda: hasattr(dialog, "report"), timeout=10000)
-    assert dialog.report.imported == 5 and "(lỗi nhập)" in dialog.report.annotated
-    assert "Đã nhập 5 người" in dialog.summary.text()
-    qtbot.waitUntil(lambda: page.model.total == 5, timeout=5000)
-    qtbot.waitUntil(lambda: page.indicators.collaborators.value.text() == "5", timeout=5000)
-    assert "✗" in page.indicators.collaborators.detail.text()  # 5 is above the 1–2 norm
+    assert dialog.report.imported == 6 and "(lỗi nhập)" in dialog.report.annotated
+    assert "Đã nhập 6 người" in dialog.summary.text()
+    qtbot.waitUntil(lambda: page.model.total == 6, timeout=5000)
+    qtbot.waitUntil(lambda: page.indicators.collaborators.value.text() == "6", timeout=5000)
+    assert "✗" in page.indicators.collaborators.detail.text()  # 6 is above the 1–2 norm
     assert page.indicators.trained.value.text() == "0%"
-    assert page.indicators.allowance.value.text() == "0/5"
+    assert page.indicators.allowance.value.text() == "0/6"
 
 
 def test_person_page_records_an_allowance(qtbot, roster_window) -> None:

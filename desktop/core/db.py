@@ -24,7 +24,7 @@ from desktop.core.errors import CtxhError
 
 # The newest migration; a test keeps it equal to Alembic's head, so start-up need not load Alembic
 # just to learn that nothing is to be done.
-HEAD_REVISION = "0010_audit_roles"
+HEAD_REVISION = "0011_lists_vocabulary"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

@@ -167,11 +167,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E_CASE_CLOSED": ("Hồ sơ đã kết thúc.", "The case is closed."),
     "E_FILE_MISSING": ("Không tìm thấy tệp «{file}».", "File “{file}” not found."),
     "E_XLSX_TYPE": (
-        "Tệp «{file}» không phải tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại dạng «Excel Workbook (.xlsx)».",
-        "“{file}” is not an .xlsx workbook. Open it in Excel and save it as “Excel Workbook (.xlsx)”.",
+        "Tệp «{file}» không phải bảng tính Excel (.xlsx, .xls, .xlsb) hay LibreOffice (.ods). Hãy mở bằng Excel "
+        "và lưu lại dạng «Excel Workbook (.xlsx)».",
+        "“{file}” is not an Excel (.xlsx, .xls, .xlsb) or LibreOffice (.ods) spreadsheet. Open it in Excel and "
+        "save it as “Excel Workbook (.xlsx)”.",
+    ),
+    "E_XLSX_PASSWORD": (
+        "Tệp «{file}» có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.",
+        "“{file}” is protected by a password. Open it in Excel, remove the password and save it.",
+    ),
+    "E_XLSX_CHANGED": (
+        "Tệp «{file}» đã thay đổi sau khi đọc. Hãy đọc lại tệp trước khi nhập.",
+        "“{file}” changed after it was read. Read it again before importing.",
     ),
     "E_XLSX_MACRO": (
-        "Tệp «{file}» chứa macro (.xlsm) nên không được nhập. Hãy lưu lại dạng .xlsx không có macro.",
+        "Tệp «{file}» chứa macro nên không được nhập. Hãy lưu lại dạng .xlsx không có macro.",
         "“{file}” contains macros and is refused. Save it as an .xlsx without macros.",
     ),
     "E_XLSX_EXTERNAL": (

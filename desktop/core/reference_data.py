@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +45,32 @@ def _admin_unit_rows(units: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+GENERIC_MARK = "?"  # a phrase that fits several codes: offered with its candidates, never given one of them
+
+
+def _code_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Code items with the phrases lists write for them; a generic phrase ("Người cao tuổi") goes to each of its
+    candidate codes, marked, so the matcher asks instead of choosing."""
+    phrases: dict[tuple[str, str], list[str]] = {}
+    for list_name, by_code in data.get("phrases", {}).items():
+        for code, items in by_code.items():
+            phrases.setdefault((list_name, code), []).extend(items)
+    for list_name, by_phrase in data.get("generic", {}).items():
+        for phrase, codes in by_phrase.items():
+            for code in codes:
+                phrases.setdefault((list_name, code), []).append(GENERIC_MARK + phrase)
+    return [
+        dict(list_name=list_name, code=item[0], label_vi=item[1], label_en=item[2], position=i,
+             retired=item[3:4] == ["retired"],  # [code, vi, en] or [code, vi, en, "retired"]
+             phrases=json.dumps(phrases[(list_name, item[0])], ensure_ascii=False)
+             if (list_name, item[0]) in phrases else None)
+        for list_name, items in data["lists"].items() for i, item in enumerate(items)]
+
+
 # kind (and file name) -> (table, rows of the file). Each set is versioned and replaced as a whole.
 REFERENCE_SETS: dict[str, tuple[type, Any]] = {
     "admin_units": (AdminUnit, _admin_unit_rows),
-    "code_lists": (CodeItem, lambda d: [
-        dict(list_name=list_name, code=item[0], label_vi=item[1], label_en=item[2], position=i,
-             retired=item[3:4] == ["retired"])  # [code, vi, en] or [code, vi, en, "retired"]
-        for list_name, items in d["lists"].items() for i, item in enumerate(items)]),
+    "code_lists": (CodeItem, lambda d: _code_rows(d)),
     "rates": (ReferenceRate, lambda d: [
         dict(kind=r["kind"], province_code=r.get("province"), value=r["value"],
              effective_from=dt.date.fromisoformat(r["from"]), basis=r["basis"], status=r["status"])
@@ -88,6 +107,7 @@ class CodeBook:
 
     labels: dict[str, dict[str, tuple[str, str]]]
     retired: frozenset[tuple[str, str]] = frozenset()  # (list, code): known, never offered
+    phrases: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # list -> code -> phrases
 
     def known(self, list_name: str, code: str) -> bool:
         """True if `code` is in `list_name` (retired codes too: records hold them)."""
@@ -110,8 +130,11 @@ def read_codebook(session: Session) -> CodeBook:
     """Load every code list from the database."""
     labels: dict[str, dict[str, tuple[str, str]]] = {}
     retired = set()
+    phrases: dict[str, dict[str, list[str]]] = {}
     for item in repo.all_code_items(session):
         labels.setdefault(item.list_name, {})[item.code] = (item.label_vi, item.label_en)
         if item.retired:
             retired.add((item.list_name, item.code))
-    return CodeBook(labels, frozenset(retired))
+        if item.phrases:
+            phrases.setdefault(item.list_name, {})[item.code] = json.loads(item.phrases)
+    return CodeBook(labels, frozenset(retired), phrases)

@@ -52,24 +52,50 @@ def match_header(text: Any, aliases: Mapping[str, Sequence[str]]) -> str | None:
     return best[1] if best else None
 
 
+def _named(row: Sequence[Any], aliases: Mapping[str, Sequence[str]]) -> tuple[dict[str, int], dict[int, str]]:
+    columns: dict[str, int] = {}
+    headers: dict[int, str] = {}
+    for col, value in enumerate(row):
+        name = match_header(value, aliases)
+        if name and name not in columns:
+            columns[name] = col
+            headers[col] = str(value).strip()
+    return columns, headers
+
+
+def _merged_rows(top: Sequence[Any], below: Sequence[Any]) -> list[Any] | None:
+    """A two-row header read as one: each column's sub-header, or the group header above it where the
+    sub-header cell is empty (merged). None when the row below is not a header row (it holds numbers/dates)."""
+    if any(v not in (None, "") and not isinstance(v, str) for v in below):
+        return None
+    width = max(len(top), len(below))
+    cells = []
+    for col in range(width):
+        sub = below[col] if col < len(below) else None
+        cells.append(sub if sub not in (None, "") else (top[col] if col < len(top) else None))
+    return cells
+
+
 def find_header(rows: Sequence[Sequence[Any]], aliases: Mapping[str, Sequence[str]], required: str) -> HeaderMap | None:
-    """Pick the row (among the first rows) that names the most known fields, including `required`."""
-    best: tuple[int, int, dict[str, int], dict[int, str]] | None = None
+    """Pick the row (among the first rows) that names the most known fields, including `required`. A two-row
+    header (a merged group header such as "Thông tin cá nhân" above "Họ và tên | Ngày sinh…") is read as one
+    when its second row names more fields with the first."""
+    best: tuple[int, int, dict[str, int], dict[int, str], Sequence[Any]] | None = None
     for index, row in enumerate(rows[:SCAN_ROWS]):
-        columns: dict[str, int] = {}
-        headers: dict[int, str] = {}
-        for col, value in enumerate(row):
-            name = match_header(value, aliases)
-            if name and name not in columns:
-                columns[name] = col
-                headers[col] = str(value).strip()
-        if required in columns and len(columns) >= 2 and (best is None or len(columns) > len(best[2])):
-            best = (index, len(columns), columns, headers)
+        tries: list[tuple[int, Sequence[Any]]] = [(index + 1, row)]
+        if index + 1 < len(rows):
+            merged = _merged_rows(row, rows[index + 1])
+            if merged is not None:
+                tries.append((index + 2, merged))
+        for header_row, cells in tries:
+            columns, headers = _named(cells, aliases)
+            if required in columns and len(columns) >= 2 and (best is None or len(columns) > len(best[2])):
+                best = (header_row, len(columns), columns, headers, cells)
     if best is None:
         return None
-    index, _n, columns, headers = best
-    header = HeaderMap(header_row=index + 1, columns=columns, headers=headers,
-                       all_headers={col: str(v).strip() for col, v in enumerate(rows[index]) if v not in (None, "")})
+    header_row, _n, columns, headers, cells = best
+    header = HeaderMap(header_row=header_row, columns=columns, headers=headers,
+                       all_headers={col: str(v).strip() for col, v in enumerate(cells) if v not in (None, "")})
     _gender_subheader(rows, header)
     return header
 

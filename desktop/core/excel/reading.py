@@ -1,52 +1,121 @@
-"""Reading one sheet of a checked workbook as plain rows of values (read-only, formulas not evaluated)."""
+"""Reading one sheet of a checked workbook as rows of values, with python-calamine (.xlsx, .xlsb, .xls, .ods).
+
+calamine reads what the file stores: a formula cell gives the value Excel last computed and shows (T27:
+values only; nothing is evaluated, no link followed). Rows are handed out one at a time and never kept here,
+so a caller that streams holds one row; calamine itself keeps the sheet's cells in its own compact form while
+the sheet is read (python-calamine has no lazy reader: its issue 42).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import CtxhError
+from desktop.core.excel.legacy_text import LEGACY_FONTS, TCVN3, VNI, encoding_of_font
 from desktop.core.excel.safety import check_workbook_file
 
-
-class Formula(str):
-    """The text of a formula cell: kept apart from text that merely starts with "=" (written as text)."""
+_FONT_NAME = re.compile(rb'(?:<(?:\w+:)?(?:name|rFont)\s+val="|style:font-name="|style:name=")([^"]{1,64})"')
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[tuple[Any, ...]]]:
-    """(sheet name, rows) of the named sheet, or of the first visible one.
+@dataclass(frozen=True)
+class SheetSource:
+    """A sheet to read: the file, the sheet's name, the kind of file and the legacy font the workbook uses."""
 
-    Formula cells come back as Formula (their text), never as a computed value, so the caller can
-    refuse them; hidden sheets are skipped when no sheet is named.
-    """
-    from openpyxl import load_workbook
+    path: Path
+    name: str
+    kind: str
+    legacy_font: str | None = None  # TCVN3 or VNI when the workbook's fonts are .VnTime, VNI-Times…
 
-    check_workbook_file(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise CtxhError("E_XLSX_BROKEN", file=path.name) from exc
-    try:
-        if sheet is not None:
-            if sheet not in workbook.sheetnames:
-                raise CtxhError("E_XLSX_SHEET", sheet=sheet)
-            worksheet = workbook[sheet]
-        else:
-            visible = [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-            if not visible:
-                raise CtxhError("E_XLSX_SHEET", sheet="")
-            worksheet = visible[0]  # type: ignore[assignment]  # the stubs' worksheet union is narrower
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The sheet's rows from the first, each a tuple of values (None for an empty cell). Each call reads
+        the file again, so a plan and its import stream the same rows."""
+        workbook = _open(self.path)
         try:
-            rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
-            if any(isinstance(v, str) and v.startswith("=") for row in rows for v in row):
-                # Only typed cells tell a formula from text that starts with "=": read them, but only
-                # for a sheet that has such text (values alone are several times faster to read).
-                rows = [
-                    tuple(Formula(c.value) if c.data_type == "f" else c.value for c in row)
-                    for row in worksheet.iter_rows()
-                ]
-        except Exception as exc:
-            raise CtxhError("E_XLSX_BROKEN", file=path.name) from exc
-        return worksheet.title, rows
+            try:
+                sheet = workbook.get_sheet_by_name(self.name)
+                start = sheet.start
+                # calamine's rows count from the sheet's first row, its columns from the first used one.
+                lead = (None,) * (start[1] if start else 0)
+                for row in sheet.iter_rows():
+                    yield lead + tuple(_value(v) for v in row)
+            except CtxhError:
+                raise
+            except Exception as exc:  # calamine raises its own kinds on a damaged sheet
+                raise CtxhError("E_XLSX_BROKEN", file=self.path.name) from exc
+        finally:
+            workbook.close()
+
+
+def _value(value: Any) -> Any:
+    if value == "" and isinstance(value, str):
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _open(path: Path) -> Any:
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise CtxhError("E_XLSX_PASSWORD", file=path.name) from None
+    except Exception as exc:
+        raise CtxhError("E_XLSX_BROKEN", file=path.name) from exc
+
+
+def open_sheet(path: Path, sheet: str | None = None) -> SheetSource:
+    """The named sheet, or the first visible one, of a workbook that passed the safety checks."""
+    kind = check_workbook_file(path)
+    workbook = _open(path)
+    try:
+        metadata = workbook.sheets_metadata
+    except Exception as exc:
+        raise CtxhError("E_XLSX_BROKEN", file=path.name) from exc
     finally:
         workbook.close()
+    names = [m.name for m in metadata]
+    if sheet is not None:
+        if sheet not in names:
+            raise CtxhError("E_XLSX_SHEET", sheet=sheet)
+        name = sheet
+    else:
+        visible = [m.name for m in metadata if str(m.visible).endswith("Visible")
+                   and str(getattr(m, "typ", "WorkSheet")).endswith("WorkSheet")]
+        if not visible:
+            raise CtxhError("E_XLSX_SHEET", sheet="")
+        name = visible[0]
+    return SheetSource(path, name, kind, _legacy_font(path, kind))
+
+
+def _legacy_font(path: Path, kind: str) -> str | None:
+    """TCVN3 or VNI if the workbook names such a font (in its styles, or in the .xls font records)."""
+    names: list[str] = []
+    try:
+        if kind == "xls":
+            data = path.read_bytes()
+            for encoding, (ascii_mark, text_mark) in LEGACY_FONTS.items():
+                if ascii_mark in data or text_mark.encode("utf-16-le") in data:
+                    return encoding
+            return None
+        with zipfile.ZipFile(path) as zf:
+            for member in ("xl/styles.xml", "styles.xml", "content.xml"):
+                if member in zf.namelist():
+                    with zf.open(member) as handle:
+                        head = handle.read(256 * 1024)  # font declarations come first
+                    names += [m.decode("utf-8", "replace") for m in _FONT_NAME.findall(head)]
+    except (OSError, zipfile.BadZipFile):
+        return None
+    found = {encoding_of_font(name) for name in names} - {None}
+    if TCVN3 in found:
+        return TCVN3
+    return VNI if VNI in found else None

@@ -5,7 +5,7 @@ from desktop.core.models.case_records import Consent, FormAnswer
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
 from desktop.core.models.profile import AppUser, AuditEntry, Device, ReceivedAudit
 from desktop.core.models.rates import ReferenceRate, ReferenceTarget
-from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion
+from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion, ValueMapping
 from desktop.core.models.roster import Worker, WorkerAllowance
 from desktop.core.models.sync import BundleRecord, ChangeEntry, Conflict, HubDevice, ReceivedChange, SyncState
 from desktop.core.models.training import TrainingAttendance, TrainingCourse
@@ -46,6 +46,7 @@ __all__ = [
     "Synced",
     "TrainingAttendance",
     "TrainingCourse",
+    "ValueMapping",
     "Worker",
     "WorkerAllowance",
 ]

@@ -17,7 +17,7 @@ class Beneficiary(Synced, Base):
     __entity__ = "beneficiary"
     __synced_fields__ = (
         "full_name", "gender", "birth_date", "national_id", "phone", "address", "commune_code",
-        "guardian_name", "target_groups", "notes",
+        "guardian_name", "target_groups", "notes", "as_written",
     )
 
     full_name: Mapped[str] = mapped_column(String(120))
@@ -30,6 +30,8 @@ class Beneficiary(Synced, Base):
     guardian_name: Mapped[str | None] = mapped_column(String(120))
     target_groups: Mapped[str] = mapped_column(String(400), default="")
     notes: Mapped[str | None] = mapped_column(Text)
+    # Values an import could not place in a code list, as written: {"field": "text"} in JSON.
+    as_written: Mapped[str | None] = mapped_column(Text)
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)
 

@@ -19,7 +19,7 @@ class Worker(Synced, Base):
         "full_name", "gender", "birth_date", "national_id", "phone", "email", "address",
         "category", "workplace_type", "position", "education_level", "major", "sw_qualification",
         "title_grade", "title_code", "practice_cert_no", "practice_cert_expiry",
-        "contract_no", "start_date", "end_date", "status", "notes",
+        "contract_no", "start_date", "end_date", "status", "notes", "general_education", "as_written",
     )
 
     full_name: Mapped[str] = mapped_column(String(120))
@@ -44,6 +44,10 @@ class Worker(Synced, Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="DANG_LAM")
     notes: Mapped[str | None] = mapped_column(Text)
+    # Học vấn (THCS, THPT…), apart from the professional qualification (chuyên môn) in education_level.
+    general_education: Mapped[str | None] = mapped_column(String(20))
+    # Values an import could not place in a code list, as written: {"field": "text"} in JSON.
+    as_written: Mapped[str | None] = mapped_column(Text)
     # Local, derived: not synced, recomputed whenever full_name or the ids change.
     sort_key: Mapped[str] = mapped_column(String(400))
     search_text: Mapped[str] = mapped_column(Text)

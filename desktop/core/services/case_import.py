@@ -46,14 +46,6 @@ ALIASES: dict[str, list[str]] = {
 }
 VALUE_ALIASES: dict[str, dict[str, str]] = {
     "gender": {"nam": "NAM", "nu": "NU", "m": "NAM", "f": "NU"},
-    "target_group": {
-        "mo coi": "HCDB_A", "tre mo coi": "HCDB_A", "bo roi": "HCDB_B", "khuyet tat": "HCDB_D",
-        "tre khuyet tat": "HCDB_D", "hiv": "HCDB_DD", "bao luc": "HCDB_I", "xam hai": "HCDB_L",
-        "xam hai tinh duc": "HCDB_L", "nguoi khuyet tat": "TCXH_06", "nguoi cao tuoi": "TCXH_05A",
-        "ho ngheo": "HO_NGHEO", "can ngheo": "HO_NGHEO", "tam than": "TAM_THAN", "tu ky": "TU_KY",
-        "bao luc gia dinh": "BAO_LUC_GD", "sau cai nghien": "MA_TUY", "chat doc da cam": "CDHH",
-        "da cam": "CDHH", "don than": "TCXH_04",
-    },
     "process_type": {"tt02": "TT02_2020", "tt 02": "TT02_2020", "nd56": "ND56_2017", "nd 56": "ND56_2017",
                      "bao ve tre em": "ND56_2017", "quan ly truong hop": "TT02_2020"},
 }
@@ -78,8 +70,10 @@ def _existing(ctx: AppContext) -> list[PersonKey]:
 def _write(writer: ChangeWriter, new_rows: list[dict[str, Any]], merges: list[tuple[str, dict[str, Any]]]) -> int:
     from desktop.core.services.workflow import processes
 
-    people = [{k: v for k, v in row.items() if k in PERSON_FIELDS} for row in new_rows]
+    people = [{k: v for k, v in row.items() if k in PERSON_FIELDS or k == "id"} for row in new_rows]
     ids = writer.create_many(Beneficiary, [{**p, **person_keys(p)} for p in people])
+    for person in people:
+        person.pop("id", None)
     numbers = CaseNumbers(writer)
     known = processes(writer.ctx.profile.root)
     case_rows = []
@@ -101,21 +95,30 @@ CASE_LIST = ImportSpec(
     code_fields={"gender": "gender", "process_type": "process_type"},
     multi_code_fields={"target_groups": "target_group"}, value_aliases=VALUE_ALIASES,
     id_fields={"national_id": 12, "phone": 10}, unmatched_to_notes=frozenset(), defaults=_defaults,
-    existing=_existing, write=_write,
+    existing=_existing, write=_write, kind="cases",
 )
 
 
 def plan_case_import(ctx: AppContext, path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None,
-                     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None) -> ImportPlan:
+                     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
+                     choices: dict[tuple[str, str], str | None] | None = None) -> ImportPlan:
     """Read a beneficiary list and check every row; nothing is written."""
-    return plan_import(ctx, CASE_LIST, path, sheet, mapping, progress, cancel)
+    return plan_import(ctx, CASE_LIST, path, sheet, mapping, progress, cancel, choices)
+
+
+def apply_case_plan(ctx: AppContext, plan: ImportPlan, on_duplicate: str = "skip", annotate_to: Path | None = None,
+                    progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None) -> ImportReport:
+    """Write a checked beneficiary-list plan (see import_cases)."""
+    require_manager(ctx)
+    return apply_plan(ctx, CASE_LIST, plan, on_duplicate, annotate_to, progress, cancel)
 
 
 def import_cases(ctx: AppContext, path: Path, sheet: str | None = None, on_duplicate: str = "skip",
                  annotate_to: Path | None = None, progress: ProgressSink = NULL_PROGRESS,
-                 cancel: CancelToken | None = None) -> ImportReport:
+                 cancel: CancelToken | None = None, mapping: dict[str, int] | None = None,
+                 choices: dict[tuple[str, str], str | None] | None = None) -> ImportReport:
     """Import a beneficiary list: a person and an open case for each new row; people already here are
     skipped or merged (their details filled in and updated), never given a second case."""
     require_manager(ctx)
-    plan = plan_case_import(ctx, path, sheet, None, progress, cancel)
-    return apply_plan(ctx, CASE_LIST, plan, on_duplicate, annotate_to)
+    plan = plan_case_import(ctx, path, sheet, mapping, progress, cancel, choices)
+    return apply_case_plan(ctx, plan, on_duplicate, annotate_to, progress, cancel)

@@ -32,6 +32,7 @@ BENEFICIARY_RULES: dict[str, Rule] = {
     "guardian_name": Rule("text", max_len=120),
     "target_groups": Rule("codes", code_list="target_group"),
     "notes": Rule("text", max_len=4000),
+    "as_written": Rule("text", max_len=2000),  # {"field": "text"}: values an import could not place yet
 }
 CASE_RULES: dict[str, Rule] = {
     "process_type": Rule("code", required=True, code_list="process_type"),

@@ -1,27 +1,38 @@
-"""Moving a commune's Excel list into CTXH Desk: read, map, check, find duplicates, import, report.
+"""Moving a commune's own list into CTXH Desk: read, map, check, find duplicates, import, report.
 
-One machinery for every list (the roster, beneficiary lists): an ImportSpec says which headers name
-which fields, how cells become values, the rules the values must meet, and how to write them.
-Valid rows are imported in one transaction (never half a row); each rejected row is reported with its
-row number, column and reason, and marked in an annotated copy of the file. An unusable file raises a
-CtxhError (exit 2) before anything is written.
+One machinery for every list (the roster, beneficiary lists, training classes): an ImportSpec says which headers
+name which fields, how cells become values, the rules the values must meet, and how to write them.
+
+- The sheet is streamed twice, never held: the plan reads and checks every row and keeps only what the preview
+  shows (the first rows, every refused row, the duplicates, the values to map); the import reads it again and
+  writes in batches, in one transaction (never half a row, never half a list).
+- A coded value is matched against the law's wording and the forms communes write (domain/value_matching.py).
+  What cannot be placed is not a refusal: the person goes in with the text as written kept (`as_written`) and
+  listed in the mapping step and the to-do list. Only what makes a record wrong refuses a row (no name, an
+  impossible date, a malformed CCCD or phone), each refusal naming its row, column and reason.
+- The table ends at the signature block ("Người lập biểu", "TM. ỦY BAN NHÂN DÂN", "…, ngày … tháng … năm …");
+  subtotal rows ("Tổng cộng", "Cộng") are skipped; text typed in TCVN3 or VNI is converted.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from desktop.core.context import AppContext
+from desktop.core.domain.value_matching import Vocabulary, build_vocabulary
 from desktop.core.errors import CtxhError, ValidationError
-from desktop.core.excel.headers import HeaderMap, find_header
-from desktop.core.excel.reading import Formula, read_sheet
-from desktop.core.excel.values import CodeMatcher, cell_date, cell_text, id_text
+from desktop.core.excel.headers import SCAN_ROWS, HeaderMap, find_header
+from desktop.core.excel.legacy_text import Conversion, detect, guess_encoding, unicode_vietnamese
+from desktop.core.excel.reading import SheetSource, open_sheet
+from desktop.core.excel.values import cell_date, cell_text, id_text
 from desktop.core.files import replace_atomically
 from desktop.core.messages import format_message
 from desktop.core.progress import NULL_PROGRESS, CancelToken, ProgressSink
@@ -32,29 +43,9 @@ from desktop.core.text import fold
 from desktop.core.validation import Rules
 
 ITEM_SEPARATORS = re.compile(r"[;\n+]+")
-
-
-def split_codes(text: str, matcher: CodeMatcher) -> tuple[list[str], list[str]]:
-    """The codes a cell names ("Trẻ khuyết tật; Hộ nghèo"), and the parts that name none.
-
-    Parts are split at ";", "+" and line breaks; a part that names nothing as a whole is tried again
-    split at commas, since some labels contain a comma and officers also list with commas."""
-    codes: list[str] = []
-    unknown: list[str] = []
-    for part in (p.strip() for p in ITEM_SEPARATORS.split(text)):
-        if not part:
-            continue
-        code = matcher(part)
-        if code is not None:
-            codes.append(code)
-            continue
-        for piece in (q.strip() for q in part.split(",") if q.strip()):
-            found = matcher(piece)
-            if found:
-                codes.append(found)
-            else:
-                unknown.append(piece)
-    return list(dict.fromkeys(codes)), unknown
+PREVIEW_ROWS = 300
+BATCH = 2000
+KEEP = None  # the officer's choice "keep as written"
 
 
 @dataclass
@@ -76,6 +67,20 @@ class ParsedRow:
     problems: list[RowProblem] = field(default_factory=list)
     duplicate_of: str | None = None  # an existing record id, or "row N" for an earlier row of the file
     duplicate_why: str = ""
+    as_written: dict[str, str] = field(default_factory=dict)  # coded fields kept as written, to map later
+
+
+@dataclass
+class Unplaced:
+    """A written value of a coded column that no code fits yet: asked once in the mapping step."""
+
+    field: str
+    list_name: str
+    written: str
+    rows: int = 0
+    first_row: int = 0
+    candidates: tuple[str, ...] = ()
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class ImportSpec:
 
     `existing(ctx)` gives the records already there (id, full_name, national_id, birth_date) for the
     duplicate check; `write(writer, new_rows, merges)` creates and merges inside the import's one
-    transaction and returns how many records it created.
+    transaction and returns how many records it created (it is called once per batch).
     """
 
     name_field: str
@@ -95,10 +100,14 @@ class ImportSpec:
     multi_code_fields: dict[str, str]  # field -> code list; a cell may name several
     value_aliases: dict[str, dict[str, str]]
     id_fields: dict[str, int]  # field -> digits (leading zeros lost in numeric cells come back)
-    unmatched_to_notes: frozenset[str]  # an unknown label here goes to the notes instead of failing
+    unmatched_to_notes: frozenset[str]  # an unknown label here goes to the notes instead of the mapping step
     defaults: Callable[[dict[str, Any], HeaderMap], None]  # fill what the file leaves out
     existing: Callable[[AppContext], list[PersonKey]]
     write: Callable[[ChangeWriter, list[dict[str, Any]], list[tuple[str, dict[str, Any]]]], int]
+    # A coded column whose values may belong to another list: "Trình độ" holds "THPT" (học vấn) as well as
+    # "Đại học" (chuyên môn). field -> (other field, its list).
+    alternates: dict[str, tuple[str, str]] = field(default_factory=dict)
+    kind: str = "list"  # names the list in the audit trail and the remembered mappings' scope
 
 
 @dataclass
@@ -115,6 +124,10 @@ class ImportReport:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     annotated: str | None = None
     default_category: str | None = None
+    as_written: int = 0  # records that went in with values kept as written
+    unplaced: list[dict[str, Any]] = field(default_factory=list)
+    converted: int = 0
+    footer_row: int | None = None
     changed: Any = None  # the Changed of the write, for the window to refresh from
 
     def as_json(self) -> dict[str, Any]:
@@ -125,6 +138,8 @@ class ImportReport:
                          for p in self.rejected],
             "duplicates": self.duplicates, "sheet": self.sheet, "header_row": self.header_row,
             "columns": self.columns, "annotated": self.annotated, "default_category": self.default_category,
+            "as_written": self.as_written, "unplaced": self.unplaced, "converted": self.converted,
+            "footer_row": self.footer_row,
         }
 
 
@@ -135,13 +150,37 @@ class ImportPlan:
     path: Path
     sheet: str
     header: HeaderMap
-    rows: list[ParsedRow]
+    preview: list[ParsedRow] = field(default_factory=list)  # the first rows, as they will go in
+    refused: list[ParsedRow] = field(default_factory=list)  # every row with a problem
+    duplicates: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # row -> (of, name, why)
+    unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)  # (field, folded) -> value
+    conversions: list[tuple[int, str, Conversion]] = field(default_factory=list)  # (row, column, …) shown
+    converted: int = 0
+    encoding: str | None = None
+    total: int = 0
+    footer_row: int | None = None
+    subtotal_rows: list[int] = field(default_factory=list)
+    choices: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (list, folded) -> code | KEEP
+    mapping: dict[str, int] | None = None
     default_category: str | None = None
+    stamp: tuple[int, int] = (0, 0)
+    source: SheetSource | None = None
 
     @property
     def column_labels(self) -> dict[str, str]:
         """field -> "C (Ngày sinh)" for every mapped column."""
         return {name: column_label(self.header, col) for name, col in self.header.columns.items()}
+
+    @property
+    def ready(self) -> int:
+        """Rows that will be imported as new records."""
+        return self.total - len(self.refused) - len(self.duplicates)
+
+    @property
+    def rows(self) -> list[ParsedRow]:
+        """The rows the preview shows: the first ones, then every refused row after them."""
+        shown = {r.row for r in self.preview}
+        return self.preview + [r for r in self.refused if r.row not in shown]
 
 
 def column_label(header: HeaderMap, col: int | None) -> str:
@@ -151,125 +190,317 @@ def column_label(header: HeaderMap, col: int | None) -> str:
     return f"{get_column_letter(col + 1)} ({header.headers.get(col, '')})"
 
 
+# --- reading the rows -------------------------------------------------------------------------------------
+
+_SUBTOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong|cong chung|cong toan xa|cong toan phuong)\b\s*"
+                       r"(?:$|[:(\-\d]|so |nguoi|ho |doi tuong|danh sach)")
+_SIGNATURE = re.compile(
+    r"^(?:nguoi lap(?: bieu| danh sach| bang)?|can bo lap(?: bieu)?|thu truong(?: don vi)?|t ?m\.? |tm |"
+    r"kt\.? |kt |tl\.? |q\.? chu tich|chu tich|pho chu tich|xac nhan(?: cua)?|ke toan(?: truong)?|truong ban|"
+    r"truong phong|giam doc|nguoi duyet|ky ten|\(ky|ky,? ghi ro|uy ban nhan dan|ubnd|noi nhan)")
+_DATE_LINE = re.compile(r"ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\s*[\d.…_ ]*")
+
+
+def _folded_cells(row: Sequence[Any]) -> list[str]:
+    return [fold(cell_text(v)) for v in row if v not in (None, "")]
+
+
+def _is_signature(row: Sequence[Any], header: HeaderMap, name_field: str) -> bool:
+    """A line of the signature block: few cells, no person's data, and one of the block's words."""
+    cells = _folded_cells(row)
+    if not cells or len(cells) > 4:
+        return False
+    name_col = header.columns[name_field]
+    name = fold(cell_text(row[name_col])) if name_col < len(row) and row[name_col] not in (None, "") else ""
+    if name and not (_SIGNATURE.match(name) or _DATE_LINE.search(name)):
+        return False  # the name column holds a name: a data row, whatever else it says
+    return any(_SIGNATURE.match(c.strip("( )")) or _DATE_LINE.search(c) for c in cells)
+
+
+def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str) -> str | None:
+    """'blank', 'subtotal' or 'numbers' for a row that is not a person; None for a data row."""
+    values = [v for v in row if v not in (None, "")]
+    if not values:
+        return "blank"
+    if any(_SUBTOTAL.match(c) for c in _folded_cells(row)[:3]):
+        return "subtotal"
+    # The "(1) (2) (3)…" column-number row printed under many official headers.
+    if all(isinstance(v, int | float) or str(v).strip().strip("()").isdigit() for v in values) and len(values) > 2:
+        return "numbers"
+    return None
+
+
+def _convert_row(row: tuple[Any, ...], encoding: str | None) -> tuple[tuple[Any, ...], list[tuple[int, Conversion]]]:
+    """The row with its TCVN3/VNI text converted, and which cells were."""
+    converted: list[tuple[int, Conversion]] = []
+    out = list(row)
+    for col, value in enumerate(row):
+        if isinstance(value, str) and not value.isascii():
+            found = detect(value, encoding)
+            if found is not None:
+                out[col] = found.after
+                converted.append((col, found))
+    return (tuple(out), converted) if converted else (row, converted)
+
+
+@dataclass
+class _Table:
+    header: HeaderMap
+    encoding: str | None
+    data: Iterator[tuple[int, tuple[Any, ...]]]  # (Excel row number, row)
+
+
+def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] | None) -> _Table:
+    rows = source.rows()
+    head = list(islice(rows, SCAN_ROWS))
+    texts = [v for row in head for v in row if isinstance(v, str) and not v.isascii()]
+    # The cells decide; the fonts only where no cell is plainly Unicode Vietnamese (a Unicode list saved from
+    # an old template still names .VnTime among its styles).
+    encoding = guess_encoding(texts) or (
+        source.legacy_font if not any(unicode_vietnamese(t) for t in texts) else None)
+    head = [_convert_row(r, encoding)[0] for r in head]
+    header = find_header(head, spec.aliases, spec.name_field)
+    if header is None:
+        raise CtxhError("E_XLSX_NO_HEADER", sheet=source.name)
+    if mapping is not None:
+        header_cells = head[header.header_row - 1]
+        header.columns = dict(mapping)
+        for name, col in mapping.items():
+            header.headers.setdefault(col, str(header_cells[col] or name) if col < len(header_cells) else name)
+    numbered = ((i + 1, r) for i, r in enumerate(chain(head, rows)))
+    data = ((n, r) for n, r in numbered if n > header.header_row)
+    return _Table(header, encoding, data)
+
+
+# --- matching coded values --------------------------------------------------------------------------------
+
+def _vocabularies(ctx: AppContext, spec: ImportSpec, choices: Mapping[tuple[str, str], str | None]
+                  ) -> dict[str, Vocabulary]:
+    from desktop.core.services.value_mappings import remembered
+
+    book = codebook(ctx)
+    lists = {*spec.code_fields.values(), *spec.multi_code_fields.values(), *(a[1] for a in spec.alternates.values())}
+    saved = remembered(ctx)
+    vocabularies = {}
+    for list_name in lists:
+        chosen = {folded: code for (name, folded), code in {**saved, **choices}.items() if name == list_name}
+        vocabularies[list_name] = build_vocabulary(book.items(list_name), book.phrases.get(list_name, {}),
+                                                   spec.value_aliases.get(list_name), chosen)
+    return vocabularies
+
+
+def split_parts(text: str) -> list[str]:
+    """The items of a cell that names several ("Trẻ khuyết tật; Hộ nghèo"): split at ";", "+" and line
+    breaks; a part is split again at commas only where each piece names something (the caller decides)."""
+    return [p.strip() for p in ITEM_SEPARATORS.split(text) if p.strip()]
+
+
+@dataclass
+class _Placed:
+    codes: list[str] = field(default_factory=list)
+    alternate: list[str] = field(default_factory=list)
+    unplaced: list[tuple[str, Any]] = field(default_factory=list)  # (written part, Match)
+
+
+def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary | None) -> _Placed:
+    placed = _Placed()
+    parts = split_parts(text) if multi or alternate is not None else [text]
+    for part in parts:
+        pieces = [part]
+        if multi and not _resolve(part, vocabulary, alternate, placed, dry=True):
+            pieces = [q.strip() for q in part.split(",") if q.strip()] or [part]
+        for piece in pieces:
+            _resolve(piece, vocabulary, alternate, placed, dry=False)
+    placed.codes = list(dict.fromkeys(placed.codes))
+    return placed
+
+
+def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, placed: _Placed, dry: bool) -> bool:
+    chosen, code = vocabulary.chosen(text)
+    if chosen:
+        if not dry:
+            if code is KEEP:
+                placed.unplaced.append((text, None))
+            else:
+                placed.codes.append(code)
+        return True
+    match = vocabulary.match(text)
+    if match.confident:
+        if not dry:
+            placed.codes.extend(match.codes)
+        return True
+    if alternate is not None:
+        other = alternate.match(text)
+        if other.confident:
+            if not dry:
+                placed.alternate.extend(other.codes)
+            return True
+    if not dry:
+        placed.unplaced.append((text, match))
+    return False
+
+
+# --- one row ----------------------------------------------------------------------------------------------
+
+@dataclass
+class _Parser:
+    ctx: AppContext
+    spec: ImportSpec
+    header: HeaderMap
+    vocabularies: dict[str, Vocabulary]
+    unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)
+
+    def parse(self, number: int, row: Sequence[Any]) -> ParsedRow:
+        spec, header = self.spec, self.header
+        values: dict[str, Any] = {}
+        problems: list[RowProblem] = []
+        notes_extra: list[str] = []
+        as_written: dict[str, str] = {}
+
+        def cell(col: int | None) -> Any:
+            return row[col] if col is not None and col < len(row) else None
+
+        def problem(col: int | None, name: str, code: str, **params: Any) -> None:
+            problems.append(RowProblem(number, column_label(header, col), name,
+                                       format_message(code, {"field": name, **params})))
+
+        for name, col in header.columns.items():
+            raw = cell(col)
+            if raw in (None, "") or (name == "birth_date" and header.gender_split):
+                continue
+            if name in spec.date_fields:
+                try:
+                    values[name] = cell_date(raw)
+                except ValueError:
+                    problem(col, name, "E_DATE", value=cell_text(raw))
+            elif name in spec.code_fields or name in spec.multi_code_fields:
+                multi = name in spec.multi_code_fields
+                list_name = spec.multi_code_fields[name] if multi else spec.code_fields[name]
+                other = spec.alternates.get(name)
+                placed = _place(cell_text(raw), self.vocabularies[list_name], multi,
+                                self.vocabularies[other[1]] if other else None)
+                if placed.codes:
+                    values[name] = placed.codes if multi else placed.codes[0]
+                if placed.alternate and other:
+                    values[other[0]] = placed.alternate[0]
+                if placed.unplaced:
+                    written = "; ".join(text for text, _m in placed.unplaced)
+                    if name in spec.unmatched_to_notes:
+                        notes_extra.append(f"{header.headers.get(col, name)}: {written}")
+                    else:
+                        as_written[name] = written
+                        for text, match in placed.unplaced:
+                            self._count(name, list_name, text, number, match)
+            elif name in spec.id_fields:
+                values[name] = id_text(raw, spec.id_fields[name])
+            else:
+                values[name] = cell_text(raw)
+        for col, gender in header.gender_split.items():  # "Năm sinh" split into Nam | Nữ columns
+            raw = cell(col)
+            if raw not in (None, ""):
+                try:
+                    values["birth_date"] = cell_date(raw)
+                    values.setdefault("gender", gender)
+                except ValueError:
+                    problem(col, "birth_date", "E_DATE", value=cell_text(raw))
+        spec.defaults(values, header)
+        if notes_extra:
+            values["notes"] = "; ".join(filter(None, [values.get("notes"), *notes_extra]))
+        if as_written and "as_written" in spec.rules:
+            values["as_written"] = json.dumps(as_written, ensure_ascii=False)
+        try:
+            cleaned = validate(self.ctx, spec.rules, values)
+        except ValidationError as error:
+            for name, code, params in error.problems:
+                problem(header.columns.get(name), name, code, **params)
+            cleaned = {}
+        return ParsedRow(number, cleaned if not problems else values, problems, as_written=as_written)
+
+    def _count(self, name: str, list_name: str, text: str, number: int, match: Any) -> None:
+        key = (name, fold(text))
+        entry = self.unplaced.get(key)
+        if entry is None:
+            entry = self.unplaced[key] = Unplaced(name, list_name, text, first_row=number,
+                                                  candidates=match.candidates if match else (),
+                                                  generic=bool(match and match.generic))
+        entry.rows += 1
+
+
+def _rows_of(table: _Table, spec: ImportSpec, plan: ImportPlan | None,
+             cancel: CancelToken | None) -> Iterator[tuple[int, tuple[Any, ...], list[tuple[int, Conversion]]]]:
+    """The data rows (number, converted row, conversions), up to the signature block."""
+    for count, (number, raw) in enumerate(table.data):
+        if cancel is not None and count % 500 == 0:
+            cancel.check()
+        row, converted = _convert_row(raw, table.encoding)
+        if _is_signature(row, table.header, spec.name_field):
+            if plan is not None:
+                plan.footer_row = number
+            return
+        skipped = _is_skipped(row, table.header, spec.name_field)
+        if skipped == "subtotal" and plan is not None:
+            plan.subtotal_rows.append(number)
+        if skipped is None:
+            yield number, row, converted
+
+
 def plan_import(
     ctx: AppContext, spec: ImportSpec, path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None,
     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
+    choices: Mapping[tuple[str, str], str | None] | None = None,
 ) -> ImportPlan:
     """Read a workbook and check every row against `spec`; nothing is written.
 
-    `mapping` (field -> 0-based column) replaces the found mapping, as the wizard's corrections do.
+    `mapping` (field -> 0-based column) replaces the found mapping, as the wizard's corrections do; `choices`
+    ((list, folded value) -> code, or None to keep as written) are the mapping step's answers.
     """
-    sheet_name, rows = read_sheet(path, sheet)
-    header = find_header(rows, spec.aliases, spec.name_field)
-    if header is None:
-        raise CtxhError("E_XLSX_NO_HEADER", sheet=sheet_name)
-    if mapping is not None:
-        header.columns = dict(mapping)
-        for name, col in mapping.items():
-            header.headers.setdefault(col, str(rows[header.header_row - 1][col] or name)
-                                      if col < len(rows[header.header_row - 1]) else name)
-    book = codebook(ctx)
-    matchers = {name: CodeMatcher(book.items(list_name), spec.value_aliases.get(list_name))
-                for name, list_name in {**spec.code_fields, **spec.multi_code_fields}.items()}
-    parsed: list[ParsedRow] = []
-    data = rows[header.header_row:]
-    for offset, row in enumerate(data):
-        if cancel is not None and offset % 500 == 0:
-            cancel.check()
-        number = header.header_row + offset + 1
-        if _is_blank_or_footer(row, header, spec.name_field):
-            continue
-        parsed.append(_parse_row(ctx, spec, number, row, header, matchers))
-        if offset % 1000 == 0:
-            progress.report(offset, len(data), "rows")
-    _mark_duplicates(spec.existing(ctx), parsed, spec.name_field)
-    return ImportPlan(path, sheet_name, header, parsed)
-
-
-FOOTER_STARTS = ("tong", "cong:", "cong ", "nguoi lap", "xac nhan", "ky ten", "thu truong", "chu tich",
-                 "truong phong", "can bo lap", "ngay ")
-
-
-def _is_blank_or_footer(row: Sequence[Any], header: HeaderMap, name_field: str) -> bool:
-    values = [v for v in row if v not in (None, "")]
-    if not values:
-        return True
-    name_col = header.columns[name_field]
-    name = fold(cell_text(row[name_col])) if name_col < len(row) else ""
-    if name.startswith(FOOTER_STARTS):
-        return True
-    # Signature lines under the table ("Người lập biểu", "Ba Đình, ngày … tháng … năm …") stand alone.
-    if not name and len(values) <= 2 and any(
-        fold(cell_text(v)).startswith(FOOTER_STARTS) or " ngay " in f" {fold(cell_text(v))} " for v in values
-    ):
-        return True
-    # The "(1) (2) (3)…" column-number row printed under many official headers.
-    return all(isinstance(v, int | float) or str(v).strip().strip("()").isdigit() for v in values)
-
-
-def _parse_row(ctx: AppContext, spec: ImportSpec, number: int, row: Sequence[Any], header: HeaderMap,
-               matchers: dict[str, CodeMatcher]) -> ParsedRow:
-    values: dict[str, Any] = {}
-    problems: list[RowProblem] = []
-    notes_extra: list[str] = []
-
-    def cell(col: int | None) -> Any:
-        return row[col] if col is not None and col < len(row) else None
-
-    def problem(col: int | None, name: str, code: str, **params: Any) -> None:
-        problems.append(RowProblem(number, column_label(header, col), name,
-                                   format_message(code, {"field": name, **params})))
-
-    for name, col in header.columns.items():
-        raw = cell(col)
-        if raw in (None, "") or (name == "birth_date" and header.gender_split):
-            continue
-        if isinstance(raw, Formula):
-            problem(col, name, "E_FORMULA")
-            continue
-        if name in spec.date_fields:
-            try:
-                values[name] = cell_date(raw)
-            except ValueError:
-                problem(col, name, "E_DATE", value=cell_text(raw))
-        elif name in spec.multi_code_fields:
-            codes, unknown = split_codes(cell_text(raw), matchers[name])
-            if unknown:
-                problem(col, name, "E_CODE", value="; ".join(unknown))
-            else:
-                values[name] = codes
-        elif name in spec.code_fields:
-            code = matchers[name](raw)
-            if code is None and name in spec.unmatched_to_notes:
-                notes_extra.append(f"{header.headers.get(col, name)}: {cell_text(raw)}")
-            elif code is None:
-                problem(col, name, "E_CODE", value=cell_text(raw))
-            else:
-                values[name] = code
-        elif name in spec.id_fields:
-            values[name] = id_text(raw, spec.id_fields[name])
+    source = open_sheet(path, sheet)
+    table = _open_table(spec, source, mapping)
+    stat = path.stat()
+    plan = ImportPlan(path, source.name, table.header, encoding=table.encoding, mapping=mapping,
+                      choices=dict(choices or {}), stamp=(stat.st_size, stat.st_mtime_ns), source=source)
+    parser = _Parser(ctx, spec, table.header, _vocabularies(ctx, spec, plan.choices))
+    keys = _DuplicateKeys(spec.existing(ctx))
+    for number, row, converted in _rows_of(table, spec, plan, cancel):
+        parsed = parser.parse(number, row)
+        plan.total += 1
+        plan.converted += len(converted)
+        if converted and len(plan.conversions) < 50:
+            plan.conversions += [(number, column_label(table.header, col), c) for col, c in converted]
+        if parsed.problems:
+            plan.refused.append(parsed)
         else:
-            values[name] = cell_text(raw)
-    for col, gender in header.gender_split.items():  # "Năm sinh" split into Nam | Nữ columns
-        raw = cell(col)
-        if isinstance(raw, Formula):
-            problem(col, "birth_date", "E_FORMULA")
-        elif raw not in (None, ""):
-            try:
-                values["birth_date"] = cell_date(raw)
-                values.setdefault("gender", gender)
-            except ValueError:
-                problem(col, "birth_date", "E_DATE", value=cell_text(raw))
-    spec.defaults(values, header)
-    if notes_extra:
-        values["notes"] = "; ".join(filter(None, [values.get("notes"), *notes_extra]))
-    try:
-        cleaned = validate(ctx, spec.rules, values)
-    except ValidationError as error:
-        for name, code, params in error.problems:
-            problem(header.columns.get(name), name, code, **params)
-        cleaned = {}
-    return ParsedRow(number, cleaned if not problems else values, problems)
+            found = keys.check(parsed.values, spec.name_field, number)
+            if found is not None:
+                parsed.duplicate_of, parsed.duplicate_why, name = found
+                plan.duplicates[number] = (found[0], name, found[1])
+        if len(plan.preview) < PREVIEW_ROWS:
+            plan.preview.append(parsed)
+        if plan.total % 1000 == 0:
+            progress.report(plan.total, 0, "rows")
+    plan.unplaced = parser.unplaced
+    return plan
+
+
+class _DuplicateKeys:
+    """Who is already here, and who came earlier in the file: citizen ID, or folded name and birth date."""
+
+    def __init__(self, existing: list[PersonKey]) -> None:
+        self.known: dict[tuple[str, Any], tuple[str, str]] = {}
+        for record in existing:
+            for key in _identity(record, "full_name"):  # what is already here is keyed by its full name
+                self.known.setdefault(key, (record["id"], record["full_name"]))
+
+    def check(self, values: Mapping[str, Any], name_field: str, number: int) -> tuple[str, str, str] | None:
+        """(duplicate of, why, their name) for a person already seen; else None, and the row is remembered."""
+        keys = _identity(values, name_field)
+        for kind, value in keys:
+            match = self.known.get((kind, value))
+            if match:
+                return match[0], ("cùng số CCCD" if kind == "cccd" else "cùng họ tên và ngày sinh"), match[1]
+        for key in keys:
+            self.known.setdefault(key, (f"row {number}", str(values[name_field])))
+        return None
 
 
 def _identity(values: Mapping[str, Any], name_field: str) -> list[tuple[str, Any]]:
@@ -281,60 +512,84 @@ def _identity(values: Mapping[str, Any], name_field: str) -> list[tuple[str, Any
     return keys
 
 
-def _mark_duplicates(existing: list[PersonKey], rows: list[ParsedRow], name_field: str) -> None:
-    known: dict[tuple[str, Any], tuple[str, str]] = {}
-    for record in existing:
-        for key in _identity(record, "full_name"):  # what is already here is keyed by its full name
-            known.setdefault(key, (record["id"], record["full_name"]))
-    for row in rows:
-        if row.problems:
-            continue
-        for kind, value in _identity(row.values, name_field):
-            match = known.get((kind, value))
-            if match:
-                row.duplicate_of = match[0]
-                row.duplicate_why = "cùng số CCCD" if kind == "cccd" else "cùng họ tên và ngày sinh"
-                row.values.setdefault("_dup_name", match[1])
-                break
-        if row.duplicate_of is None:
-            for key in _identity(row.values, name_field):
-                known.setdefault(key, (f"row {row.row}", row.values[name_field]))
-
+# --- writing ----------------------------------------------------------------------------------------------
 
 def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate: str = "skip",
-               annotate_to: Path | None = None) -> ImportReport:
-    """Write a checked plan: new records and merges in one transaction; then annotate the rejections."""
+               annotate_to: Path | None = None, progress: ProgressSink = NULL_PROGRESS,
+               cancel: CancelToken | None = None) -> ImportReport:
+    """Write a checked plan: the file is read again (it must not have changed) and its valid rows go in, in
+    batches of one transaction with the merges; then the refused rows are marked in an annotated copy."""
     if on_duplicate not in ("merge", "skip"):
         raise CtxhError("E_ARGS", detail="--duplicates merge|skip")
+    stat = plan.path.stat() if plan.path.exists() else None
+    if stat is None or (stat.st_size, stat.st_mtime_ns) != plan.stamp:
+        raise CtxhError("E_XLSX_CHANGED", file=plan.path.name)
     report = ImportReport(plan.sheet, plan.header.header_row, plan.column_labels,
-                          default_category=plan.default_category)
-    new_rows: dict[str, dict[str, Any]] = {}  # "row N" -> values
-    merges: list[tuple[str, dict[str, Any]]] = []
-    for row in plan.rows:
-        if row.problems:
-            report.rejected.extend(row.problems)
-            continue
-        values = {k: v for k, v in row.values.items() if not k.startswith("_")}
-        if row.duplicate_of is None:
-            new_rows[f"row {row.row}"] = values
-            continue
-        report.duplicates.append({"row": row.row, "duplicate_of": row.values.get("_dup_name", ""),
-                                  "why": row.duplicate_why, "action": on_duplicate})
-        if on_duplicate == "skip":
-            report.skipped += 1
-        elif row.duplicate_of.startswith("row "):
-            target = new_rows[row.duplicate_of]
-            target.update({k: v for k, v in values.items() if v not in (None, "", [])})
-            report.merged += 1
-        else:
-            merges.append((row.duplicate_of, {k: v for k, v in values.items() if v not in (None, "", [])}))
-            report.merged += 1
+                          default_category=plan.default_category, converted=plan.converted,
+                          footer_row=plan.footer_row)
+    report.unplaced = [{"field": u.field, "written": u.written, "rows": u.rows, "candidates": list(u.candidates)}
+                       for u in plan.unplaced.values()]
+    refused = {r.row for r in plan.refused}
+    for row in plan.refused:
+        report.rejected.extend(row.problems)
+    targets = {int(of[4:]) for of, _n, _w in plan.duplicates.values() if of.startswith("row ")}
+    source = plan.source or open_sheet(plan.path, plan.sheet)
+    table = _open_table(spec, source, plan.mapping)
+    parser = _Parser(ctx, spec, table.header, _vocabularies(ctx, spec, plan.choices))
     from desktop.core.services.audit import note
 
+    created_for: dict[int, str] = {}
+    merges: list[tuple[str, dict[str, Any]]] = []
+    in_file: list[tuple[int, dict[str, Any]]] = []
     with Writing(ctx) as writer:
-        report.imported = spec.write(writer, list(new_rows.values()), merges)
+        batch: list[tuple[int, dict[str, Any]]] = []
+
+        def flush() -> None:
+            if not batch:
+                return
+            report.imported += spec.write(writer, [v for _n, v in batch], [])
+            for number, values in batch:
+                if number in targets:
+                    created_for[number] = values["id"]
+            batch.clear()
+
+        for number, cells, _converted in _rows_of(table, spec, None, cancel):
+            if number in refused:
+                continue
+            parsed = parser.parse(number, cells)
+            if parsed.problems:  # cannot happen for an unchanged file; never write a row the plan refused
+                continue
+            values = dict(parsed.values)
+            if parsed.as_written:
+                report.as_written += 1
+            duplicate = plan.duplicates.get(number)
+            if duplicate is None:
+                if number in targets:  # a later row of the file merges into it: its id is known now
+                    values["id"] = ctx.new_id()
+                batch.append((number, values))
+                if len(batch) >= BATCH:
+                    flush()
+                    progress.report(report.imported, plan.ready, "rows")
+                continue
+            of, name, why = duplicate
+            report.duplicates.append({"row": number, "duplicate_of": name, "why": why, "action": on_duplicate})
+            filled = {k: v for k, v in values.items() if v not in (None, "", []) and k != "id"}
+            if "as_written" in spec.rules:  # what this list placed no longer waits (None when all of it did)
+                filled["as_written"] = values.get("as_written")
+            if on_duplicate == "skip":
+                report.skipped += 1
+            elif of.startswith("row "):
+                in_file.append((int(of[4:]), filled))
+                report.merged += 1
+            else:
+                merges.append((of, filled))
+                report.merged += 1
+        flush()
+        merges += [(created_for[target], values) for target, values in in_file if target in created_for]
+        if merges:
+            spec.write(writer, [], merges)
         note(ctx, writer.session, "import", f"file:{plan.path.name}", imported=report.imported,
-             merged=report.merged, rejected=len({p.row for p in report.rejected}))
+             merged=report.merged, rejected=len(refused))
     report.changed = writer.changed
     if report.rejected:
         report.annotated = str(annotate(plan, report.rejected, annotate_to))
@@ -344,17 +599,23 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
 def annotate(plan: ImportPlan, problems: list[RowProblem], target: Path | None = None) -> Path:
     """Save a copy of the workbook with each rejected row's reasons in a new column, and bad cells in red.
     The copy carries no formula out: every formula (and text Excel would read as one, such as a DDE call) is
-    written back as the text it was, so what the import refused cannot run when the officer opens the copy."""
+    written back as the text it was, so what the import refused cannot run when the officer opens the copy.
+    An .xls, .xlsb or .ods list gets an .xlsx copy of its sheet's values."""
     from openpyxl import load_workbook
     from openpyxl.styles import Font, PatternFill
 
     from desktop.core.excel.scratch import worksheets_beside
 
-    target = target or plan.path.with_name(f"{plan.path.stem} (lỗi nhập){plan.path.suffix}")
-    workbook = load_workbook(plan.path)
-    for each in workbook.worksheets:
-        _defuse_formulas(each)
-    sheet = workbook[plan.sheet]
+    target = target or plan.path.with_name(f"{plan.path.stem} (lỗi nhập).xlsx")
+    if plan.path.suffix.lower() == ".xlsx":
+        workbook = load_workbook(plan.path)
+        for each in workbook.worksheets:
+            _defuse_formulas(each)
+        for name in list(workbook.defined_names):  # a defined name can hold a formula too
+            del workbook.defined_names[name]
+        sheet = workbook[plan.sheet]
+    else:
+        workbook, sheet = _values_copy(plan)
     column = sheet.max_column + 1
     sheet.cell(plan.header.header_row, column, "Lỗi nhập (CTXH Desk)").font = Font(bold=True, color="B00020")
     red = PatternFill("solid", fgColor="F8D7DA")
@@ -367,10 +628,29 @@ def annotate(plan: ImportPlan, problems: list[RowProblem], target: Path | None =
             col = plan.header.columns.get(p.field)
             if col is not None:
                 sheet.cell(row, col + 1).fill = red
-    for name in list(workbook.defined_names):  # a defined name can hold a formula too
-        del workbook.defined_names[name]
     with worksheets_beside(target):
         return replace_atomically(target, workbook.save)
+
+
+def _values_copy(plan: ImportPlan) -> tuple[Any, Any]:
+    """An .xlsx workbook holding the values of the sheet the plan read (for a list that was not .xlsx)."""
+    from openpyxl import Workbook
+
+    from desktop.core.excel.writing import RISKY_FIRST
+
+    workbook = Workbook()
+    sheet = workbook.create_sheet(plan.sheet[:31], 0)
+    workbook.remove(workbook.worksheets[1])
+    source = plan.source or open_sheet(plan.path, plan.sheet)
+    for r, row in enumerate(source.rows(), start=1):
+        for c, value in enumerate(row, start=1):
+            if value is None:
+                continue
+            cell = sheet.cell(r, c, value)
+            if isinstance(value, str) and value[:1] in RISKY_FIRST:
+                cell.data_type = "s"
+                cell.quotePrefix = True
+    return workbook, sheet
 
 
 def _defuse_formulas(sheet: Any) -> None:

@@ -38,6 +38,8 @@ WORKER_RULES: dict[str, Rule] = {
     "end_date": Rule("date", after="start_date"),
     "status": Rule("code", required=True, code_list="worker_status"),
     "notes": Rule("text", max_len=4000),
+    "general_education": Rule("code", code_list="general_education"),
+    "as_written": Rule("text", max_len=2000),
 }
 
 

@@ -41,7 +41,10 @@ ALIASES: dict[str, list[str]] = {
     "category": ["loai nhan luc", "loai", "phan loai", "loai can bo", "doi tuong"],
     "position": ["chuc danh", "chuc vu", "vi tri", "vi tri viec lam", "chuc danh/chuc vu"],
     "workplace_type": ["noi lam viec", "don vi", "don vi cong tac", "co quan", "noi cong tac"],
-    "education_level": ["trinh do", "trinh do chuyen mon", "trinh do dao tao", "hoc van", "trinh do hoc van"],
+    "education_level": ["trinh do", "trinh do chuyen mon", "trinh do dao tao", "chuyen mon", "bang cap",
+                        "trinh do chuyen mon nghiep vu", "van bang"],
+    "general_education": ["hoc van", "trinh do hoc van", "trinh do van hoa", "van hoa", "trinh do giao duc pho thong",
+                          "giao duc pho thong", "gdpt", "trinh do pho thong"],
     "major": ["chuyen nganh", "nganh", "chuyen nganh dao tao", "nganh dao tao"],
     "sw_qualification": ["trinh do ctxh", "chung chi ctxh", "chuyen mon ctxh", "trinh do cong tac xa hoi",
                          "da qua dao tao ctxh", "boi duong ctxh", "nghiep vu ctxh"],
@@ -58,7 +61,10 @@ ALIASES: dict[str, list[str]] = {
 DATE_FIELDS = {"birth_date", "practice_cert_expiry", "start_date", "end_date"}
 CODE_FIELDS = {"gender": "gender", "category": "worker_category", "workplace_type": "workplace_type",
                "education_level": "training_level", "sw_qualification": "training_level",
-               "title_grade": "title_grade", "status": "worker_status"}
+               "general_education": "general_education", "title_grade": "title_grade", "status": "worker_status"}
+# "Trình độ" often holds the school level ("THPT", "12/12") as well as the professional one ("Đại học").
+ALTERNATES = {"education_level": ("general_education", "general_education"),
+              "general_education": ("education_level", "training_level")}
 VALUE_ALIASES: dict[str, dict[str, str]] = {
     "gender": {"nam": "NAM", "nu": "NU", "m": "NAM", "f": "NU"},
     "worker_category": {"cong tac vien": "CTV_CTXH", "ctv": "CTV_CTXH", "ctv ctxh": "CTV_CTXH",
@@ -67,11 +73,8 @@ VALUE_ALIASES: dict[str, dict[str, str]] = {
                         "khong chuyen trach": "KHONG_CHUYEN_TRACH", "tinh nguyen vien": "TNV", "tnv": "TNV",
                         "nhan vien ctxh": "NV_CTXH", "ctv bao ve tre em": "CTV_BVTE", "ctv bvte": "CTV_BVTE",
                         "can bo bao ve tre em": "BVTE_XA", "cong chuc van hoa xa hoi": "CHUYEN_TRACH"},
-    "training_level": {"dh": "DAI_HOC", "cu nhan": "DAI_HOC", "ky su": "DAI_HOC", "cd": "CAO_DANG",
-                       "tc": "TRUNG_CAP", "ths": "THAC_SI", "thac sy": "THAC_SI", "ts": "TIEN_SI", "sc": "SO_CAP",
-                       "chua qua dao tao": "CHUA_DAO_TAO", "chua dao tao": "CHUA_DAO_TAO", "khong": "CHUA_DAO_TAO",
-                       "12/12": "CHUA_DAO_TAO", "tap huan": "TAP_HUAN_NGAN_HAN",
-                       "chung chi ctxh": "CC_NGHIEP_VU_CTXH", "co chung chi": "CC_NGHIEP_VU_CTXH"},
+    "training_level": {"dh ctxh": "DAI_HOC", "dh cong tac xa hoi": "DAI_HOC", "cd ctxh": "CAO_DANG",
+                       "tc ctxh": "TRUNG_CAP"},
     "worker_status": {"dang lam": "DANG_LAM", "dang cong tac": "DANG_LAM", "dang lam viec": "DANG_LAM",
                       "nghi": "DA_NGHI", "da nghi viec": "DA_NGHI", "tam nghi": "TAM_NGHI"},
     "title_grade": {"hang ii": "II", "hang iii": "III", "hang iv": "IV", "2": "II", "3": "III", "4": "IV"},
@@ -97,7 +100,8 @@ def _write(writer: ChangeWriter, new_rows: list[dict[str, Any]], merges: list[tu
 def roster_spec(default_category: str | None = None) -> ImportSpec:
     """The roster list: its headers, values and rules; `default_category` fills a missing category column."""
     def defaults(values: dict[str, Any], header: HeaderMap) -> None:
-        if default_category and "category" not in header.columns:
+        # No category column, or one whose value no code fits (kept as written, to map): the wizard's default.
+        if default_category and "category" not in values:
             values["category"] = default_category
         values.setdefault("status", "DANG_LAM")
 
@@ -105,19 +109,21 @@ def roster_spec(default_category: str | None = None) -> ImportSpec:
         name_field="full_name", aliases=ALIASES, rules=WORKER_RULES, date_fields=frozenset(DATE_FIELDS),
         code_fields=CODE_FIELDS, multi_code_fields={}, value_aliases=VALUE_ALIASES,
         id_fields={"national_id": 12, "phone": 10}, unmatched_to_notes=frozenset({"workplace_type"}),
-        defaults=defaults, existing=_existing, write=_write,
+        defaults=defaults, existing=_existing, write=_write, alternates=ALTERNATES, kind="roster",
     )
 
 
 def plan_roster_import(
     ctx: AppContext, path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None,
     default_category: str = "CTV_CTXH", progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
+    choices: dict[tuple[str, str], str | None] | None = None,
 ) -> ImportPlan:
     """Read a roster workbook and check every row; nothing is written.
 
-    `mapping` (field -> 0-based column) replaces the found mapping, as the wizard's corrections do.
+    `mapping` (field -> 0-based column) replaces the found mapping, as the wizard's corrections do; `choices`
+    are the mapping step's answers ((list, value) -> code, or None to keep the value as written).
     """
-    plan = plan_import(ctx, roster_spec(default_category), path, sheet, mapping, progress, cancel)
+    plan = plan_import(ctx, roster_spec(default_category), path, sheet, mapping, progress, cancel, choices)
     plan.default_category = None if "category" in plan.header.columns else default_category
     return plan
 
@@ -126,18 +132,20 @@ def import_roster(
     ctx: AppContext, path: Path, sheet: str | None = None, on_duplicate: str = "skip",
     default_category: str = "CTV_CTXH", mapping: dict[str, int] | None = None, annotate_to: Path | None = None,
     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
+    choices: dict[tuple[str, str], str | None] | None = None,
 ) -> ImportReport:
     """Import a roster workbook. Duplicates are merged (fill in and update) or skipped, as asked."""
     require_manager(ctx)
-    plan = plan_roster_import(ctx, path, sheet, mapping, default_category, progress, cancel)
-    return apply_roster_plan(ctx, plan, on_duplicate, annotate_to)
+    plan = plan_roster_import(ctx, path, sheet, mapping, default_category, progress, cancel, choices)
+    return apply_roster_plan(ctx, plan, on_duplicate, annotate_to, progress, cancel)
 
 
 def apply_roster_plan(ctx: AppContext, plan: ImportPlan, on_duplicate: str = "skip",
-                      annotate_to: Path | None = None) -> ImportReport:
+                      annotate_to: Path | None = None, progress: ProgressSink = NULL_PROGRESS,
+                      cancel: CancelToken | None = None) -> ImportReport:
     """Write a checked plan: new people in one transaction with the merges; then annotate rejections."""
     require_manager(ctx)
-    return apply_plan(ctx, roster_spec(plan.default_category), plan, on_duplicate, annotate_to)
+    return apply_plan(ctx, roster_spec(plan.default_category), plan, on_duplicate, annotate_to, progress, cancel)
 
 
 __all__ = ["ImportReport", "RosterPlan", "RowProblem", "annotate", "apply_roster_plan", "import_roster",

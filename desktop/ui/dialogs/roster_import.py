@@ -100,13 +100,11 @@ class RosterImportDialog(QDialog):
     def _show_plan(self, plan: Any) -> None:
         self.plan = plan
         rows = plan.rows
-        rejected = sum(1 for r in rows if r.problems)
-        duplicates = sum(1 for r in rows if not r.problems and r.duplicate_of)
         self.summary.setText(tr(
             "Sheet “{sheet}”, header on row {row}. {total} rows: {ok} ready, {dup} already on the roster, "
             "{bad} with problems (they will not be imported; a marked copy of the file will list why).",
-            sheet=plan.sheet, row=plan.header.header_row, total=len(rows), ok=len(rows) - rejected - duplicates,
-            dup=duplicates, bad=rejected))
+            sheet=plan.sheet, row=plan.header.header_row, total=plan.total, ok=plan.ready,
+            dup=len(plan.duplicates), bad=len(plan.refused)))
         headers = plan.header.all_headers or plan.header.headers
         chosen = {col: name for name, col in plan.header.columns.items()}
         self.mapping.setRowCount(len(headers))
@@ -128,7 +126,7 @@ class RosterImportDialog(QDialog):
             if row.problems:
                 result = "; ".join(p.reason for p in row.problems)
             elif row.duplicate_of:
-                result = tr("Already on the roster: {name} ({why})", name=values.get("_dup_name", ""),
+                result = tr("Already on the roster: {name} ({why})", name=plan.duplicates[row.row][1],
                             why=row.duplicate_why)
             else:
                 result = tr("Ready")
