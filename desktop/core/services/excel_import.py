@@ -258,7 +258,8 @@ def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] |
     # an old template still names .VnTime among its styles).
     encoding = guess_encoding(texts) or (
         source.legacy_font if not any(unicode_vietnamese(t) for t in texts) else None)
-    head = [_convert_row(r, encoding)[0] for r in head]
+    raw_head = head
+    head = [_convert_row(r, encoding)[0] for r in head]  # the header as it reads; the data rows convert later
     header = find_header(head, spec.aliases, spec.name_field)
     if header is None:
         raise CtxhError("E_XLSX_NO_HEADER", sheet=source.name)
@@ -267,7 +268,7 @@ def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] |
         header.columns = dict(mapping)
         for name, col in mapping.items():
             header.headers.setdefault(col, str(header_cells[col] or name) if col < len(header_cells) else name)
-    numbered = ((i + 1, r) for i, r in enumerate(chain(head, rows)))
+    numbered = ((i + 1, r) for i, r in enumerate(chain(raw_head, rows)))
     data = ((n, r) for n, r in numbered if n > header.header_row)
     return _Table(header, encoding, data)
 
@@ -300,6 +301,7 @@ class _Placed:
     codes: list[str] = field(default_factory=list)
     alternate: list[str] = field(default_factory=list)
     unplaced: list[tuple[str, Any]] = field(default_factory=list)  # (written part, Match)
+    kept: list[str] = field(default_factory=list)  # parts the officer chose to keep as written
 
 
 def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary | None) -> _Placed:
@@ -320,7 +322,7 @@ def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, pl
     if chosen:
         if not dry:
             if code is KEEP:
-                placed.unplaced.append((text, None))
+                placed.kept.append(text)
             else:
                 placed.codes.append(code)
         return True
@@ -350,7 +352,7 @@ class _Parser:
     vocabularies: dict[str, Vocabulary]
     unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)
 
-    def parse(self, number: int, row: Sequence[Any]) -> ParsedRow:
+    def parse(self, number: int, row: Sequence[Any], converted_name: bool = False) -> ParsedRow:
         spec, header = self.spec, self.header
         values: dict[str, Any] = {}
         problems: list[RowProblem] = []
@@ -383,8 +385,8 @@ class _Parser:
                     values[name] = placed.codes if multi else placed.codes[0]
                 if placed.alternate and other:
                     values[other[0]] = placed.alternate[0]
-                if placed.unplaced:
-                    written = "; ".join(text for text, _m in placed.unplaced)
+                if placed.unplaced or placed.kept:
+                    written = "; ".join([*(text for text, _m in placed.unplaced), *placed.kept])
                     if name in spec.unmatched_to_notes:
                         notes_extra.append(f"{header.headers.get(col, name)}: {written}")
                     else:
@@ -403,6 +405,9 @@ class _Parser:
                     values.setdefault("gender", gender)
                 except ValueError:
                     problem(col, "birth_date", "E_DATE", value=cell_text(raw))
+        if converted_name and isinstance(values.get(spec.name_field), str):
+            # TCVN3 has no accented capitals: "Phạm Ngọc ánh" was typed for "Phạm Ngọc Ánh".
+            values[spec.name_field] = " ".join(w[:1].upper() + w[1:] for w in values[spec.name_field].split())
         spec.defaults(values, header)
         if notes_extra:
             values["notes"] = "; ".join(filter(None, [values.get("notes"), *notes_extra]))
@@ -444,6 +449,10 @@ def _rows_of(table: _Table, spec: ImportSpec, plan: ImportPlan | None,
             yield number, row, converted
 
 
+def _name_converted(converted: list[tuple[int, Conversion]], header: HeaderMap, spec: ImportSpec) -> bool:
+    return any(col == header.columns.get(spec.name_field) for col, _c in converted)
+
+
 def plan_import(
     ctx: AppContext, spec: ImportSpec, path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None,
     progress: ProgressSink = NULL_PROGRESS, cancel: CancelToken | None = None,
@@ -462,7 +471,7 @@ def plan_import(
     parser = _Parser(ctx, spec, table.header, _vocabularies(ctx, spec, plan.choices))
     keys = _DuplicateKeys(spec.existing(ctx))
     for number, row, converted in _rows_of(table, spec, plan, cancel):
-        parsed = parser.parse(number, row)
+        parsed = parser.parse(number, row, _name_converted(converted, table.header, spec))
         plan.total += 1
         plan.converted += len(converted)
         if converted and len(plan.conversions) < 50:
@@ -556,7 +565,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
         for number, cells, _converted in _rows_of(table, spec, None, cancel):
             if number in refused:
                 continue
-            parsed = parser.parse(number, cells)
+            parsed = parser.parse(number, cells, _name_converted(_converted, table.header, spec))
             if parsed.problems:  # cannot happen for an unchanged file; never write a row the plan refused
                 continue
             values = dict(parsed.values)

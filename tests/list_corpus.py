@@ -1,0 +1,236 @@
+"""The communes' own lists, in the shapes they keep them: made here by real writers (openpyxl for .xlsx, xlwt for
+Excel 97–2003 .xls, odfpy for .ods), each with the people it must yield, the rows it must refuse and the
+footer lines it must ignore. Nothing binary is committed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+# The wording of ND 20/2021 Art. 5 as commune allowance lists write it, and the code each must give (a tuple of
+# codes a phrase names together; None where the list's word is generic and must be asked).
+ALLOWANCE_GROUPS: list[tuple[str, tuple[str, ...] | None]] = [
+    ("Người cao tuổi từ đủ 80 tuổi…", ("TCXH_05C",)),
+    ("Người khuyết tật đặc biệt nặng", ("TCXH_06_DBN",)),
+    ("Trẻ em mồ côi cả cha và mẹ", ("TCXH_01", "HCDB_A")),
+    ("Người đơn thân nghèo nuôi con", ("TCXH_04",)),
+    ("Trẻ em bị bỏ rơi", ("TCXH_01", "HCDB_B")),
+    ("Người khuyết tật nặng", ("TCXH_06_NANG",)),
+    ("NKT ĐBN", ("TCXH_06_DBN",)),
+    ("NCT cô đơn thuộc hộ nghèo", ("TCXH_05A",)),
+    ("Người từ đủ 80 tuổi trở lên không có lương hưu, trợ cấp BHXH", ("TCXH_05C",)),
+    ("Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo", ("TCXH_03", "HCDB_DD")),
+    ("Người nhiễm HIV thuộc hộ nghèo", ("TCXH_08",)),
+    ("Khoản 6 Điều 5", None),
+    ("Người cao tuổi", None),
+    ("Người khuyết tật", None),
+    ("điểm c khoản 5 Điều 5", ("TCXH_05C",)),
+    ("Trẻ em dưới 3 tuổi thuộc hộ nghèo", ("TCXH_07",)),
+    ("Người khuyết tật đặc biệt năng", ("TCXH_06_DBN",)),  # a typo
+    ("NKT nặng", ("TCXH_06_NANG",)),
+    ("Người đơn thân nghèo đang nuôi con", ("TCXH_04",)),
+    ("Trẻ em không có nguồn nuôi dưỡng", ("TCXH_01",)),
+    ("Người cao tuổi từ đủ 75 tuổi đến 80 tuổi", ("TCXH_05B",)),
+    ("Người cao tuổi được nhận chăm sóc tại cộng đồng", ("TCXH_05D",)),
+    ("Người từ 16 đến 22 tuổi đang đi học", ("TCXH_02",)),
+    ("Mồ côi cả cha lẫn mẹ", ("TCXH_01", "HCDB_A")),
+    ("Người khuyết tật đặc biệt nặng", ("TCXH_06_DBN",)),
+]
+GIVEN = ["An", "Bình", "Cúc", "Dũng", "Đào", "Giang", "Hà", "Hùng", "Khánh", "Lan", "Mai", "Nam", "Oanh", "Phúc",
+         "Quế", "Sơn", "Tâm", "Uyên", "Vinh", "Xuân", "Yến", "Ánh", "Bảo", "Chi", "Duy"]
+
+
+@dataclass
+class Corpus:
+    """A list file and what it must give."""
+
+    path: Path
+    people: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> fields it must carry
+    refused: dict[int, str] = field(default_factory=dict)  # Excel row -> field refused
+    footer: list[str] = field(default_factory=list)  # names written in the footer: never imported
+    asked: set[str] = field(default_factory=set)  # values the mapping step must ask about
+
+
+def _allowance_rows() -> list[list[Any]]:
+    rows = []
+    for i, ((group, _codes), given) in enumerate(zip(ALLOWANCE_GROUPS, GIVEN, strict=True), start=1):
+        year = 1930 + i if "cao tuổi" in group.lower() or "80" in group else 2010 + i % 12
+        rows.append([i, f"Nguyễn Văn {given}", f"{(i % 27) + 1:02d}/0{(i % 9) + 1}/{year}",
+                     "Nam" if i % 2 else "Nữ", f"0012{i:08d}", f"Thôn {i % 5 + 1}", group, "360.000"])
+    return rows
+
+
+def allowance_list(path: Path) -> Corpus:
+    """A monthly-allowance list (ND 20/2021): a title block, a two-row header (a merged group header over
+    "Diện đối tượng | Mức hưởng"), the decree's wording of every group, a subtotal and a signature block
+    with the preparer's name under it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DS huong TCXH"
+    ws["A1"] = "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"
+    ws["E1"] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    ws["E2"] = "Độc lập - Tự do - Hạnh phúc"
+    ws["A4"] = "DANH SÁCH ĐỐI TƯỢNG HƯỞNG TRỢ CẤP XÃ HỘI HẰNG THÁNG THÁNG 11 NĂM 2026"
+    ws.merge_cells("A4:H4")
+    ws["A4"].font = Font(bold=True)
+    ws["A4"].alignment = Alignment(horizontal="center")
+    top = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân", "Địa chỉ", "Thông tin trợ cấp",
+           None]
+    below = [None, None, None, None, None, None, "Diện đối tượng", "Mức hưởng (đồng)"]
+    for col, (a, b) in enumerate(zip(top, below, strict=True), start=1):
+        ws.cell(6, col, a)
+        ws.cell(7, col, b)
+    ws.merge_cells("G6:H6")
+    for col in range(1, 6 + 1):
+        ws.merge_cells(start_row=6, start_column=col, end_row=7, end_column=col)
+    corpus = Corpus(path)
+    r = 8
+    for row in _allowance_rows():
+        for col, value in enumerate(row, start=1):
+            ws.cell(r, col, value)
+        r += 1
+    ws.cell(r, 1, "Tổng cộng: 25 người")
+    ws.cell(r, 8, "9.000.000")
+    ws.cell(r + 2, 6, "Tân Phú, ngày 20 tháng 11 năm 2026")
+    ws.cell(r + 3, 2, "NGƯỜI LẬP BIỂU")
+    ws.cell(r + 3, 6, "TM. ỦY BAN NHÂN DÂN")
+    ws.cell(r + 4, 6, "CHỦ TỊCH")
+    ws.cell(r + 4, 2, "(Ký, ghi rõ họ tên)")
+    ws.cell(r + 7, 2, "Trần Thị Lập")
+    ws.cell(r + 7, 6, "Lê Văn Chủ")
+    wb.save(path)
+    for (group, codes), given in zip(ALLOWANCE_GROUPS, GIVEN, strict=True):
+        corpus.people[f"Nguyễn Văn {given}"] = {"codes": codes, "written": group}
+        if codes is None:
+            corpus.asked.add(group)
+    corpus.footer = ["Trần Thị Lập", "Lê Văn Chủ", "NGƯỜI LẬP BIỂU", "CHỦ TỊCH"]
+    return corpus
+
+
+def tcvn3(text: str) -> str:
+    """Unicode text as a .VnTime cell holds it (glibc's TCVN5712-1, read as Windows-1252 by Excel). TCVN3 has
+    no accented capitals: a typist writes them with the lower-case bytes (the .VnTimeH font draws those as
+    capitals), so they are lowered here as the typist's keyboard driver did."""
+    import subprocess
+
+    typed = "".join(c if c.isascii() else c.lower() for c in text)
+    return subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=typed.encode(), capture_output=True,
+                          check=True).stdout.decode("latin-1")
+
+
+def xls_roster_tcvn3(path: Path) -> Corpus:
+    """An Excel 97–2003 roster typed in .VnTime (TCVN3): title, header, people, a footer; made by xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="cp1252")
+    sheet = book.add_sheet("CTV")
+    style = xlwt.easyxf("font: name .VnTime")
+    people = [("Nguyễn Văn Hùng", "12/05/1980", "001080012345", "Đại học", "Cộng tác viên"),
+              ("Lê Thị Hồng Đào", "03/09/1991", "001191023456", "Trung cấp", "Cộng tác viên"),
+              ("Phạm Ngọc Ánh", "1975", "001075034567", "THPT", "Tình nguyện viên"),
+              ("Trần Thị Bình", "31/02/1990", "001190045678", "Cao đẳng", "Cộng tác viên")]
+    sheet.write(0, 0, tcvn3("UBND XÃ AN BÌNH"), style)
+    sheet.write(1, 0, tcvn3("DANH SÁCH CỘNG TÁC VIÊN CÔNG TÁC XÃ HỘI"), style)
+    for col, text in enumerate(["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Trình độ", "Loại"]):
+        sheet.write(3, col, tcvn3(text), style)
+    for i, person in enumerate(people, start=1):
+        sheet.write(3 + i, 0, i)
+        for col, value in enumerate(person, start=1):
+            sheet.write(3 + i, col, tcvn3(value) if col != 3 else value, style)
+    sheet.write(9, 1, tcvn3("Người lập biểu"), style)
+    sheet.write(12, 1, tcvn3("Hoàng Văn Lập"), style)
+    book.save(str(path))
+    corpus = Corpus(path, footer=["Hoàng Văn Lập"])
+    corpus.people = {"Nguyễn Văn Hùng": {"education_level": "DAI_HOC"},
+                     "Lê Thị Hồng Đào": {"education_level": "TRUNG_CAP"},
+                     "Phạm Ngọc Ánh": {"general_education": "THPT", "education_level": None, "category": "TNV"}}
+    corpus.refused = {8: "birth_date"}
+    return corpus
+
+
+def ods_beneficiaries_vni(path: Path) -> Corpus:
+    """A LibreOffice .ods beneficiary list typed in VNI-Times, made by odfpy."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    font = Style(name="vni", family="table-cell")
+    font.addElement(TextProperties(fontname="VNI-Times"))
+    doc.automaticstyles.addElement(font)
+    table = Table(name="Danh sach")
+
+    def row(values: Sequence[Any]) -> None:
+        tr = TableRow()
+        for value in values:
+            if value is None:
+                tr.addElement(TableCell())
+                continue
+            cell = TableCell(valuetype="string", stylename=font)
+            cell.addElement(P(text=str(value)))
+            tr.addElement(cell)
+        table.addElement(tr)
+
+    row(["DANH SAÙCH TREÛ EM COÙ HOAØN CAÛNH ÑAËC BIEÄT"])
+    row([])
+    row(["STT", "Hoï vaø teân", "Ngaøy sinh", "Giôùi tính", "Nhoùm ñoái töôïng"])
+    row(["1", "Nguyeãn Vaên Beù", "01/02/2016", "Nam", "Treû em moà coâi caû cha vaø meï"])
+    row(["2", "Traàn Thò Na", "05/06/2014", "Nöõ", "Treû em khuyeát taät"])
+    row(["3", "Leâ Vaên Tí", "10/10/2013", "Nam", "Treû em bò boû rôi"])
+    row(["Toång coäng: 3"])
+    row([None, "Ngöôøi laäp bieåu"])
+    row([None, "Phaïm Vaên Laäp"])
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    corpus = Corpus(path, footer=["Phạm Văn Lập"])
+    corpus.people = {"Nguyễn Văn Bé": {"codes": ("TCXH_01", "HCDB_A")}, "Trần Thị Na": {"codes": ("HCDB_D",)},
+                     "Lê Văn Tí": {"codes": ("TCXH_01", "HCDB_B")}}
+    return corpus
+
+
+def roster_shapes(path: Path) -> Corpus:
+    """A roster as many communes keep it: a hidden column, CCCD typed as numbers (leading zero lost), dates in
+    every form, "THPT" and "12/12" under "Trình độ", a subtotal, the signature block of the commune chair."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhan luc"
+    ws.append(["UBND PHƯỜNG HÒA BÌNH"])
+    ws.append(["DANH SÁCH ĐỘI NGŨ CÔNG TÁC XÃ HỘI"])
+    ws.append([])
+    ws.append(["TT", "Họ và tên", "Mã nội bộ", "Ngày sinh", "Số CCCD", "Trình độ", "Học vấn", "Loại nhân lực"])
+    ws.column_dimensions["C"].hidden = True
+    ws.append([1, "Đặng Văn Minh", "NB01", dt.date(1985, 3, 4), 1085012345, "Đại học", "12/12", "Chuyên trách"])
+    ws.append([2, "Võ Thị Thu", "NB02", "4/7/1990", 1190012345, "12/12", None, "Cộng tác viên"])
+    ws.append([3, "Bùi Quang Huy", "NB03", 33000, "001088012345", "Thạc sĩ", "THPT", "Kiêm nhiệm"])
+    ws.append([4, "Mạc Thị Lụa", "NB04", "1992", "079192012345", "Sư phạm mầm non", "9/12", "Cộng tác viên"])
+    ws.append([5, "Lý Văn Sai", "NB05", "1992", "12345", "Trung cấp", None, "Cộng tác viên"])
+    ws.append([None, "Cộng: 5 người"])
+    ws.append([])
+    ws.append([None, None, None, None, None, "KT. CHỦ TỊCH"])
+    ws.append([None, None, None, None, None, "PHÓ CHỦ TỊCH"])
+    ws.append([None, "Nguyễn Thị Ký", None, None, None, "Trần Văn Duyệt"])
+    wb.save(path)
+    corpus = Corpus(path, footer=["Nguyễn Thị Ký", "Trần Văn Duyệt"], refused={9: "national_id"})
+    corpus.people = {
+        "Đặng Văn Minh": {"education_level": "DAI_HOC", "general_education": "THPT", "national_id": "001085012345"},
+        "Võ Thị Thu": {"education_level": None, "general_education": "THPT", "birth_date": dt.date(1990, 7, 4)},
+        "Bùi Quang Huy": {"education_level": "THAC_SI", "general_education": "THPT",
+                          "birth_date": dt.date(1990, 5, 7), "category": "KHONG_CHUYEN_TRACH"},
+        "Mạc Thị Lụa": {"general_education": "THCS", "education_level": None,
+                        "as_written": {"education_level": "Sư phạm mầm non"}},
+    }
+    corpus.asked = {"Sư phạm mầm non"}
+    return corpus
+
+
+def nfc(text: str) -> str:
+    """NFC, as every name is stored."""
+    return unicodedata.normalize("NFC", text)
