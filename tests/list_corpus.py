@@ -234,3 +234,26 @@ def roster_shapes(path: Path) -> Corpus:
 def nfc(text: str) -> str:
     """NFC, as every name is stored."""
     return unicodedata.normalize("NFC", text)
+
+
+def class_list(path: Path) -> Corpus:
+    """A training class list as the organiser sends it back: the course in the title block, attendees with
+    CCCD or name and birth date, certificate numbers and results, one attendee from another commune."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Hoc vien"
+    ws.append(["SỞ Y TẾ TỈNH AN GIANG"])
+    ws.append(["DANH SÁCH HỌC VIÊN LỚP TẬP HUẤN NGHIỆP VỤ CÔNG TÁC XÃ HỘI CẤP XÃ NĂM 2026"])
+    ws.append(["Thời gian: từ ngày 10/11/2026 đến ngày 12/11/2026"])
+    ws.append(["Địa điểm: Hội trường UBND xã Tân Phú"])
+    ws.append([])
+    ws.append(["STT", "Họ và tên học viên", "Ngày sinh", "Số CCCD", "Đơn vị công tác", "Số chứng chỉ", "Kết quả"])
+    ws.append([1, "Nguyễn Văn An", "01/02/1985", "001085012345", "UBND xã Tân Phú", "TH-2026-001", "Hoàn thành"])
+    ws.append([2, "trần thị bình", "05/03/1990", None, "UBND xã Tân Phú", "TH-2026-002", "Đạt"])
+    ws.append([3, "Người Xã Khác", "07/07/1977", "089077012345", "UBND xã Phú Hòa", "TH-2026-003", "Hoàn thành"])
+    ws.append([4, "Nguyễn Văn An", "01/02/1985", "001085012345", "UBND xã Tân Phú", "TH-2026-001", "Hoàn thành"])
+    ws.append([None, "Tổng số: 4 học viên"])
+    ws.append([None, None, None, None, "GIÁM ĐỐC"])
+    ws.append([None, None, None, None, "Lê Văn Giám"])
+    wb.save(path)
+    return Corpus(path, footer=["Lê Văn Giám"])

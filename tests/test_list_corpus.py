@@ -14,7 +14,14 @@ from desktop.core.services import cases, roster
 from desktop.core.services.case_import import import_cases, plan_case_import
 from desktop.core.services.roster_import import import_roster
 from desktop.core.services.status import status
-from tests.list_corpus import Corpus, allowance_list, ods_beneficiaries_vni, roster_shapes, xls_roster_tcvn3
+from tests.list_corpus import (
+    Corpus,
+    allowance_list,
+    class_list,
+    ods_beneficiaries_vni,
+    roster_shapes,
+    xls_roster_tcvn3,
+)
 
 
 def beneficiaries(ctx) -> dict[str, dict]:
@@ -64,11 +71,13 @@ def test_mapping_answers_are_applied_and_remembered(ctx, tmp_path: Path) -> None
     plan = plan_case_import(ctx, corpus.path)
     assert {u.written for u in plan.unplaced.values()} == {"Khoản 6 Điều 5"}  # the other two were answered
     report = import_cases(ctx, corpus.path, choices={("target_group", "khoan 6 dieu 5"): "TCXH_06_DBN"})
-    assert report.unplaced == [] and report.as_written == 1  # "Người cao tuổi": kept as written, by choice
+    assert report.unplaced == [] and report.as_written == 0
     people = beneficiaries(ctx)
     assert people["Nguyễn Văn Phúc"]["target_groups"] == "TCXH_06_NANG"  # "Người khuyết tật", remembered
     assert people["Nguyễn Văn Nam"]["target_groups"] == "TCXH_06_DBN"  # "Khoản 6 Điều 5", answered now
-    assert json.loads(people["Nguyễn Văn Oanh"]["as_written"]) == {"target_groups": "Người cao tuổi"}
+    # "Keep as written": the text is the answer; it goes to the notes and is not asked again.
+    oanh = people["Nguyễn Văn Oanh"]
+    assert not oanh["as_written"] and "Người cao tuổi" in oanh["notes"] and oanh["target_groups"] == ""
 
 
 def test_an_xls_roster_typed_in_tcvn3(ctx, tmp_path: Path) -> None:
@@ -148,3 +157,61 @@ def test_any_cell_gives_a_row_or_a_reason(ctx, tmp_path: Path, cells: list, grou
     assert plan.total <= 1
     for row in plan.refused:
         assert all(p.row == 2 and p.column and p.reason for p in row.problems)
+
+
+def test_a_class_list_records_the_course_and_who_attended(ctx, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from desktop.core.services import training
+    from desktop.core.services.training_import import import_training
+
+    an, _ = roster.create_worker(ctx, {"full_name": "Nguyễn Văn An", "category": "CTV_CTXH",
+                                       "national_id": "001085012345"})
+    binh, _ = roster.create_worker(ctx, {"full_name": "Trần Thị Bình", "category": "CTV_CTXH",
+                                         "birth_date": dt.date(1990, 3, 5)})
+    done = import_training(ctx, class_list(tmp_path / "lop.xlsx").path)
+    assert done.report.imported == 2 and done.report.rejected == []
+    assert done.not_on_roster == [{"row": 9, "full_name": "Người Xã Khác"}]  # never added to the roster
+    assert done.already == 1  # the same attendee written twice is recorded once
+    assert done.course.title == "LỚP TẬP HUẤN NGHIỆP VỤ CÔNG TÁC XÃ HỘI CẤP XÃ NĂM 2026"
+    assert (done.course.start_date, done.course.end_date) == (dt.date(2026, 11, 10), dt.date(2026, 11, 12))
+    attended = {a["worker_id"]: a for a in training.attendances_of_course(ctx, done.course_id)}
+    assert set(attended) == {an, binh}
+    assert attended[an]["certificate_no"] == "TH-2026-001" and attended[an]["completed"] is True
+    again = import_training(ctx, class_list(tmp_path / "lop2.xlsx").path, course_id=done.course_id)
+    assert again.report.imported == 0 and again.already == 3  # nobody recorded twice in one course
+    assert len(roster.list_workers(ctx, limit=100)) == 2
+
+
+def test_a_value_kept_as_written_is_placed_for_everyone_at_once(ctx, tmp_path: Path) -> None:
+    from desktop.core.services.value_mappings import place_written, remembered
+    from desktop.core.services.workflow import todo
+
+    corpus = allowance_list(tmp_path / "ds.xlsx")
+    import_cases(ctx, corpus.path)
+    assert todo(ctx)["to_map_total"] == 3
+    count, changed = place_written(ctx, "target_group", "người khuyết tật", "TCXH_06_NANG")
+    assert count == 1 and changed
+    people = beneficiaries(ctx)
+    assert people["Nguyễn Văn Phúc"]["target_groups"] == "TCXH_06_NANG" and not people["Nguyễn Văn Phúc"]["as_written"]
+    place_written(ctx, "target_group", "Người cao tuổi", None)  # the text is the answer: kept in the notes
+    assert "Người cao tuổi" in beneficiaries(ctx)["Nguyễn Văn Oanh"]["notes"]
+    assert todo(ctx)["to_map_total"] == 1 and todo(ctx)["to_map"][0]["full_name"] == "Nguyễn Văn Nam"
+    assert remembered(ctx)[("target_group", "nguoi khuyet tat")] == "TCXH_06_NANG"
+    with pytest.raises(Exception) as info:
+        place_written(ctx, "target_group", "Khoản 6 Điều 5", "KHONG_CO")
+    assert getattr(info.value, "code", "") == "E_CODE"
+
+
+def test_old_tcxh06_records_stay_readable_and_ask_for_the_level(ctx) -> None:
+    from desktop.core.services import cases as case_service
+    from desktop.core.services.records import codebook
+    from desktop.core.services.workflow import todo
+
+    book = codebook(ctx)
+    assert book.known("target_group", "TCXH_06") and "TCXH_06" not in dict(book.items("target_group"))
+    # A record made before the split (or sent by a laptop not yet upgraded) keeps its code, and is listed.
+    case_service.open_case(ctx, {"full_name": "Đinh Văn Cũ", "target_groups": ["TCXH_06", "HO_NGHEO"]},
+                           {"process_type": "TT02_2020"})
+    listed = todo(ctx)["to_map"]
+    assert [r["full_name"] for r in listed] == ["Đinh Văn Cũ"] and "TCXH_06" in listed[0]["target_groups"]

@@ -31,7 +31,7 @@ def visible(cls):
 
 
 def test_import_wizard_previews_corrects_and_imports(qtbot, roster_window, tmp_path: Path) -> None:
-    from desktop.ui.dialogs.roster_import import RosterImportDialog
+    from desktop.ui.dialogs.list_import import RosterImportDialog
 
     page = roster_window.page("roster")
     qtbot.waitUntil(lambda: page.indicators.collaborators.value.text() == "0", timeout=5000)

@@ -98,6 +98,29 @@ def open_profile(args: argparse.Namespace) -> AppContext:
     return open_context(profile.root, username(args), passphrase(confirm=False))
 
 
+def mapping_choices(ctx: Any, args: argparse.Namespace) -> dict[tuple[str, str], str | None]:
+    """The --map LIST:VALUE=CODE and --keep LIST:VALUE answers, checked against the code lists and remembered
+    for the profile (as the window's mapping step does)."""
+    from desktop.core.errors import CtxhError
+    from desktop.core.services.records import codebook
+    from desktop.core.services.value_mappings import remember
+    from desktop.core.text import fold
+
+    book = codebook(ctx)
+    choices: dict[tuple[str, str], str | None] = {}
+    written: dict[str, str] = {}
+    for text, keep in [*((t, False) for t in args.map), *((t, True) for t in args.keep)]:
+        list_name, _, rest = text.partition(":")
+        value, _, code = rest.rpartition("=") if not keep else (rest, "", "")
+        if not list_name or not value.strip() or list_name not in book.labels or (
+                not keep and not book.known(list_name, code.strip())):
+            raise CtxhError("E_MAP_ARG", value=text)
+        choices[(list_name, value.strip())] = None if keep else code.strip()
+        written[fold(value)] = value.strip()
+    remember(ctx, choices, written)
+    return {(name, fold(value)): code for (name, value), code in choices.items()}
+
+
 def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
     """Print an import's report (JSON or lines); exit 1 when some rows were rejected."""
     data = report.as_json()
@@ -106,6 +129,14 @@ def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
         lines = [f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
                  f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
         lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
+        if report.unplaced:
+            lines.append(f"{report.as_written} người có giá trị chưa xếp được vào danh mục (giữ nguyên như trong "
+                         "tệp; xếp bằng --map DANH_MỤC:GIÁ_TRỊ=MÃ hoặc trong cửa sổ):")
+            lines += [f"  «{u['written']}» ({u['rows']} dòng)" + (f": có thể là {', '.join(u['candidates'])}"
+                                                                  if u["candidates"] else "")
+                      for u in report.unplaced]
+        if report.converted:
+            lines.append(f"Đã chuyển {report.converted} ô từ bảng mã TCVN3/VNI sang Unicode.")
         if report.annotated:
             lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
         return "\n".join(lines)

@@ -8,7 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import data_dir, emit, import_report, new_passphrase, open_profile, passphrase, username
+from desktop.cli.common import (
+    data_dir,
+    emit,
+    import_report,
+    mapping_choices,
+    new_passphrase,
+    open_profile,
+    passphrase,
+    username,
+)
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -35,6 +44,18 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="loại nhân lực khi tệp không có cột này (mặc định CTV_CTXH)")
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
     p.add_argument("file", type=Path)
+    training = sub.add_parser("training", parents=[common], help="lớp tập huấn, bồi dưỡng: nhập danh sách học viên")
+    training_sub = training.add_subparsers(dest="training_command", metavar="import", required=True)
+    p = training_sub.add_parser("import", parents=[common],
+                                help="nhập danh sách học viên một lớp (người có trong danh sách đội ngũ)")
+    _list_import_options(p, duplicates=False)
+    p.add_argument("--course-id", help="mã lớp đã có (mặc định: tạo lớp mới theo tiêu đề tệp hoặc các tùy chọn dưới)")
+    p.add_argument("--title", help="tên lớp (mặc định: đọc ở phần tiêu đề của tệp)")
+    p.add_argument("--kind", choices=("TAP_HUAN", "BOI_DUONG", "DAO_TAO"), help="loại lớp")
+    p.add_argument("--start", help="ngày bắt đầu (dd/mm/yyyy)")
+    p.add_argument("--end", help="ngày kết thúc (dd/mm/yyyy)")
+    p.add_argument("--hours", type=int, help="số giờ")
+    p.add_argument("--organiser", help="đơn vị tổ chức")
     case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
     case_sub = case.add_subparsers(dest="case_command", metavar="import|export|transfer", required=True)
     p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
@@ -74,14 +95,20 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
 
 
-def _list_import_options(p: argparse.ArgumentParser) -> None:
-    """What every Excel list import takes: the file, its sheet, what to do with people already here, and where
-    the annotated copy goes."""
-    p.add_argument("file", type=Path)
+def _list_import_options(p: argparse.ArgumentParser, duplicates: bool = True) -> None:
+    """What every Excel list import takes: the file, its sheet, what to do with people already here, where
+    the annotated copy goes, and the answers of the mapping step."""
+    p.add_argument("file", type=Path, help="tệp .xlsx, .xls, .xlsb hoặc .ods")
     p.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên đang hiện)")
-    p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
-                   help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
+    if duplicates:
+        p.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
+                       help="người đã có (cùng CCCD, hoặc cùng họ tên và ngày sinh): bỏ qua hay gộp")
     p.add_argument("--annotated", type=Path, help="nơi lưu bản sao có đánh dấu lỗi (mặc định: cạnh tệp gốc)")
+    p.add_argument("--map", action="append", default=[], metavar="DANH_MỤC:GIÁ_TRỊ=MÃ",
+                   help="giá trị chưa xếp được vào mã, ví dụ «target_group:Người cao tuổi=TCXH_05C» (nhớ cho lần "
+                        "sau); lặp lại được")
+    p.add_argument("--keep", action="append", default=[], metavar="DANH_MỤC:GIÁ_TRỊ",
+                   help="giữ nguyên giá trị như trong tệp (ghi vào việc cần làm để xếp sau); lặp lại được")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -208,9 +235,33 @@ def cmd_roster(args: argparse.Namespace) -> int:
         return 0
     from desktop.core.services.roster_import import import_roster
 
-    report = import_roster(open_profile(args), args.file, args.sheet, args.duplicates, args.default_category,
-                           annotate_to=args.annotated)
+    ctx = open_profile(args)
+    report = import_roster(ctx, args.file, args.sheet, args.duplicates, args.default_category,
+                           annotate_to=args.annotated, choices=mapping_choices(ctx, args))
     return import_report(args, report, "người")
+
+
+def cmd_training(args: argparse.Namespace) -> int:
+    from desktop.core.excel.values import cell_date
+    from desktop.core.services.training_import import CourseDetails, import_training
+
+    ctx = open_profile(args)
+    course = CourseDetails(title=args.title, kind=args.kind, start_date=cell_date(args.start) if args.start else None,
+                           end_date=cell_date(args.end) if args.end else None, hours=args.hours,
+                           organiser=args.organiser)
+    done = import_training(ctx, args.file, course, args.course_id, args.sheet, args.annotated,
+                           mapping_choices(ctx, args))
+
+    def human() -> str:
+        lines = [f"Lớp «{done.course.title}»: ghi nhận {done.report.imported} học viên; "
+                 f"{done.already} đã có trong lớp; {len(done.not_on_roster)} người không có trong danh sách đội "
+                 f"ngũ; {len({p.row for p in done.report.rejected})} dòng bị từ chối."]
+        lines += [f"  Dòng {p['row']}: {p['full_name']} — không có trong danh sách đội ngũ" for p in done.not_on_roster]
+        lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in done.report.rejected]
+        return "\n".join(lines)
+
+    emit(args, done.as_json(), human)
+    return 1 if done.report.rejected or done.not_on_roster else 0
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -234,7 +285,9 @@ def cmd_case(args: argparse.Namespace) -> int:
         return 0
     from desktop.core.services.case_import import import_cases
 
-    report = import_cases(open_profile(args), args.file, args.sheet, args.duplicates, annotate_to=args.annotated)
+    ctx = open_profile(args)
+    report = import_cases(ctx, args.file, args.sheet, args.duplicates, annotate_to=args.annotated,
+                          choices=mapping_choices(ctx, args))
     return import_report(args, report, "hồ sơ")
 
 
@@ -293,5 +346,5 @@ def cmd_audit(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "demo": cmd_demo, "status": cmd_status, "search": cmd_search,
     "db-check": cmd_db_check, "backup": cmd_backup, "restore": cmd_restore, "roster": cmd_roster,
-    "case": cmd_case, "user": cmd_user, "recover": cmd_recover, "audit": cmd_audit,
+    "case": cmd_case, "training": cmd_training, "user": cmd_user, "recover": cmd_recover, "audit": cmd_audit,
 }

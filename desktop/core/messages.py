@@ -172,6 +172,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{file}” is not an Excel (.xlsx, .xls, .xlsb) or LibreOffice (.ods) spreadsheet. Open it in Excel and "
         "save it as “Excel Workbook (.xlsx)”.",
     ),
+    "E_MAP_ARG": (
+        "«{value}» không đúng dạng DANH_MỤC:GIÁ_TRỊ=MÃ với một danh mục và một mã có sẵn "
+        "(ví dụ target_group:Người cao tuổi=TCXH_05C).",
+        "“{value}” is not LIST:VALUE=CODE with a known list and code (e.g. target_group:Người cao tuổi=TCXH_05C).",
+    ),
+    "E_TRAINING_COURSE": (
+        "Chưa rõ lớp học của danh sách (thiếu: {missing}). Hãy ghi tên lớp, loại lớp và ngày bắt đầu.",
+        "The class list does not say which course it is (missing: {missing}). Give the course's title, kind "
+        "and start date.",
+    ),
     "E_XLSX_PASSWORD": (
         "Tệp «{file}» có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.",
         "“{file}” is protected by a password. Open it in Excel, remove the password and save it.",
@@ -368,7 +378,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "category": ("Loại nhân lực", "Category"),
     "workplace_type": ("Nơi làm việc", "Workplace"),
     "position": ("Chức vụ", "Position"),
-    "education_level": ("Trình độ", "Education level"),
+    "education_level": ("Trình độ chuyên môn", "Professional qualification"),
     "major": ("Chuyên ngành", "Major"),
     "sw_qualification": ("Trình độ CTXH", "Social-work qualification"),
     "title_grade": ("Hạng chức danh", "Title grade"),
@@ -389,6 +399,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "course_id": ("Lớp học", "Course"),
     "worker_id": ("Người", "Person"),
     "certificate_no": ("Số chứng chỉ", "Certificate no."),
+    "completed": ("Kết quả", "Result"),
+    "workplace": ("Đơn vị công tác", "Workplace"),
+    "general_education": ("Học vấn (giáo dục phổ thông)", "General education"),
+    "as_written": ("Giá trị giữ nguyên như trong tệp", "Values kept as written"),
     "guardian_name": ("Người giám hộ", "Guardian"),
     "commune_code": ("Xã/phường", "Commune"),
     "target_groups": ("Nhóm đối tượng", "Target groups"),

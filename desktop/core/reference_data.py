@@ -48,17 +48,26 @@ def _admin_unit_rows(units: dict[str, Any]) -> list[dict[str, Any]]:
 GENERIC_MARK = "?"  # a phrase that fits several codes: offered with its candidates, never given one of them
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def _texts(value: Any) -> list[str]:
+    return [v[:200] for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def _code_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Code items with the phrases lists write for them; a generic phrase ("Người cao tuổi") goes to each of its
     candidate codes, marked, so the matcher asks instead of choosing."""
     phrases: dict[tuple[str, str], list[str]] = {}
-    for list_name, by_code in data.get("phrases", {}).items():
-        for code, items in by_code.items():
-            phrases.setdefault((list_name, code), []).extend(items)
-    for list_name, by_phrase in data.get("generic", {}).items():
-        for phrase, codes in by_phrase.items():
-            for code in codes:
-                phrases.setdefault((list_name, code), []).append(GENERIC_MARK + phrase)
+    # A province publishes its own phrases with its code lists: anything not shaped as lists of text is skipped.
+    for list_name, by_code in _mapping(data.get("phrases")).items():
+        for code, items in _mapping(by_code).items():
+            phrases.setdefault((list_name, code), []).extend(_texts(items))
+    for list_name, by_phrase in _mapping(data.get("generic")).items():
+        for phrase, codes in _mapping(by_phrase).items():
+            for code in _texts(codes):
+                phrases.setdefault((list_name, code), []).append(GENERIC_MARK + str(phrase)[:200])
     return [
         dict(list_name=list_name, code=item[0], label_vi=item[1], label_en=item[2], position=i,
              retired=item[3:4] == ["retired"],  # [code, vi, en] or [code, vi, en, "retired"]

@@ -328,6 +328,230 @@
       <translation>In…</translation>
     </message>
     <message>
+      <source>Import the roster from Excel</source>
+      <translation>Nhập danh sách đội ngũ từ Excel</translation>
+    </message>
+    <message>
+      <source>Import a beneficiary list from Excel</source>
+      <translation>Nhập danh sách đối tượng từ Excel</translation>
+    </message>
+    <message>
+      <source>Import a training class list from Excel</source>
+      <translation>Nhập danh sách học viên lớp tập huấn từ Excel</translation>
+    </message>
+    <message>
+      <source>Reading {file}…</source>
+      <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Xem trước</translation>
+    </message>
+    <message>
+      <source>Values to map</source>
+      <translation>Giá trị cần xếp</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <source>Converted text</source>
+      <translation>Chữ đã chuyển bảng mã</translation>
+    </message>
+    <message>
+      <source>Skip people already here</source>
+      <translation>Bỏ qua người đã có</translation>
+    </message>
+    <message>
+      <source>Merge them: fill in and update their details</source>
+      <translation>Gộp: bổ sung và cập nhật thông tin của họ</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Nhập</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>The course</source>
+      <translation>Lớp học</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Tên lớp</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Loại lớp</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Thời gian</translation>
+    </message>
+    <message>
+      <source>Sheet “{sheet}”, header on row {row}.</source>
+      <translation>Trang «{sheet}», dòng tiêu đề ở dòng {row}.</translation>
+    </message>
+    <message>
+      <source>Values to map ({n})</source>
+      <translation>Giá trị cần xếp ({n})</translation>
+    </message>
+    <message>
+      <source>Converted text ({n})</source>
+      <translation>Chữ đã chuyển bảng mã ({n})</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Đang nhập…</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Dòng</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Citizen ID</source>
+      <translation>Số CCCD</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <source>Written in the file</source>
+      <translation>Ghi trong tệp</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>Số dòng</translation>
+    </message>
+    <message>
+      <source>Could be</source>
+      <translation>Có thể là</translation>
+    </message>
+    <message>
+      <source>Place it in</source>
+      <translation>Xếp vào</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+      <source>Goes into</source>
+      <translation>Nhập vào trường</translation>
+    </message>
+    <message>
+      <source>As typed (old encoding)</source>
+      <translation>Như đã gõ (bảng mã cũ)</translation>
+    </message>
+    <message>
+      <source>Reads as</source>
+      <translation>Đọc thành</translation>
+    </message>
+    <message>
+      <source>Apply these choices and check again</source>
+      <translation>Áp dụng các lựa chọn và kiểm tra lại</translation>
+    </message>
+    <message>
+      <source>Apply this mapping</source>
+      <translation>Áp dụng cách ghép cột này</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>đến</translation>
+    </message>
+    <message>
+      <source>The table ends at row {row} (signature block); nothing below it is read.</source>
+      <translation>Bảng dừng ở dòng {row} (phần chữ ký); không đọc gì bên dưới.</translation>
+    </message>
+    <message>
+      <source>{total} attendees: {found} on the roster will be recorded, {missing} not on the roster.</source>
+      <translation>{total} học viên: {found} người có trong danh sách đội ngũ sẽ được ghi nhận, {missing} người không có trong danh sách.</translation>
+    </message>
+    <message>
+      <source>{total} rows: {ok} new, {dup} already here.</source>
+      <translation>{total} dòng: {ok} người mới, {dup} người đã có.</translation>
+    </message>
+    <message>
+      <source>{bad} rows with problems will not be imported; a marked copy of the file will list why.</source>
+      <translation>{bad} dòng có lỗi sẽ không được nhập; một bản sao của tệp sẽ ghi rõ lý do.</translation>
+    </message>
+    <message>
+      <source>{n} values could not be placed in a code list: those people go in with the text as written; choose a code for each under “Values to map”.</source>
+      <translation>{n} giá trị chưa xếp được vào danh mục: những người đó vẫn được nhập, giữ nguyên chữ như trong tệp; hãy chọn mã cho từng giá trị ở thẻ «Giá trị cần xếp».</translation>
+    </message>
+    <message>
+      <source>{n} cells typed in TCVN3 or VNI were converted.</source>
+      <translation>Đã chuyển {n} ô gõ bằng bảng mã TCVN3 hoặc VNI sang Unicode.</translation>
+    </message>
+    <message>
+      <source>— choose later (kept as written) —</source>
+      <translation>— chọn sau (giữ nguyên như trong tệp) —</translation>
+    </message>
+    <message>
+      <source>Keep as written (do not ask again)</source>
+      <translation>Giữ nguyên như trong tệp (không hỏi lại)</translation>
+    </message>
+    <message>
+      <source>(do not import)</source>
+      <translation>(không nhập)</translation>
+    </message>
+    <message>
+      <source>Recorded {n} attendees in “{course}”; {missing} not on the roster; {bad} rows with problems.</source>
+      <translation>Đã ghi nhận {n} học viên vào lớp «{course}»; {missing} người không có trong danh sách đội ngũ; {bad} dòng có lỗi.</translation>
+    </message>
+    <message>
+      <source>Imported {imported}, merged {merged}, skipped {skipped}; {rejected} rows with problems.</source>
+      <translation>Đã nhập {imported} người, gộp {merged}, bỏ qua {skipped}; {rejected} dòng có lỗi.</translation>
+    </message>
+    <message>
+      <source>People already here (same citizen ID, or same name and birth date):</source>
+      <translation>Người đã có (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
+    </message>
+    <message>
+      <source>★ the closest codes to what the file says</source>
+      <translation>★ các mã gần nhất với chữ trong tệp</translation>
+    </message>
+    <message>
+      <source>{n} people have values still to map: they are listed under To do.</source>
+      <translation>{n} người còn giá trị cần xếp vào danh mục: xem ở trang Việc cần làm.</translation>
+    </message>
+    <message>
+      <source>The rows with problems are marked in a copy of your file: {path}</source>
+      <translation>Các dòng có lỗi được đánh dấu trong bản sao của tệp: {path}</translation>
+    </message>
+    <message>
+      <source>On the roster: {name} ({why})</source>
+      <translation>Có trong danh sách đội ngũ: {name} ({why})</translation>
+    </message>
+    <message>
+      <source>Already here: {name} ({why})</source>
+      <translation>Đã có: {name} ({why})</translation>
+    </message>
+    <message>
+      <source>Ready; to map: {values}</source>
+      <translation>Hợp lệ; cần xếp: {values}</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>Hợp lệ</translation>
+    </message>
+    <message>
+      <source>Not on the roster: not recorded</source>
+      <translation>Không có trong danh sách đội ngũ: không ghi nhận</translation>
+    </message>
+    <message>
       <source>User name</source>
       <translation>Tên đăng nhập</translation>
     </message>
@@ -428,10 +652,6 @@
       <translation>Tên lớp</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>Loại lớp</translation>
-    </message>
-    <message>
       <source>Hours</source>
       <translation>Số giờ</translation>
     </message>
@@ -468,96 +688,24 @@
       <translation>tạo mới</translation>
     </message>
     <message>
+      <source>Place values kept as written</source>
+      <translation>Xếp các giá trị đang giữ nguyên như trong tệp</translation>
+    </message>
+    <message>
+      <source>{name}: choose a code for each value. The choice is applied to everyone whose list said the same, and remembered for the next import.</source>
+      <translation>{name}: chọn mã cho từng giá trị. Lựa chọn được áp dụng cho mọi người có cùng giá trị trong danh sách, và được nhớ cho lần nhập sau.</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Áp dụng</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
-    </message>
-    <message>
       <source>Please correct {count} field(s) marked in red.</source>
       <translation>Vui lòng sửa {count} trường được đánh dấu màu đỏ.</translation>
-    </message>
-    <message>
-      <source>Import the roster from Excel</source>
-      <translation>Nhập danh sách đội ngũ từ Excel</translation>
-    </message>
-    <message>
-      <source>Reading {file}…</source>
-      <translation>Đang đọc {file}…</translation>
-    </message>
-    <message>
-      <source>Apply this mapping</source>
-      <translation>Áp dụng cách ghép cột này</translation>
-    </message>
-    <message>
-      <source>Skip people already on the roster</source>
-      <translation>Bỏ qua người đã có</translation>
-    </message>
-    <message>
-      <source>Merge them: fill in and update their details</source>
-      <translation>Gộp: bổ sung và cập nhật thông tin của họ</translation>
-    </message>
-    <message>
-      <source>Import</source>
-      <translation>Nhập</translation>
-    </message>
-    <message>
-      <source>Sheet “{sheet}”, header on row {row}. {total} rows: {ok} ready, {dup} already on the roster, {bad} with problems (they will not be imported; a marked copy of the file will list why).</source>
-      <translation>Trang «{sheet}», dòng tiêu đề ở dòng {row}. {total} dòng: {ok} dòng hợp lệ, {dup} người đã có, {bad} dòng có lỗi (sẽ không được nhập; một bản sao của tệp sẽ ghi rõ lý do).</translation>
-    </message>
-    <message>
-      <source>Imported {imported}, merged {merged}, skipped {skipped}; {rejected} rows with problems.</source>
-      <translation>Đã nhập {imported} người, gộp {merged}, bỏ qua {skipped}; {rejected} dòng có lỗi.</translation>
-    </message>
-    <message>
-      <source>Importing…</source>
-      <translation>Đang nhập…</translation>
-    </message>
-    <message>
-      <source>Column in the file</source>
-      <translation>Cột trong tệp</translation>
-    </message>
-    <message>
-      <source>Goes into</source>
-      <translation>Nhập vào trường</translation>
-    </message>
-    <message>
-      <source>Row</source>
-      <translation>Dòng</translation>
-    </message>
-    <message>
-      <source>Date of birth</source>
-      <translation>Ngày sinh</translation>
-    </message>
-    <message>
-      <source>Citizen ID</source>
-      <translation>Số CCCD</translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>Kết quả</translation>
-    </message>
-    <message>
-      <source>People already on the roster (same citizen ID, or same name and birth date):</source>
-      <translation>Người đã có trong danh sách (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
-    </message>
-    <message>
-      <source>(do not import)</source>
-      <translation>(không nhập)</translation>
-    </message>
-    <message>
-      <source>Already on the roster: {name} ({why})</source>
-      <translation>Đã có: {name} ({why})</translation>
-    </message>
-    <message>
-      <source>Ready</source>
-      <translation>Hợp lệ</translation>
-    </message>
-    <message>
-      <source>The rows with problems are marked in a copy of your file: {path}</source>
-      <translation>Các dòng có lỗi được đánh dấu trong bản sao của tệp: {path}</translation>
     </message>
     <message>
       <source>Set up CTXH Desk</source>
@@ -1052,6 +1200,22 @@
       <translation>Trang hồ sơ</translation>
     </message>
     <message>
+      <source>Import Excel…</source>
+      <translation>Nhập Excel…</translation>
+    </message>
+    <message>
+      <source>Bring in a beneficiary list the commune keeps: each new person gets a case</source>
+      <translation>Nhập danh sách đối tượng xã đang quản lý: mỗi người mới được mở một hồ sơ</translation>
+    </message>
+    <message>
+      <source>Choose the beneficiary list</source>
+      <translation>Chọn tệp danh sách đối tượng</translation>
+    </message>
+    <message>
+      <source>Spreadsheets ({patterns})</source>
+      <translation>Bảng tính ({patterns})</translation>
+    </message>
+    <message>
       <source>New case (intake)</source>
       <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
@@ -1376,10 +1540,6 @@ Có khớp với máy của họ không?</translation>
       <translation>Hồ sơ cá nhân</translation>
     </message>
     <message>
-      <source>Import Excel…</source>
-      <translation>Nhập Excel…</translation>
-    </message>
-    <message>
       <source>Export Excel…</source>
       <translation>Xuất Excel…</translation>
     </message>
@@ -1388,16 +1548,16 @@ Có khớp với máy của họ không?</translation>
       <translation>Chọn tệp danh sách đội ngũ</translation>
     </message>
     <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Save the roster as</source>
       <translation>Lưu danh sách đội ngũ thành</translation>
     </message>
     <message>
       <source>roster.xlsx</source>
       <translation>danh-sach-doi-ngu.xlsx</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>Exporting…</source>
@@ -1744,6 +1904,18 @@ Có khớp với máy của họ không?</translation>
       <translation>hơn {count}</translation>
     </message>
     <message>
+      <source>Beneficiary</source>
+      <translation>Đối tượng</translation>
+    </message>
+    <message>
+      <source>Double-click to choose the codes</source>
+      <translation>Bấm đúp để chọn mã</translation>
+    </message>
+    <message>
+      <source>Open the person's case and choose the level under Target groups</source>
+      <translation>Mở hồ sơ của người này và chọn mức ở mục Nhóm đối tượng</translation>
+    </message>
+    <message>
       <source>Refresh</source>
       <translation>Làm mới</translation>
     </message>
@@ -1764,6 +1936,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Không liên lạc quá 1 tháng ({n})</translation>
     </message>
     <message>
+      <source>Values from imported lists still to place in a code list ({n})</source>
+      <translation>Giá trị nhập từ danh sách còn chờ xếp vào danh mục ({n})</translation>
+    </message>
+    <message>
       <source>Asked</source>
       <translation>Ngày trình</translation>
     </message>
@@ -1776,8 +1952,32 @@ Có khớp với máy của họ không?</translation>
       <translation>Lần liên lạc cuối</translation>
     </message>
     <message>
+      <source>List</source>
+      <translation>Danh sách</translation>
+    </message>
+    <message>
+      <source>What to do</source>
+      <translation>Việc cần làm</translation>
+    </message>
+    <message>
+      <source>TCXH_06: choose severe or extremely severe</source>
+      <translation>TCXH_06: cần chọn khuyết tật nặng hay đặc biệt nặng</translation>
+    </message>
+    <message>
       <source>Attendees…</source>
       <translation>Học viên…</translation>
+    </message>
+    <message>
+      <source>Import class list…</source>
+      <translation>Nhập danh sách học viên…</translation>
+    </message>
+    <message>
+      <source>A course's list of attendees: each one found on the roster is recorded</source>
+      <translation>Danh sách học viên của một lớp: người có trong danh sách đội ngũ được ghi nhận</translation>
+    </message>
+    <message>
+      <source>Choose the class list</source>
+      <translation>Chọn tệp danh sách học viên</translation>
     </message>
     <message>
       <source>Deleted course “{title}”.</source>

@@ -133,6 +133,39 @@ def people_keys(session: Session, model: type[Synced]) -> list[PersonKey]:
     return cast(list[PersonKey], live_rows(session, model, "id", "full_name", "national_id", "birth_date"))
 
 
+def records_to_map(session: Session, limit: int, cap: int) -> tuple[list[dict[str, Any]], int]:
+    """Live people with values an import kept as written, or an old code that needs a choice (TCXH_06: the
+    level of disability), beneficiaries then roster members by name; and how many (stopping at cap + 1)."""
+    from sqlalchemy import literal, or_, union_all
+
+    from desktop.core.models import Beneficiary, Worker
+
+    b, w = Beneficiary.__table__, Worker.__table__
+    old_code = or_(b.c.target_groups == "TCXH_06", b.c.target_groups.like("TCXH_06 %"),
+                   b.c.target_groups.like("% TCXH_06"), b.c.target_groups.like("% TCXH_06 %"))
+    people = union_all(
+        select(literal("beneficiary").label("kind"), b.c.id, b.c.full_name, b.c.as_written, b.c.target_groups,
+               b.c.sort_key)
+        .where(b.c.deleted.is_(False), or_(b.c.as_written.is_not(None), old_code)),
+        select(literal("worker").label("kind"), w.c.id, w.c.full_name, w.c.as_written, literal("").label("tg"),
+               w.c.sort_key)
+        .where(w.c.deleted.is_(False), w.c.as_written.is_not(None)),
+    ).subquery()
+    rows = [dict(r._mapping) for r in session.execute(
+        select(people).order_by(people.c.kind, people.c.sort_key).limit(limit))]
+    total = session.scalar(select(func.count()).select_from(select(people.c.id).limit(cap + 1).subquery())) or 0
+    return rows, total
+
+
+def course_attendees(session: Session, course_id: str) -> set[str]:
+    """The roster members already recorded (live) in one training course."""
+    from desktop.core.models import TrainingAttendance
+
+    a = TrainingAttendance.__table__
+    query = select(a.c.worker_id).where(a.c.course_id == course_id, a.c.deleted.is_(False))
+    return set(session.scalars(query))
+
+
 def cases_assigned_to(session: Session, worker_id: str) -> list[dict[str, Any]]:
     """Live cases managed by one roster member, newest first, with the beneficiary's name."""
     from desktop.core.models import Beneficiary, Case

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import ValueMapping
+from desktop.core.models import Synced, ValueMapping
+from desktop.core.models.base import table_of
 
 
 def all_mappings(session: Session) -> dict[tuple[str, str], str | None]:
@@ -24,3 +26,11 @@ def save_mappings(session: Session, choices: Mapping[tuple[str, str], tuple[str 
                                                    ValueMapping.folded == folded))
         session.add(ValueMapping(list_name=list_name, folded=folded[:200], code=code, written=written[:200],
                                  chosen_by=username, chosen_at=now))
+
+
+def records_holding(session: Session, model: type[Synced], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """Live records of `model` with values kept as written: their id, as_written and the given columns."""
+    table = table_of(model)
+    query = select(table.c.id, table.c.as_written, *(table.c[name] for name in columns)).where(
+        table.c.deleted.is_(False), table.c.as_written.is_not(None))
+    return [dict(row._mapping) for row in session.execute(query)]

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from desktop.core.context import AppContext
 from desktop.core.domain.value_matching import Vocabulary, build_vocabulary
 from desktop.core.errors import CtxhError, ValidationError
-from desktop.core.excel.headers import SCAN_ROWS, HeaderMap, find_header
+from desktop.core.excel.headers import SCAN_ROWS, HeaderMap, find_header, match_header
 from desktop.core.excel.legacy_text import Conversion, detect, guess_encoding, unicode_vietnamese
 from desktop.core.excel.reading import SheetSource, open_sheet
 from desktop.core.excel.values import cell_date, cell_text, id_text
@@ -108,6 +108,7 @@ class ImportSpec:
     # "Đại học" (chuyên môn). field -> (other field, its list).
     alternates: dict[str, tuple[str, str]] = field(default_factory=dict)
     kind: str = "list"  # names the list in the audit trail and the remembered mappings' scope
+    row_numbers: bool = False  # hand each row's Excel number to `write` as "_row" (a class list reports by row)
 
 
 @dataclass
@@ -165,6 +166,7 @@ class ImportPlan:
     default_category: str | None = None
     stamp: tuple[int, int] = (0, 0)
     source: SheetSource | None = None
+    title_lines: list[str] = field(default_factory=list)  # the text above the header (the list's title block)
 
     @property
     def column_labels(self) -> dict[str, str]:
@@ -248,6 +250,7 @@ class _Table:
     header: HeaderMap
     encoding: str | None
     data: Iterator[tuple[int, tuple[Any, ...]]]  # (Excel row number, row)
+    title_lines: list[str] = field(default_factory=list)
 
 
 def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] | None) -> _Table:
@@ -270,7 +273,9 @@ def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] |
             header.headers.setdefault(col, str(header_cells[col] or name) if col < len(header_cells) else name)
     numbered = ((i + 1, r) for i, r in enumerate(chain(raw_head, rows)))
     data = ((n, r) for n, r in numbered if n > header.header_row)
-    return _Table(header, encoding, data)
+    titles = [v.strip() for r in head[:header.header_row - 1] for v in r
+              if isinstance(v, str) and v.strip() and match_header(v, spec.aliases) is None]
+    return _Table(header, encoding, data, titles)
 
 
 # --- matching coded values --------------------------------------------------------------------------------
@@ -385,8 +390,10 @@ class _Parser:
                     values[name] = placed.codes if multi else placed.codes[0]
                 if placed.alternate and other:
                     values[other[0]] = placed.alternate[0]
-                if placed.unplaced or placed.kept:
-                    written = "; ".join([*(text for text, _m in placed.unplaced), *placed.kept])
+                if placed.kept:  # "keep as written": the text is the answer, kept in the notes, not asked again
+                    notes_extra.append(f"{header.headers.get(col, name)}: {'; '.join(placed.kept)}")
+                if placed.unplaced:
+                    written = "; ".join(text for text, _m in placed.unplaced)
                     if name in spec.unmatched_to_notes:
                         notes_extra.append(f"{header.headers.get(col, name)}: {written}")
                     else:
@@ -405,9 +412,14 @@ class _Parser:
                     values.setdefault("gender", gender)
                 except ValueError:
                     problem(col, "birth_date", "E_DATE", value=cell_text(raw))
-        if converted_name and isinstance(values.get(spec.name_field), str):
-            # TCVN3 has no accented capitals: "Phạm Ngọc ánh" was typed for "Phạm Ngọc Ánh".
-            values[spec.name_field] = " ".join(w[:1].upper() + w[1:] for w in values[spec.name_field].split())
+        person = values.get(spec.name_field)
+        if isinstance(person, str):
+            # "NGUYỄN VĂN AN" and "trần thị bình" are written with a capital to each word; so is a TCVN3 name,
+            # since TCVN3 has no accented capitals ("Phạm Ngọc ánh" was typed for "Phạm Ngọc Ánh").
+            if person.isupper() or person.islower():
+                values[spec.name_field] = " ".join(w[:1].upper() + w[1:].lower() for w in person.split())
+            elif converted_name:
+                values[spec.name_field] = " ".join(w[:1].upper() + w[1:] for w in person.split())
         spec.defaults(values, header)
         if notes_extra:
             values["notes"] = "; ".join(filter(None, [values.get("notes"), *notes_extra]))
@@ -467,7 +479,8 @@ def plan_import(
     table = _open_table(spec, source, mapping)
     stat = path.stat()
     plan = ImportPlan(path, source.name, table.header, encoding=table.encoding, mapping=mapping,
-                      choices=dict(choices or {}), stamp=(stat.st_size, stat.st_mtime_ns), source=source)
+                      choices=dict(choices or {}), stamp=(stat.st_size, stat.st_mtime_ns), source=source,
+                      title_lines=table.title_lines)
     parser = _Parser(ctx, spec, table.header, _vocabularies(ctx, spec, plan.choices))
     keys = _DuplicateKeys(spec.existing(ctx))
     for number, row, converted in _rows_of(table, spec, plan, cancel):
@@ -569,6 +582,8 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
             if parsed.problems:  # cannot happen for an unchanged file; never write a row the plan refused
                 continue
             values = dict(parsed.values)
+            if spec.row_numbers:
+                values["_row"] = number
             if parsed.as_written:
                 report.as_written += 1
             duplicate = plan.duplicates.get(number)
@@ -585,7 +600,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
             filled = {k: v for k, v in values.items() if v not in (None, "", []) and k != "id"}
             if "as_written" in spec.rules:  # what this list placed no longer waits (None when all of it did)
                 filled["as_written"] = values.get("as_written")
-            if on_duplicate == "skip":
+            if on_duplicate == "skip" or (spec.row_numbers and of.startswith("row ")):
                 report.skipped += 1
             elif of.startswith("row "):
                 in_file.append((int(of[4:]), filled))
@@ -595,8 +610,8 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
                 report.merged += 1
         flush()
         merges += [(created_for[target], values) for target, values in in_file if target in created_for]
-        if merges:
-            spec.write(writer, [], merges)
+        if merges:  # (a class list's merges are its attendances: what it records)
+            report.imported += spec.write(writer, [], merges)
         note(ctx, writer.session, "import", f"file:{plan.path.name}", imported=report.imported,
              merged=report.merged, rejected=len(refused))
     report.changed = writer.changed

@@ -259,4 +259,16 @@ def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> d
             "approvals_total": repo.count_approvals_waiting(session, scope, COUNT_CAP),
             "no_contact": repo.without_contact_since(session, since, scope, limit),
             "no_contact_total": repo.count_without_contact_since(session, since, scope, COUNT_CAP),
+            **_to_map(session, scope, limit),
         }
+
+
+def _to_map(session: Any, scope: Any, limit: int) -> dict[str, Any]:
+    """People whose imported values wait for a code, and TCXH_06 records waiting for the level of disability.
+    A collaborator (whose view is limited to their cases) is not asked: mapping is the officer's."""
+    from desktop.core.repositories.records import records_to_map
+
+    if scope:
+        return {"to_map": [], "to_map_total": 0}
+    rows, total = records_to_map(session, limit, COUNT_CAP)
+    return {"to_map": rows, "to_map_total": total}

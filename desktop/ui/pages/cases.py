@@ -85,6 +85,10 @@ class CasesPage(ListPage):
         self.page_button = QPushButton(tr("Case page"))
         self.page_button.clicked.connect(self._open_page)
         self.toolbar.addWidget(self.page_button)
+        self.import_button = QPushButton(tr("Import Excel…"))
+        self.import_button.setToolTip(tr("Bring in a beneficiary list the commune keeps: each new person gets a case"))
+        self.import_button.clicked.connect(self._import)
+        self.toolbar.addWidget(self.import_button)
         self.page_button.setEnabled(False)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.page_button.setEnabled(self.current_id() is not None))
@@ -100,6 +104,18 @@ class CasesPage(ListPage):
     def has_query(self) -> bool:
         """A search or any filter."""
         return super().has_query() or bool(self.filters)
+
+    def _import(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.dialogs.list_import import EXCEL_FILTER, ListImportDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the beneficiary list"), "",
+                                              tr("Spreadsheets ({patterns})", patterns=EXCEL_FILTER))
+        if path:
+            ListImportDialog(self.backend, Path(path), "cases", self).open()
 
     def _open_page(self) -> None:
         from desktop.ui.dialogs.case_page import CasePage

@@ -112,9 +112,10 @@ class RosterPage(ListPage):
 
         from PySide6.QtWidgets import QFileDialog
 
-        from desktop.ui.dialogs.roster_import import RosterImportDialog
+        from desktop.ui.dialogs.list_import import EXCEL_FILTER, RosterImportDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the roster workbook"), "", tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the roster workbook"), "",
+                                              tr("Spreadsheets ({patterns})", patterns=EXCEL_FILTER))
         if path:
             RosterImportDialog(self.backend, Path(path), self).open()
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from desktop.core.messages import field_label
 from desktop.core.text import format_date
 from desktop.ui.backend import Backend
 from desktop.ui.dialogs.case_page import when
@@ -34,7 +35,7 @@ class TodoPage(QWidget):
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        for key in ("overdue", "upcoming", "approvals", "no_contact"):
+        for key in ("overdue", "upcoming", "approvals", "no_contact", "to_map"):
             caption = QLabel()
             caption.setObjectName("cardCaption")
             table = QTableWidget(0, 4)
@@ -64,6 +65,8 @@ class TodoPage(QWidget):
                           [tr("Asked"), tr("Case no."), tr("Full name"), tr("Approve by")]),
             "no_contact": (tr("No contact for a month ({n})"),
                            [tr("Last contact"), tr("Case no."), tr("Full name"), tr("Opened on")]),
+            "to_map": (tr("Values from imported lists still to place in a code list ({n})"),
+                       [tr("List"), tr("Full name"), tr("Written in the file"), tr("What to do")]),
         }
         for key, (caption, table) in self.sections.items():
             text, headers = headings[key]
@@ -78,6 +81,8 @@ class TodoPage(QWidget):
                 elif key == "approvals":
                     cells = [when(row["approval_requested_at"]), row["case_no"], row["full_name"],
                              when(row["approval_due_at"])]
+                elif key == "to_map":
+                    cells = _to_map_cells(row)
                 else:
                     cells = [format_date(row["last_contact_on"]), row["case_no"], row["full_name"],
                              format_date(row["opened_on"])]
@@ -88,4 +93,26 @@ class TodoPage(QWidget):
     def _open(self, key: str, row: int) -> None:
         from desktop.ui.dialogs.case_page import CasePage
 
+        if key == "to_map":
+            from desktop.ui.dialogs.place_values import PlaceValuesDialog
+
+            entry = self._data[key][row]
+            if entry.get("as_written"):
+                dialog = PlaceValuesDialog(self.backend, entry, self)
+                dialog.accepted.connect(self.activate)
+                dialog.open()
+            return
         CasePage(self.backend, self._data[key][row]["case_id"], self).open()
+
+
+def _to_map_cells(row: dict[str, Any]) -> list[str]:
+    import json
+
+    written = json.loads(row["as_written"]) if row.get("as_written") else {}
+    text = "; ".join(f"{field_label(k)}: {v}" for k, v in written.items())
+    if "TCXH_06" in (row.get("target_groups") or "").split():
+        text = "; ".join(filter(None, [text, tr("TCXH_06: choose severe or extremely severe")]))
+    kind = tr("Beneficiary") if row["kind"] == "beneficiary" else tr("Roster")
+    what = (tr("Double-click to choose the codes") if written else
+            tr("Open the person's case and choose the level under Target groups"))
+    return [kind, row["full_name"], text, what]

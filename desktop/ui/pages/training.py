@@ -56,6 +56,10 @@ class TrainingPage(ListPage):
         self.attendees_button = QPushButton(tr("Attendees…"))
         self.attendees_button.clicked.connect(self._attendees)
         self.toolbar.addWidget(self.attendees_button)
+        self.import_button = QPushButton(tr("Import class list…"))
+        self.import_button.setToolTip(tr("A course's list of attendees: each one found on the roster is recorded"))
+        self.import_button.clicked.connect(self._import)
+        self.toolbar.addWidget(self.import_button)
         self.attendees_button.setEnabled(False)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.attendees_button.setEnabled(self.current_id() is not None))
@@ -74,6 +78,18 @@ class TrainingPage(ListPage):
         super()._on_changed(changed)
         if self._loaded and set(getattr(changed, "ids", {})) & set(self.entities):
             self._refresh_totals()
+
+    def _import(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.ui.dialogs.list_import import EXCEL_FILTER, ListImportDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the class list"), "",
+                                              tr("Spreadsheets ({patterns})", patterns=EXCEL_FILTER))
+        if path:
+            ListImportDialog(self.backend, Path(path), "training", self).open()
 
     def _attendees(self) -> None:
         from desktop.ui.dialogs.attendance import AttendanceDialog
