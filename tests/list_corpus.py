@@ -257,3 +257,151 @@ def class_list(path: Path) -> Corpus:
     ws.append([None, None, None, None, "Lê Văn Giám"])
     wb.save(path)
     return Corpus(path, footer=["Lê Văn Giám"])
+
+
+def xls_allowance_by_village(path: Path) -> Corpus:
+    """An Excel 97–2003 allowance list grouped by village and by group: section rows ("I. NGƯỜI CAO TUỔI",
+    "Thôn 1"), a subtotal under each village ("Cộng thôn 1"), dates as text with dots, years alone and Excel
+    date cells, the decree's clause numbers as the group; made by xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("T11")
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    rows: list[list[Any]] = [
+        ["UBND XÃ PHÚ HÒA"], ["DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 11/2026"], [],
+        ["STT", "Họ và tên", "Năm sinh", "Số CCCD", "Diện hưởng", "Hệ số", "Số tiền"],
+        ["I. NGƯỜI CAO TUỔI"],
+        ["Thôn 1"],
+        [1, "Hà Văn Cả", "15.03.1941", "001041000001", "Điểm c khoản 5 Điều 5", 1.0, 500000],
+        [2, "Lò Thị Bé", "1944", "001144000002", "Điểm a khoản 5 Điều 5", 1.5, 750000],
+        [None, "Cộng thôn 1", None, None, None, None, 1250000],
+        ["Thôn 2"],
+        [3, "Vi Văn Ba", dt.date(1946, 2, 1), "001046000003", "NCT từ đủ 80 tuổi", 1.0, 500000],
+        [None, "Cộng thôn 2", None, None, None, None, 500000],
+        ["II. NGƯỜI KHUYẾT TẬT"],
+        [4, "Đinh Thị Tư", "02/09/1990", "001190000004", "Khoản 6 Điều 5 (ĐBN)", 2.0, 1000000],
+        [5, "Mùa A Năm", "1988", "001088000005", "NKT nặng", 1.5, 750000],
+        [None, "Tổng cộng", None, None, None, None, 2500000],
+        [], [None, None, None, None, "Phú Hòa, ngày 25 tháng 11 năm 2026"],
+        [None, "Người lập", None, None, "CHỦ TỊCH"], [], [None, "Nông Văn Lập", None, None, "Hoàng Chủ Tịch"],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, dt.date):
+                sheet.write(r, c, value, date_style)
+            else:
+                sheet.write(r, c, value)
+    book.save(str(path))
+    corpus = Corpus(path, footer=["Nông Văn Lập", "Hoàng Chủ Tịch", "Thôn 1", "Thôn 2", "I. NGƯỜI CAO TUỔI"])
+    corpus.people = {
+        "Hà Văn Cả": {"codes": ("TCXH_05C",), "birth_date": dt.date(1941, 3, 15)},
+        "Lò Thị Bé": {"codes": ("TCXH_05A",), "birth_date": dt.date(1944, 1, 1)},
+        "Vi Văn Ba": {"codes": ("TCXH_05C",), "birth_date": dt.date(1946, 2, 1)},
+        "Đinh Thị Tư": {"codes": None},  # "Khoản 6 Điều 5 (ĐBN)": asked, with its two levels
+        "Mùa A Năm": {"codes": ("TCXH_06_NANG",)},
+    }
+    return corpus
+
+
+def ods_roster_two_fields(path: Path) -> Corpus:
+    """A LibreOffice roster with the school level and the qualification in two columns, written the many ways
+    communes do ("9/12", "12/12", "ĐH CTXH", "Trung cấp CTXH", "Cử nhân Luật"); made by odfpy."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Doi ngu")
+    rows = [
+        ["DANH SÁCH CÁN BỘ, CỘNG TÁC VIÊN CÔNG TÁC XÃ HỘI"], [],
+        ["STT", "Họ và tên", "Ngày sinh", "Trình độ văn hóa", "Trình độ chuyên môn", "Chứng chỉ CTXH",
+         "Loại nhân lực"],
+        ["1", "Lục Văn Một", "01/01/1980", "12/12", "ĐH CTXH", "", "Chuyên trách"],
+        ["2", "Ma Thị Hai", "02/02/1985", "9/12", "Trung cấp CTXH", "Chứng chỉ nghiệp vụ CTXH", "Cộng tác viên"],
+        ["3", "Sầm Văn Ba", "03/03/1990", "12/12", "Cử nhân Luật", "Tập huấn", "Kiêm nhiệm"],
+        ["4", "Hứa Thị Bốn", "04/04/1995", "Tốt nghiệp THPT", "Chưa qua đào tạo", "", "Tình nguyện viên"],
+    ]
+    for values in rows:
+        tr = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string") if value else TableCell()
+            if value:
+                cell.addElement(P(text=value))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    corpus = Corpus(path)
+    corpus.people = {
+        "Lục Văn Một": {"general_education": "THPT", "education_level": "DAI_HOC", "category": "CHUYEN_TRACH"},
+        "Ma Thị Hai": {"general_education": "THCS", "education_level": "TRUNG_CAP",
+                       "sw_qualification": "CC_NGHIEP_VU_CTXH"},
+        "Sầm Văn Ba": {"general_education": "THPT", "education_level": "DAI_HOC", "major": "Luật",
+                       "sw_qualification": "TAP_HUAN_NGAN_HAN", "category": "KHONG_CHUYEN_TRACH"},
+        "Hứa Thị Bốn": {"general_education": "THPT", "education_level": "CHUA_DAO_TAO", "category": "TNV"},
+    }
+    return corpus
+
+
+CHILDREN_LAW = [  # Luật Trẻ em Art. 10 letters, as child-protection lists write them
+    ("Trẻ em mồ côi cả cha và mẹ", {"HCDB_A", "TCXH_01"}), ("Trẻ em bị bỏ rơi", {"HCDB_B", "TCXH_01"}),
+    ("Trẻ em không nơi nương tựa", {"HCDB_C"}), ("Trẻ em khuyết tật", {"HCDB_D"}),
+    ("Trẻ em nhiễm HIV/AIDS", {"HCDB_DD"}), ("Trẻ em vi phạm pháp luật", {"HCDB_E"}),
+    ("Trẻ em nghiện ma túy", {"HCDB_G"}), ("Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập THCS", {"HCDB_H"}),
+    ("Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực", {"HCDB_I"}),
+    ("Trẻ em bị bóc lột", {"HCDB_K"}), ("Trẻ em bị xâm hại tình dục", {"HCDB_L"}), ("Trẻ em bị mua bán", {"HCDB_M"}),
+    ("Trẻ em mắc bệnh hiểm nghèo thuộc hộ nghèo", {"HCDB_N"}),
+    ("Trẻ em di cư, lánh nạn chưa xác định được cha mẹ", {"HCDB_O"}),
+    ("Điểm a khoản 1 Điều 10", {"HCDB_A"}), ("TE khuyết tật; hộ nghèo", {"HCDB_D", "HO_NGHEO"}),
+    ("Trẻ tự kỷ + hộ cận nghèo", {"TU_KY", "HO_NGHEO"}),
+]
+
+
+def children_list(path: Path) -> Corpus:
+    """A commune's list of children in special circumstances in the Children Law's own words (Art. 10), several
+    groups to a cell, on the second sheet (the first is a hidden template)."""
+    wb = Workbook()
+    hidden = wb.active
+    hidden.title = "Mau"
+    hidden.append(["Họ và tên", "Ngày sinh", "Nhóm"])
+    hidden.append(["Mẫu Không Nhập", "01/01/2015", "Trẻ em khuyết tật"])
+    hidden.sheet_state = "hidden"
+    ws = wb.create_sheet("TE HCDB")
+    ws.append(["DANH SÁCH TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT (Điều 10 Luật Trẻ em)"])
+    ws.append(["STT", "Họ và tên trẻ", "Ngày sinh", "Giới tính", "Nhóm hoàn cảnh đặc biệt", "Họ tên cha/mẹ"])
+    corpus = Corpus(path, footer=["Mẫu Không Nhập"])
+    for i, (group, codes) in enumerate(CHILDREN_LAW, start=1):
+        name = f"Trẻ Thứ {GIVEN[i % len(GIVEN)]} {i}"
+        ws.append([i, name, f"{i % 27 + 1:02d}/{i % 12 + 1:02d}/{2010 + i % 6}", "Nam" if i % 2 else "Nữ", group,
+                   f"Cha Mẹ {i}"])
+        corpus.people[name] = {"codes": codes}
+    wb.save(path)
+    return corpus
+
+
+def vni_roster_xlsx(path: Path) -> Corpus:
+    """An .xlsx roster typed in the VNI-Times font: the font names the encoding even where a cell alone
+    would read as Unicode ("Hoà" is "Hồ" there)."""
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CTV"
+    vni = Font(name="VNI-Times")
+    lines = [["DANH SAÙCH COÄNG TAÙC VIEÂN"], [],
+             ["STT", "Hoï vaø teân", "Naêm sinh", "Trình ñoä", "Loaïi"],
+             [1, "Hoà Thò Ngoïc Aùnh", 1990, "Ñaïi hoïc", "Coäng taùc vieân"],
+             [2, "Nguyeãn Vaên Hoà", 1985, "Cao ñaúng", "Coäng taùc vieân"]]
+    for values in lines:
+        ws.append(values)
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = vni
+    wb.save(path)
+    corpus = Corpus(path)
+    corpus.people = {"Hồ Thị Ngọc Ánh": {"education_level": "DAI_HOC"},
+                     "Nguyễn Văn Hồ": {"education_level": "CAO_DANG"}}
+    return corpus

@@ -17,9 +17,13 @@ from desktop.core.services.status import status
 from tests.list_corpus import (
     Corpus,
     allowance_list,
+    children_list,
     class_list,
     ods_beneficiaries_vni,
+    ods_roster_two_fields,
     roster_shapes,
+    vni_roster_xlsx,
+    xls_allowance_by_village,
     xls_roster_tcvn3,
 )
 
@@ -215,3 +219,110 @@ def test_old_tcxh06_records_stay_readable_and_ask_for_the_level(ctx) -> None:
                            {"process_type": "TT02_2020"})
     listed = todo(ctx)["to_map"]
     assert [r["full_name"] for r in listed] == ["Đinh Văn Cũ"] and "TCXH_06" in listed[0]["target_groups"]
+
+
+def test_the_command_line_twins(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import PASSPHRASE, make_profile
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}
+    make_profile(tmp_path / "p").db.dispose()
+
+    def ctxh(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "p"), *args],
+                              capture_output=True, text=True, env=env, cwd=root)
+
+    allowance = allowance_list(tmp_path / "ds.xlsx").path
+    done = ctxh("case", "import", str(allowance), "--map", "target_group:Người khuyết tật=TCXH_06_NANG",
+                "--keep", "target_group:Người cao tuổi", "--json")
+    assert done.returncode == 0, done.stderr  # nothing refused: a value to map is no refusal
+    result = json.loads(done.stdout)
+    assert result["imported"] == 25 and [u["written"] for u in result["unplaced"]] == ["Khoản 6 Điều 5"]
+    assert result["footer_row"] == 35
+    done = ctxh("case", "import", str(allowance), "--map", "target_group:Người khuyết tật=KHONG_CO")
+    assert done.returncode == 2 and "DANH_MỤC:GIÁ_TRỊ=MÃ" in done.stderr and "Traceback" not in done.stderr
+    done = ctxh("roster", "import", str(xls_roster_tcvn3(tmp_path / "ctv.xls").path))
+    assert done.returncode == 1 and "Đã chuyển" in done.stdout and "Dòng 8, cột C (Ngày sinh)" in done.stdout
+    done = ctxh("training", "import", str(class_list(tmp_path / "lop.xlsx").path), "--json")
+    assert done.returncode == 1, done.stderr  # two attendees are not on the roster: said, with their rows
+    result = json.loads(done.stdout)
+    assert result["attendances"] == 0 and {p["row"] for p in result["not_on_roster"]} == {7, 8, 9}
+    assert result["course"]["start_date"] == "2026-11-10"
+    bare = tmp_path / "bare.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Họ và tên", "Ngày sinh"])
+    wb.active.append(["Nguyễn Văn An", "01/02/1985"])
+    wb.save(bare)
+    done = ctxh("training", "import", str(bare))
+    assert done.returncode == 2 and "Chưa rõ lớp học" in done.stderr
+
+
+def test_an_xls_list_grouped_by_village(ctx, tmp_path: Path) -> None:
+    corpus = xls_allowance_by_village(tmp_path / "chi tra.xls")
+    report = import_cases(ctx, corpus.path)
+    assert report.rejected == [] and report.imported == 5 and report.footer_row == 18
+    people = beneficiaries(ctx)
+    check_footer(corpus, set(people))
+    assert set(people) == set(corpus.people)
+    for name, want in corpus.people.items():
+        if want["codes"] is None:
+            assert people[name]["as_written"]
+        else:
+            assert set(people[name]["target_groups"].split()) == set(want["codes"]), name
+        if "birth_date" in want:
+            assert people[name]["birth_date"] == want["birth_date"]
+    asked = {u["written"]: u for u in report.unplaced}
+    assert set(asked["Khoản 6 Điều 5 (ĐBN)"]["candidates"]) >= {"TCXH_06_DBN"}
+
+
+def test_an_ods_roster_with_education_and_qualification_apart(ctx, tmp_path: Path) -> None:
+    corpus = ods_roster_two_fields(tmp_path / "doi ngu.ods")
+    report = import_roster(ctx, corpus.path)
+    assert report.rejected == [] and report.imported == 4 and report.unplaced == []
+    people = workers(ctx)
+    for name, want in corpus.people.items():
+        for key, value in want.items():
+            assert people[name][key] == value, (name, key, people[name][key])
+
+
+def test_a_children_list_in_the_laws_words(ctx, tmp_path: Path) -> None:
+    corpus = children_list(tmp_path / "tre em.xlsx")
+    report = import_cases(ctx, corpus.path)
+    assert report.sheet == "TE HCDB" and report.rejected == [] and report.unplaced == []
+    people = beneficiaries(ctx)
+    check_footer(corpus, set(people))
+    for name, want in corpus.people.items():
+        assert set(people[name]["target_groups"].split()) == want["codes"], (name, people[name]["target_groups"])
+    # A child in special circumstances is a child-protection case; autism and poverty alone are general cases.
+    for row in cases.list_cases(ctx, limit=100):
+        groups = set(people[row["full_name"]]["target_groups"].split())
+        want = "ND56_2017" if any(g.startswith("HCDB_") for g in groups) else "TT02_2020"
+        assert row["process_type"] == want, row["full_name"]
+
+
+def test_a_vni_roster_named_by_its_font(ctx, tmp_path: Path) -> None:
+    corpus = vni_roster_xlsx(tmp_path / "ctv vni.xlsx")
+    report = import_roster(ctx, corpus.path)
+    assert report.rejected == [] and report.imported == 2 and report.converted >= 6
+    people = workers(ctx)
+    assert set(people) == set(corpus.people)
+    for name, want in corpus.people.items():
+        for key, value in want.items():
+            assert people[name][key] == value
+
+
+def test_the_corpus_has_the_shapes_communes_use() -> None:
+    import tests.excel_files as shapes
+    import tests.list_corpus as corpus
+
+    builders = [shapes.messy_roster, shapes.beneficiary_list, shapes.large_roster, corpus.allowance_list,
+                corpus.xls_roster_tcvn3, corpus.ods_beneficiaries_vni, corpus.roster_shapes, corpus.class_list,
+                corpus.xls_allowance_by_village, corpus.ods_roster_two_fields, corpus.children_list,
+                corpus.vni_roster_xlsx]
+    assert len(builders) >= 12

@@ -52,7 +52,7 @@ def test_messy_roster_imports_valid_rows_and_reports_the_rest(ctx, tmp_path: Pat
     assert people["Trần Thị Bình"]["phone"] == "0912345679"  # a numeric cell lost its leading 0
     assert people["Lê Thị Hồng Đào"]["national_id"] == "001192034567"
     assert people["Vũ Thị Lan"]["education_level"] == "DAI_HOC" and people["Vũ Thị Lan"]["category"] == "CTV_CTXH"
-    assert report.duplicates == [{"row": 12, "duplicate_of": "Nguyễn Văn An", "why": "cùng số CCCD",
+    assert report.duplicates == [{"row": 12, "duplicate_of": "Nguyễn Văn An (dòng 7)", "why": "cùng số CCCD",
                                   "action": "skip"}]
     annotated = load_workbook(report.annotated)["DS CTV"]
     assert annotated.cell(5, 10).value == "Lỗi nhập (CTXH Desk)"

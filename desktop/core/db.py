@@ -24,6 +24,8 @@ from desktop.core.errors import CtxhError
 
 # The newest migration; a test keeps it equal to Alembic's head, so start-up need not load Alembic
 # just to learn that nothing is to be done.
+CACHE_KIB = 131072  # see the cache_size pragma below
+BULK_CACHE_KIB = 8192
 HEAD_REVISION = "0011_lists_vocabulary"
 
 SQLITE_PRAGMAS = (
@@ -37,7 +39,7 @@ SQLITE_PRAGMAS = (
     # filtered case list of a 100,000-case profile touches some 60 MB of pages: its query took 970 ms with the
     # default cache, 430 ms with 32 MiB and 65 ms with this, warm (measured by hand; bench/ "The officer's day"
     # gives 116 ms for the whole page and count). The cache grows only as pages are read.
-    "PRAGMA cache_size=-131072",
+    f"PRAGMA cache_size=-{CACHE_KIB}",
     # Checkpoint the WAL every 64 MB instead of every 4 MB: a sync import commits a few MB per bundle, and
     # copying its pages into the database after every commit cost a tenth of a hub import. The WAL is cut
     # back to 64 MB after a checkpoint, so a laptop's disk does not keep a large one.
@@ -47,6 +49,18 @@ SQLITE_PRAGMAS = (
 
 
 PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+@contextmanager
+def small_cache(session: Any, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A bulk write's own page cache size: a 100,000-row import writes some 300 MB of pages, and with the
+    reading cache every one of them would stay in memory until the commit (WAL spills dirty pages as it goes,
+    so a small cache costs the import nothing measurable). The connection's cache is restored after."""
+    session.execute(text(f"PRAGMA cache_size=-{kib}"))
+    try:
+        yield
+    finally:
+        session.execute(text(f"PRAGMA cache_size=-{CACHE_KIB}"))
 
 
 def driver() -> Any:

@@ -34,8 +34,10 @@ ABBREVIATIONS = {
     "hcdb": "hoan canh dac biet", "btxh": "bao tro xa hoi", "hn": "ho ngheo", "hcn": "ho can ngheo",
     "kt": "khuyet tat", "blgd": "bao luc gia dinh", "cdhh": "chat doc hoa hoc", "tcxh": "tro cap xa hoi",
     "dtts": "dan toc thieu so", "dbkk": "dac biet kho khan", "ctxh": "cong tac xa hoi", "vp": "vi pham",
+    "thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "bhxh": "bao hiem xa hoi",
 }
-_CLAUSE = re.compile(r"\b(k|kh|khoan|d|dieu|diem)\s*\.?\s*(\d{1,2}[a-z]?|[a-z])\b")
+# "K5 Đ5", "khoản 5", "Điều 10", "điểm c": a number after k/đ, a letter only after "điểm" ("di cư" is no clause).
+_CLAUSE = re.compile(r"\b(k|kh|khoan|d|dieu)\s*\.?\s*(\d{1,2}[a-z]?)\b|\b(diem)\s+([a-z]{1,2})\b")
 _CLAUSE_WORDS = {"k": "khoan", "kh": "khoan", "khoan": "khoan", "d": "dieu", "dieu": "dieu", "diem": "diem"}
 _FILLER = re.compile(r"^(?:doi tuong|dien|nhom|thuoc dien|la)\s+")
 _PUNCTUATION = re.compile(r"[^\w/+]+")
@@ -46,7 +48,7 @@ def normalise(text: str) -> str:
     """The matching form of a written value: folded, punctuation gone, abbreviations and clause numbers
     spelled out ("K5 Đ5" → "khoan 5 dieu 5"), a leading "Đối tượng"/"Diện" dropped."""
     folded = _PUNCTUATION.sub(" ", fold(text)).strip()
-    folded = _CLAUSE.sub(lambda m: f"{_CLAUSE_WORDS[m[1]]} {m[2]}", folded)
+    folded = _CLAUSE.sub(lambda m: f"{_CLAUSE_WORDS[m[1]]} {m[2]}" if m[1] else f"diem {m[4]}", folded)
     words = [ABBREVIATIONS.get(w, w) for w in folded.split()]
     return _FILLER.sub("", " ".join(words)).strip()
 
@@ -59,6 +61,7 @@ class Match:
     candidates: tuple[str, ...] = ()
     generic: bool = False
     score: float = 0.0
+    rest: int = 0  # for a match on the value's first words: how many words of it follow ("Cử nhân | Luật")
 
     @property
     def confident(self) -> bool:
@@ -76,6 +79,9 @@ class Vocabulary:
     exact: dict[str, tuple[str, ...]]  # normalised phrase, label, code or alias -> codes
     generic: dict[str, tuple[str, ...]]  # normalised generic phrase -> candidate codes
     choices: dict[str, str | None] = field(default_factory=dict)  # fold(value) -> the officer's choice
+    # A value that starts with a phrase ("Người khuyết tật nặng (cũ)", "Cử nhân Luật") is that phrase's when
+    # the phrase is at least this share of its words; 0 for lists whose values go on with a major or a place.
+    prefix_share: float = 0.6
     _keys: list[str] = field(default_factory=list)
     _cache: dict[str, Match] = field(default_factory=dict)
 
@@ -84,12 +90,12 @@ class Vocabulary:
 
     def match(self, text: str) -> Match:
         """What `text` names (see the module docstring)."""
-        key = normalise(text)
-        if not key:
-            return NO_MATCH
-        found = self._cache.get(key)
+        found = self._cache.get(text)  # a list repeats its few values on every row: each is matched once
         if found is None:
-            found = self._cache[key] = self._match(key, truncated=bool(_TRUNCATED.search(text)))
+            key = normalise(text)
+            found = self._match(key, truncated=bool(_TRUNCATED.search(text))) if key else NO_MATCH
+            if len(self._cache) < 100_000:
+                self._cache[text] = found
         return found
 
     def chosen(self, text: str) -> tuple[bool, str | None]:
@@ -107,6 +113,13 @@ class Vocabulary:
             return Match(codes=self.exact[key], score=100.0)
         if key in self.generic:
             return Match(candidates=self.generic[key], generic=True, score=100.0)
+        words = key.split()
+        for cut in range(len(words) - 1, 0, -1):  # the longest phrase the value starts with
+            head = " ".join(words[:cut])
+            if head in self.generic:
+                break
+            if head in self.exact and cut / len(words) >= self.prefix_share:
+                return Match(codes=self.exact[head], score=100.0 * cut / len(words), rest=len(words) - cut)
         scored = process.extract(key, self._keys, scorer=fuzz.token_sort_ratio, limit=12)
         if truncated:  # "Người cao tuổi từ đủ 80 tuổi…": the written value is the start of a phrase
             scored += [(k, s, i) for k, s, i in process.extract(
@@ -132,9 +145,10 @@ class Vocabulary:
 
 def build_vocabulary(items: Iterable[tuple[str, str]], phrases: Mapping[str, list[str]],
                      aliases: Mapping[str, str] | None = None,
-                     choices: Mapping[str, str | None] | None = None) -> Vocabulary:
+                     choices: Mapping[str, str | None] | None = None, prefix_share: float = 0.6) -> Vocabulary:
     """A list's vocabulary from its (code, label) items, its phrases (a GENERIC_MARK prefix marks a generic
-    one), extra exact aliases (folded value -> code) and the officer's remembered choices."""
+    one), extra exact aliases (folded value -> code), the officer's remembered choices and how much of a value
+    a phrase it starts with must cover (see Vocabulary)."""
     exact: dict[str, tuple[str, ...]] = {}
     generic: dict[str, tuple[str, ...]] = {}
 
@@ -156,4 +170,4 @@ def build_vocabulary(items: Iterable[tuple[str, str]], phrases: Mapping[str, lis
     # Two unrelated codes sharing one plain phrase would be a silent pick: such a phrase is generic.
     for key in [k for k, codes in exact.items() if k in generic]:
         generic[key] = tuple(dict.fromkeys((*generic[key], *exact.pop(key))))
-    return Vocabulary(exact, generic, dict(choices or {}))
+    return Vocabulary(exact, generic, dict(choices or {}), prefix_share=prefix_share)

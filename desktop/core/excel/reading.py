@@ -8,7 +8,6 @@ the sheet is read (python-calamine has no lazy reader: its issue 42).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
@@ -43,23 +42,15 @@ class SheetSource:
                 # calamine's rows count from the sheet's first row, its columns from the first used one.
                 lead = (None,) * (start[1] if start else 0)
                 for row in sheet.iter_rows():
-                    yield lead + tuple(_value(v) for v in row)
+                    # Empty cells come as "": None instead. Numbers and dates are left as calamine gives them
+                    # (cell_text and cell_date read floats, dates and datetimes alike).
+                    yield lead + tuple([None if v == "" else v for v in row])
             except CtxhError:
                 raise
             except Exception as exc:  # calamine raises its own kinds on a damaged sheet
                 raise CtxhError("E_XLSX_BROKEN", file=self.path.name) from exc
         finally:
             workbook.close()
-
-
-def _value(value: Any) -> Any:
-    if value == "" and isinstance(value, str):
-        return None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return value.date()
-    return value
 
 
 def _open(path: Path) -> Any:

@@ -16,6 +16,7 @@ name which fields, how cells become values, the rules the values must meet, and 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -27,6 +28,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from desktop.core.context import AppContext
+from desktop.core.db import small_cache
 from desktop.core.domain.value_matching import Vocabulary, build_vocabulary
 from desktop.core.errors import CtxhError, ValidationError
 from desktop.core.excel.headers import SCAN_ROWS, HeaderMap, find_header, match_header
@@ -45,6 +47,9 @@ from desktop.core.validation import Rules
 ITEM_SEPARATORS = re.compile(r"[;\n+]+")
 PREVIEW_ROWS = 300
 BATCH = 2000
+# Lists whose values go on after the code's words: "Cử nhân Luật", "Đại học Sư phạm" (the level, then the
+# major), "12/12 (bổ túc)", "Cộng tác viên CTXH thôn 3".
+OPEN_ENDED = frozenset({"training_level", "general_education", "worker_category"})
 KEEP = None  # the officer's choice "keep as written"
 
 
@@ -109,6 +114,7 @@ class ImportSpec:
     alternates: dict[str, tuple[str, str]] = field(default_factory=dict)
     kind: str = "list"  # names the list in the audit trail and the remembered mappings' scope
     row_numbers: bool = False  # hand each row's Excel number to `write` as "_row" (a class list reports by row)
+    rest_to: dict[str, str] = field(default_factory=dict)  # field -> where what follows its code goes
 
 
 @dataclass
@@ -195,7 +201,7 @@ def column_label(header: HeaderMap, col: int | None) -> str:
 # --- reading the rows -------------------------------------------------------------------------------------
 
 _SUBTOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong|cong chung|cong toan xa|cong toan phuong)\b\s*"
-                       r"(?:$|[:(\-\d]|so |nguoi|ho |doi tuong|danh sach)")
+                       r"(?:$|[:(\-\d]|so |nguoi|ho |doi tuong|danh sach|thon|xom|ap |to |khu|nhom|dien|muc)")
 _SIGNATURE = re.compile(
     r"^(?:nguoi lap(?: bieu| danh sach| bang)?|can bo lap(?: bieu)?|thu truong(?: don vi)?|t ?m\.? |tm |"
     r"kt\.? |kt |tl\.? |q\.? chu tich|chu tich|pho chu tich|xac nhan(?: cua)?|ke toan(?: truong)?|truong ban|"
@@ -203,14 +209,19 @@ _SIGNATURE = re.compile(
 _DATE_LINE = re.compile(r"ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\s*[\d.…_ ]*")
 
 
-def _folded_cells(row: Sequence[Any]) -> list[str]:
-    return [fold(cell_text(v)) for v in row if v not in (None, "")]
+def _sparse_texts(row: Sequence[Any], most: int) -> list[str] | None:
+    """The folded text cells of a row with at most `most` filled cells, else None: signature lines and
+    subtotals are short, and folding every cell of every data row would cost more than the rest of the check."""
+    filled = [v for v in row if v not in (None, "")]
+    if len(filled) > most:
+        return None
+    return [fold(cell_text(v)) for v in filled]
 
 
 def _is_signature(row: Sequence[Any], header: HeaderMap, name_field: str) -> bool:
     """A line of the signature block: few cells, no person's data, and one of the block's words."""
-    cells = _folded_cells(row)
-    if not cells or len(cells) > 4:
+    cells = _sparse_texts(row, 4)
+    if not cells:
         return False
     name_col = header.columns[name_field]
     name = fold(cell_text(row[name_col])) if name_col < len(row) and row[name_col] not in (None, "") else ""
@@ -219,17 +230,54 @@ def _is_signature(row: Sequence[Any], header: HeaderMap, name_field: str) -> boo
     return any(_SIGNATURE.match(c.strip("( )")) or _DATE_LINE.search(c) for c in cells)
 
 
+_SECTION_MARK = re.compile(r"^(?:[ivxlc]{1,5}|[a-h])\s*[.):/-]\s*|^(?:[ivxlc]{1,5})$")
+_LOCALITY = re.compile(r"^(?:thon|xom|ap|to dan pho|to|khu pho|khu|khom|ban|buon|lang|nhom|cum dan cu)\s+\S+"
+                       r"(?:\s+\S+){0,4}$")
+
+
+def _is_section(lead: list[Any], filled: int) -> bool:
+    """A section row inside the table: "I. NGƯỜI CAO TUỔI", "II | NGƯỜI KHUYẾT TẬT", "Thôn 3", "B. TRẺ EM"."""
+    if filled > 2 or any(isinstance(v, int | float) for v in lead):
+        return False  # a person's row has its number (STT) and more
+    texts = [v.strip() for v in lead if isinstance(v, str) and v.strip()]
+    if not texts:
+        return False
+    first = fold(texts[0])  # the section's label starts the row; a locality further on is someone's address
+    if _SECTION_MARK.match(first) or _LOCALITY.match(first):
+        return True
+    return filled == 1 and texts[0].isupper() and len(texts[0].split()) <= 8
+
+
 def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str) -> str | None:
-    """'blank', 'subtotal' or 'numbers' for a row that is not a person; None for a data row."""
-    values = [v for v in row if v not in (None, "")]
-    if not values:
+    """'blank', 'subtotal', 'section' or 'numbers' for a row that is not a person; None for a data row."""
+    lead = [v for v in row[:6] if v not in (None, "")][:3]
+    if not lead and not any(v not in (None, "") for v in row):
         return "blank"
-    if any(_SUBTOTAL.match(c) for c in _folded_cells(row)[:3]):
+    if any(isinstance(v, str) and _SUBTOTAL.match(fold(v)) for v in lead):
         return "subtotal"
+    filled = sum(1 for v in row if v not in (None, ""))
+    if filled <= 2 and _is_section(lead, filled):
+        return "section"
     # The "(1) (2) (3)…" column-number row printed under many official headers.
-    if all(isinstance(v, int | float) or str(v).strip().strip("()").isdigit() for v in values) and len(values) > 2:
+    values = [v for v in row if v not in (None, "")]
+    if len(values) > 2 and all(isinstance(v, int | float) or str(v).strip().strip("()").isdigit() for v in values):
         return "numbers"
     return None
+
+
+_DETECTED: dict[tuple[str, str | None], Conversion | None] = {}
+
+
+def _detect(value: str, encoding: str | None) -> Conversion | None:
+    """detect(), remembered for the short values every row repeats ("Cộng tác viên", "Đại học")."""
+    if len(value) > 40:
+        return detect(value, encoding)
+    key = (value, encoding)
+    if key not in _DETECTED:
+        if len(_DETECTED) > 50_000:
+            _DETECTED.clear()
+        _DETECTED[key] = detect(value, encoding)
+    return _DETECTED[key]
 
 
 def _convert_row(row: tuple[Any, ...], encoding: str | None) -> tuple[tuple[Any, ...], list[tuple[int, Conversion]]]:
@@ -238,7 +286,7 @@ def _convert_row(row: tuple[Any, ...], encoding: str | None) -> tuple[tuple[Any,
     out = list(row)
     for col, value in enumerate(row):
         if isinstance(value, str) and not value.isascii():
-            found = detect(value, encoding)
+            found = _detect(value, encoding)
             if found is not None:
                 out[col] = found.after
                 converted.append((col, found))
@@ -291,7 +339,8 @@ def _vocabularies(ctx: AppContext, spec: ImportSpec, choices: Mapping[tuple[str,
     for list_name in lists:
         chosen = {folded: code for (name, folded), code in {**saved, **choices}.items() if name == list_name}
         vocabularies[list_name] = build_vocabulary(book.items(list_name), book.phrases.get(list_name, {}),
-                                                   spec.value_aliases.get(list_name), chosen)
+                                                   spec.value_aliases.get(list_name), chosen,
+                                                   0.0 if list_name in OPEN_ENDED else 0.6)
     return vocabularies
 
 
@@ -307,6 +356,7 @@ class _Placed:
     alternate: list[str] = field(default_factory=list)
     unplaced: list[tuple[str, Any]] = field(default_factory=list)  # (written part, Match)
     kept: list[str] = field(default_factory=list)  # parts the officer chose to keep as written
+    rest: str = ""  # what followed the code's words ("Luật" in "Cử nhân Luật")
 
 
 def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary | None) -> _Placed:
@@ -323,7 +373,7 @@ def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary
 
 
 def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, placed: _Placed, dry: bool) -> bool:
-    chosen, code = vocabulary.chosen(text)
+    chosen, code = vocabulary.chosen(text) if vocabulary.choices else (False, None)
     if chosen:
         if not dry:
             if code is KEEP:
@@ -335,6 +385,8 @@ def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, pl
     if match.confident:
         if not dry:
             placed.codes.extend(match.codes)
+            if match.rest:
+                placed.rest = " ".join(text.split()[-match.rest:]).strip(" ()[]-,:;")
         return True
     if alternate is not None:
         other = alternate.match(text)
@@ -388,6 +440,9 @@ class _Parser:
                                 self.vocabularies[other[1]] if other else None)
                 if placed.codes:
                     values[name] = placed.codes if multi else placed.codes[0]
+                follow = spec.rest_to.get(name)
+                if placed.rest and follow and not cell(header.columns.get(follow)):
+                    values[follow] = placed.rest  # "Cử nhân Luật": the level, and the major when none is given
                 if placed.alternate and other:
                     values[other[0]] = placed.alternate[0]
                 if placed.kept:  # "keep as written": the text is the answer, kept in the notes, not asked again
@@ -416,7 +471,8 @@ class _Parser:
         if isinstance(person, str):
             # "NGUYỄN VĂN AN" and "trần thị bình" are written with a capital to each word; so is a TCVN3 name,
             # since TCVN3 has no accented capitals ("Phạm Ngọc ánh" was typed for "Phạm Ngọc Ánh").
-            if person.isupper() or person.islower():
+            words = person.split()
+            if (person.isupper() or person.islower()) and len(words) >= 2 and all(w.isalpha() for w in words):
                 values[spec.name_field] = " ".join(w[:1].upper() + w[1:].lower() for w in person.split())
             elif converted_name:
                 values[spec.name_field] = " ".join(w[:1].upper() + w[1:] for w in person.split())
@@ -505,24 +561,36 @@ def plan_import(
 
 
 class _DuplicateKeys:
-    """Who is already here, and who came earlier in the file: citizen ID, or folded name and birth date."""
+    """Who is already here, and who came earlier in the file: citizen ID, or folded name and birth date.
+
+    The file's own keys are kept as 96-bit digests with the row number only (some 100 bytes a person, not the
+    names themselves): a 100,000-row list would otherwise hold its every name and number twice over."""
 
     def __init__(self, existing: list[PersonKey]) -> None:
-        self.known: dict[tuple[str, Any], tuple[str, str]] = {}
+        self.known: dict[int, tuple[str, str]] = {}
         for record in existing:
             for key in _identity(record, "full_name"):  # what is already here is keyed by its full name
-                self.known.setdefault(key, (record["id"], record["full_name"]))
+                self.known.setdefault(_digest(key), (record["id"], record["full_name"]))
+        self.earlier: dict[int, int] = {}
 
     def check(self, values: Mapping[str, Any], name_field: str, number: int) -> tuple[str, str, str] | None:
         """(duplicate of, why, their name) for a person already seen; else None, and the row is remembered."""
-        keys = _identity(values, name_field)
-        for kind, value in keys:
-            match = self.known.get((kind, value))
+        keys = [(kind, _digest((kind, value))) for kind, value in _identity(values, name_field)]
+        for kind, key in keys:
+            why = "cùng số CCCD" if kind == "cccd" else "cùng họ tên và ngày sinh"
+            match = self.known.get(key)
             if match:
-                return match[0], ("cùng số CCCD" if kind == "cccd" else "cùng họ tên và ngày sinh"), match[1]
-        for key in keys:
-            self.known.setdefault(key, (f"row {number}", str(values[name_field])))
+                return match[0], why, match[1]
+            row = self.earlier.get(key)
+            if row is not None:  # the same person written twice in the file: the name is this row's own
+                return f"row {row}", why, f"{values[name_field]} (dòng {row})"
+        for _kind, key in keys:
+            self.earlier.setdefault(key, number)
         return None
+
+
+def _digest(key: tuple[str, Any]) -> int:
+    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=12).digest(), "big")
 
 
 def _identity(values: Mapping[str, Any], name_field: str) -> list[tuple[str, Any]]:
@@ -563,7 +631,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
     created_for: dict[int, str] = {}
     merges: list[tuple[str, dict[str, Any]]] = []
     in_file: list[tuple[int, dict[str, Any]]] = []
-    with Writing(ctx) as writer:
+    with Writing(ctx) as writer, small_cache(writer.session):
         batch: list[tuple[int, dict[str, Any]]] = []
 
         def flush() -> None:

@@ -110,6 +110,7 @@ def roster_spec(default_category: str | None = None) -> ImportSpec:
         code_fields=CODE_FIELDS, multi_code_fields={}, value_aliases=VALUE_ALIASES,
         id_fields={"national_id": 12, "phone": 10}, unmatched_to_notes=frozenset({"workplace_type"}),
         defaults=defaults, existing=_existing, write=_write, alternates=ALTERNATES, kind="roster",
+        rest_to={"education_level": "major"},
     )
 
 
