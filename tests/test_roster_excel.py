@@ -160,7 +160,7 @@ def test_export_is_readable_and_safe_and_round_trips(ctx, tmp_path: Path) -> Non
     assert export_roster(ctx, path, dt.date(2026, 11, 1)) == {"workers": 5, "attendances": 1}
     wb = load_workbook(path)
     ws = wb["Danh sách đội ngũ"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:Y6"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:Z6"
     headers = [c.value for c in ws[1]]
     dao = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "Nguyễn Thị Hồng Đào")
     row = dict(zip(headers, dao, strict=True))

@@ -29,7 +29,8 @@ from desktop.ui.widgets.tables import read_only_table
 DETAIL_FIELDS = [
     ("gender", "gender"), ("birth_date", None), ("national_id", None), ("phone", None), ("email", None),
     ("address", None), ("category", "worker_category"), ("workplace_type", "workplace_type"), ("position", None),
-    ("education_level", "training_level"), ("major", None), ("sw_qualification", "training_level"),
+    ("general_education", "general_education"), ("education_level", "training_level"), ("major", None),
+    ("sw_qualification", "training_level"),
     ("title_grade", "title_grade"), ("title_code", None), ("practice_cert_no", None), ("practice_cert_expiry", None),
     ("contract_no", None), ("start_date", None), ("end_date", None), ("status", "worker_status"), ("notes", None),
 ]

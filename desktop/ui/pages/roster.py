@@ -31,6 +31,7 @@ def worker_fields() -> list[FieldSpec]:
         FieldSpec("contract_no", section=work),
         FieldSpec("start_date", "date", section=work),
         FieldSpec("end_date", "date", section=work),
+        FieldSpec("general_education", "code", "general_education", section=quals),
         FieldSpec("education_level", "code", "training_level", section=quals),
         FieldSpec("major", section=quals),
         FieldSpec("sw_qualification", "code", "training_level", section=quals),

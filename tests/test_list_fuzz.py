@@ -1,0 +1,88 @@
+"""Fuzzing the list readers and the value matcher (T29): damaged or random files raise only the declared
+CtxhError, quickly; a generic word is never given one of its codes, however it is written."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.domain.value_matching import build_vocabulary
+from desktop.core.errors import CtxhError
+from desktop.core.excel.reading import open_sheet
+from desktop.core.reference_data import _code_rows
+from desktop.paths import resources_dir
+from tests.list_corpus import allowance_list, ods_beneficiaries_vni, xls_roster_tcvn3
+
+SEEDS: dict[str, bytes] = {}
+
+
+def seed(kind: str, tmp: Path) -> bytes:
+    """A real workbook of each kind, made once, to damage."""
+    if kind not in SEEDS:
+        maker = {".xlsx": allowance_list, ".xls": xls_roster_tcvn3, ".ods": ods_beneficiaries_vni}[kind]
+        SEEDS[kind] = maker(tmp / f"seed{kind}").path.read_bytes()
+    return SEEDS[kind]
+
+
+def read_all(path: Path) -> int:
+    source = open_sheet(path)
+    return sum(1 for _ in source.rows())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from([".xlsx", ".xls", ".ods"]), cuts=st.lists(st.integers(0, 10**6), max_size=6),
+       junk=st.binary(max_size=64))
+def test_a_damaged_workbook_raises_only_a_clear_error(tmp_path: Path, kind: str, cuts: list[int], junk: bytes) -> None:
+    data = bytearray(seed(kind, tmp_path))
+    for cut in cuts:
+        position = cut % len(data)
+        data[position:position + len(junk)] = junk
+    path = tmp_path / f"hong{kind}"
+    path.write_bytes(bytes(data))
+    began = time.perf_counter()
+    try:
+        read_all(path)
+    except CtxhError as error:
+        assert error.code.startswith("E_XLSX") or error.code == "E_FILE_MISSING"
+    assert time.perf_counter() - began < 2.0
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from([".xlsx", ".xls", ".ods", ".xlsb"]), data=st.binary(max_size=2048))
+def test_random_bytes_are_refused(tmp_path: Path, kind: str, data: bytes) -> None:
+    path = tmp_path / f"rac{kind}"
+    path.write_bytes(data)
+    with pytest.raises(CtxhError):
+        read_all(path)
+
+
+def target_groups():
+    data = json.loads((resources_dir() / "reference" / "code_lists.json").read_text(encoding="utf-8"))
+    rows = [r for r in _code_rows(data) if r["list_name"] == "target_group"]
+    items = [(r["code"], r["label_vi"]) for r in rows if not r["retired"]]
+    phrases = {r["code"]: json.loads(r["phrases"]) for r in rows if r["phrases"]}
+    generic = {p[1:] for items_ in phrases.values() for p in items_ if p.startswith("?")}
+    return build_vocabulary(items, phrases), sorted(generic), {code for code, _label in items}
+
+
+VOCABULARY, GENERIC, CODES = target_groups()
+
+
+@given(phrase=st.sampled_from(GENERIC), case=st.sampled_from(["lower", "upper", "title", "same"]),
+       around=st.sampled_from(["", ".", " ", "…", ":", "  ", " - "]))
+def test_a_generic_word_is_never_resolved_silently(phrase: str, case: str, around: str) -> None:
+    written = {"lower": phrase.lower(), "upper": phrase.upper(), "title": phrase.title(), "same": phrase}[case]
+    match = VOCABULARY.match(around + written + around)
+    assert not match.confident and len(match.candidates) >= 2
+
+
+@given(st.text(max_size=80))
+def test_the_matcher_answers_anything(text: str) -> None:
+    match = VOCABULARY.match(text)
+    assert not (match.confident and match.generic)
+    assert set(match.codes) | set(match.candidates) <= CODES  # never a retired code, never an invented one
