@@ -139,7 +139,7 @@ def check_line(line: dict[str, Any], known_code: CodeCheck | None = None) -> typ
     return model
 
 
-_JSON_FIELDS = ("answers",)
+_JSON_FIELDS = ("answers", "as_written")  # as_written: {"field": "text"} kept by an import
 _VERSION_MAX = 64
 
 

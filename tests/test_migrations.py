@@ -113,6 +113,15 @@ def test_released_schema_upgrades_with_data_intact(fixture: Path, tmp_path: Path
     from desktop.core.services.maintenance import db_check
 
     assert db_check(ctx)["ok"]
+    # 0011: the old TCXH_06 (severe and extremely severe together) stays on its records, readable, and each
+    # of them is listed for the officer to choose the level; nobody else is.
+    from desktop.core.services.workflow import todo
+
+    with sqlite3.connect(fixture) as old:
+        holders = {r[0] for r in old.execute(
+            "SELECT full_name FROM beneficiaries WHERE deleted = 0 AND ' ' || target_groups || ' ' LIKE '% TCXH_06 %'")}
+    listed = todo(ctx)["to_map"]
+    assert {r["full_name"] for r in listed} == holders and all("TCXH_06" in r["target_groups"] for r in listed)
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

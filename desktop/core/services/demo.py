@@ -102,7 +102,8 @@ def _person_profile(rng: random.Random) -> tuple[int, int, list[str], str]:
         groups = rng.sample(["TCXH_05A", "TCXH_05C", "HUU_TRI_XH", "HO_NGHEO"], rng.choice((1, 2)))
         return 60, 95, groups, "TT02_2020"
     if roll < 0.80:
-        return 18, 70, ["TCXH_06", *rng.sample(["HO_NGHEO", "CDHH"], rng.choice((0, 1)))], "TT01_2015"
+        level = rng.choice(["TCXH_06_NANG", "TCXH_06_DBN"])  # ND 20 Art. 6.1e: two coefficients
+        return 18, 70, [level, *rng.sample(["HO_NGHEO", "CDHH"], rng.choice((0, 1)))], "TT01_2015"
     if roll < 0.90:
         return 18, 60, [rng.choice(["TAM_THAN", "MA_TUY", "BAO_LUC_GD", "TCXH_08"])], "TT02_2020"
     return 18, 55, [rng.choice(["TCXH_04", "HO_NGHEO", "THIEN_TAI"])], "TT02_2020"
