@@ -28,8 +28,21 @@ def _child(mode: str, source: Path, profile: Path) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _reset_peak() -> None:
+    """Start the peak (VmHWM) again from here: the sign-in's Argon2 (64 MiB, freed at once) is not the import's."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(mode: str, source: Path, profile: Path) -> None:
-    """In a child process: the bare read, or our import into a fresh profile; prints times and peak RSS."""
+    """In a child process: the bare read, or our import into a fresh profile; prints times and peak RSS (from
+    after the profile is open, for the import)."""
     sys.path.insert(0, str(ROOT))
     figures: dict[str, float] = {}
     if mode == "bare":
@@ -45,13 +58,14 @@ def child(mode: str, source: Path, profile: Path) -> None:
         from desktop.core.services.setup import SetupRequest, initialise_profile
 
         ctx = initialise_profile(profile, SetupRequest("01", "00004", "Máy đo", "demo", "bench-passphrase"))
+        _reset_peak()
         began = time.perf_counter()
         plan = plan_roster_import(ctx, source)
         planned = time.perf_counter()
         report = apply_roster_plan(ctx, plan)
         figures.update(plan=planned - began, seconds=time.perf_counter() - began, rows=plan.total,
                        imported=report.imported, skipped=report.skipped, rejected=len(report.rejected))
-    figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_mb"] = _peak_mb()
     print(json.dumps(figures))
 
 
@@ -82,7 +96,8 @@ def run() -> list[Result]:
                    f"{size / ours['seconds']:,.0f} rows/s ({ours['seconds']:.2f} s)",
                    f"{bare['rows'] / bare['seconds']:,.0f} rows/s ({bare['seconds']:.2f} s)",
                    f"{bare['seconds'] / ours['seconds']:.2f}×", "≥ 0.5×", bare["seconds"] / ours["seconds"] >= 0.5),
-            Result(section, "peak resident memory of the import process vs the bare reader's process",
+            Result(section, "peak resident memory of the import (after the sign-in) vs the bare reader's process; "
+                   "the app's own modules are some 80 MB of it",
                    f"{ours['peak_mb']:.0f} MB", f"{bare['peak_mb']:.0f} MB",
                    f"{ours['peak_mb'] / bare['peak_mb']:.2f}×", "≤ 150 MB", ours["peak_mb"] <= 150),
         ]

@@ -86,3 +86,12 @@ def test_the_matcher_answers_anything(text: str) -> None:
     match = VOCABULARY.match(text)
     assert not (match.confident and match.generic)
     assert set(match.codes) | set(match.candidates) <= CODES  # never a retired code, never an invented one
+
+
+def test_a_number_too_large_for_a_date_is_no_date() -> None:
+    from desktop.core.excel.values import cell_date
+
+    # Found by the fuzzer: a reader rounds 1.8e308 to infinity, which int() cannot take.
+    for value in (float("inf"), float("-inf"), float("nan"), 1e300):
+        with pytest.raises(ValueError):
+            cell_date(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -25,6 +26,8 @@ def cell_date(value: Any) -> dt.date:
     if isinstance(value, bool):
         raise ValueError("not a date")
     if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("not a date")  # a reader may round a huge number to infinity
         number = int(value)
         if number != value:
             raise ValueError("not a date")

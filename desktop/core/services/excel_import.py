@@ -253,8 +253,8 @@ def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str) -> str |
     lead = [v for v in row[:6] if v not in (None, "")][:3]
     if not lead and not any(v not in (None, "") for v in row):
         return "blank"
-    if any(isinstance(v, str) and _SUBTOTAL.match(fold(v)) for v in lead):
-        return "subtotal"
+    if any(isinstance(v, str) and v.lstrip()[:1] in "TtCc" and _SUBTOTAL.match(fold(v)) for v in lead):
+        return "subtotal"  # (Tổng…, Cộng…: only such a cell is folded and matched)
     filled = sum(1 for v in row if v not in (None, ""))
     if filled <= 2 and _is_section(lead, filled):
         return "section"
