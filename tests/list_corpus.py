@@ -33,7 +33,7 @@ ALLOWANCE_GROUPS: list[tuple[str, tuple[str, ...] | None]] = [
     ("Người khuyết tật", None),
     ("điểm c khoản 5 Điều 5", ("TCXH_05C",)),
     ("Trẻ em dưới 3 tuổi thuộc hộ nghèo", ("TCXH_07",)),
-    ("Người khuyết tật đặc biệt năng", ("TCXH_06_DBN",)),  # a typo
+    ("Người khuyết tật đặt biệt nặng", ("TCXH_06_DBN",)),  # a typo (đặt for đặc)
     ("NKT nặng", ("TCXH_06_NANG",)),
     ("Người đơn thân nghèo đang nuôi con", ("TCXH_04",)),
     ("Trẻ em không có nguồn nuôi dưỡng", ("TCXH_01",)),

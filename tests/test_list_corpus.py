@@ -63,6 +63,11 @@ def test_an_allowance_list_in_the_decrees_wording_goes_in_whole(ctx, tmp_path: P
     assert asked == corpus.asked
     by_value = {u["written"]: u for u in report.unplaced}
     assert by_value["Người khuyết tật"]["candidates"] == ["TCXH_06_NANG", "TCXH_06_DBN"]
+    # What was placed by similarity, not word for word, is said (the wizard shows it for a look).
+    near = {u["written"]: u for u in report.near}
+    assert near["Người khuyết tật đặt biệt nặng"]["codes"] == ["TCXH_06_DBN"] and near[
+        "Người khuyết tật đặt biệt nặng"]["score"] < 100
+    assert "Người khuyết tật đặc biệt nặng" not in near  # word for word: nothing to look at
 
 
 def test_mapping_answers_are_applied_and_remembered(ctx, tmp_path: Path) -> None:

@@ -496,8 +496,8 @@
       <translation>Đã chuyển {n} ô gõ bằng bảng mã TCVN3 hoặc VNI sang Unicode.</translation>
     </message>
     <message>
-      <source>— choose later (kept as written) —</source>
-      <translation>— chọn sau (giữ nguyên như trong tệp) —</translation>
+      <source>Placed: {codes} ({score}% alike)</source>
+      <translation>Đã tự xếp: {codes} (giống {score}%)</translation>
     </message>
     <message>
       <source>Keep as written (do not ask again)</source>
@@ -518,6 +518,10 @@
     <message>
       <source>People already here (same citizen ID, or same name and birth date):</source>
       <translation>Người đã có (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
+    </message>
+    <message>
+      <source>— choose later (kept as written) —</source>
+      <translation>— chọn sau (giữ nguyên như trong tệp) —</translation>
     </message>
     <message>
       <source>★ the closest codes to what the file says</source>

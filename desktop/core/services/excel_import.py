@@ -84,8 +84,9 @@ class Unplaced:
     written: str
     rows: int = 0
     first_row: int = 0
-    candidates: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()  # for a value placed by similarity: the codes it was given
     generic: bool = False
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class ImportReport:
     default_category: str | None = None
     as_written: int = 0  # records that went in with values kept as written
     unplaced: list[dict[str, Any]] = field(default_factory=list)
+    near: list[dict[str, Any]] = field(default_factory=list)  # values placed by similarity, for the record
     converted: int = 0
     footer_row: int | None = None
     changed: Any = None  # the Changed of the write, for the window to refresh from
@@ -145,7 +147,8 @@ class ImportReport:
                          for p in self.rejected],
             "duplicates": self.duplicates, "sheet": self.sheet, "header_row": self.header_row,
             "columns": self.columns, "annotated": self.annotated, "default_category": self.default_category,
-            "as_written": self.as_written, "unplaced": self.unplaced, "converted": self.converted,
+            "as_written": self.as_written, "unplaced": self.unplaced, "placed_by_similarity": self.near,
+            "converted": self.converted,
             "footer_row": self.footer_row,
         }
 
@@ -161,6 +164,7 @@ class ImportPlan:
     refused: list[ParsedRow] = field(default_factory=list)  # every row with a problem
     duplicates: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # row -> (of, name, why)
     unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)  # (field, folded) -> value
+    near: dict[tuple[str, str], Unplaced] = field(default_factory=dict)  # values placed by similarity
     conversions: list[tuple[int, str, Conversion]] = field(default_factory=list)  # (row, column, …) shown
     converted: int = 0
     encoding: str | None = None
@@ -357,6 +361,7 @@ class _Placed:
     unplaced: list[tuple[str, Any]] = field(default_factory=list)  # (written part, Match)
     kept: list[str] = field(default_factory=list)  # parts the officer chose to keep as written
     rest: str = ""  # what followed the code's words ("Luật" in "Cử nhân Luật")
+    near: list[tuple[str, Any]] = field(default_factory=list)  # parts placed by similarity, not word for word
 
 
 def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary | None) -> _Placed:
@@ -385,6 +390,8 @@ def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, pl
     if match.confident:
         if not dry:
             placed.codes.extend(match.codes)
+            if match.score < 100.0:
+                placed.near.append((text, match))
             if match.rest:
                 placed.rest = " ".join(text.split()[-match.rest:]).strip(" ()[]-,:;")
         return True
@@ -408,6 +415,7 @@ class _Parser:
     header: HeaderMap
     vocabularies: dict[str, Vocabulary]
     unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)
+    near: dict[tuple[str, str], Unplaced] = field(default_factory=dict)  # placed by similarity: shown
 
     def parse(self, number: int, row: Sequence[Any], converted_name: bool = False) -> ParsedRow:
         spec, header = self.spec, self.header
@@ -440,6 +448,8 @@ class _Parser:
                                 self.vocabularies[other[1]] if other else None)
                 if placed.codes:
                     values[name] = placed.codes if multi else placed.codes[0]
+                for text, match in placed.near:
+                    self._count(name, list_name, text, number, match, self.near)
                 follow = spec.rest_to.get(name)
                 if placed.rest and follow and not cell(header.columns.get(follow)):
                     values[follow] = placed.rest  # "Cử nhân Luật": the level, and the major when none is given
@@ -454,7 +464,7 @@ class _Parser:
                     else:
                         as_written[name] = written
                         for text, match in placed.unplaced:
-                            self._count(name, list_name, text, number, match)
+                            self._count(name, list_name, text, number, match, self.unplaced)
             elif name in spec.id_fields:
                 values[name] = id_text(raw, spec.id_fields[name])
             else:
@@ -489,13 +499,14 @@ class _Parser:
             cleaned = {}
         return ParsedRow(number, cleaned if not problems else values, problems, as_written=as_written)
 
-    def _count(self, name: str, list_name: str, text: str, number: int, match: Any) -> None:
+    def _count(self, name: str, list_name: str, text: str, number: int, match: Any,
+               into: dict[tuple[str, str], Unplaced]) -> None:
         key = (name, fold(text))
-        entry = self.unplaced.get(key)
+        entry = into.get(key)
         if entry is None:
-            entry = self.unplaced[key] = Unplaced(name, list_name, text, first_row=number,
-                                                  candidates=match.candidates if match else (),
-                                                  generic=bool(match and match.generic))
+            entry = into[key] = Unplaced(name, list_name, text, first_row=number,
+                                         candidates=(match.codes or match.candidates) if match else (),
+                                         generic=bool(match and match.generic), score=match.score if match else 0)
         entry.rows += 1
 
 
@@ -557,6 +568,7 @@ def plan_import(
         if plan.total % 1000 == 0:
             progress.report(plan.total, 0, "rows")
     plan.unplaced = parser.unplaced
+    plan.near = parser.near
     return plan
 
 
@@ -619,6 +631,8 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
                           footer_row=plan.footer_row)
     report.unplaced = [{"field": u.field, "written": u.written, "rows": u.rows, "candidates": list(u.candidates)}
                        for u in plan.unplaced.values()]
+    report.near = [{"field": u.field, "written": u.written, "rows": u.rows, "codes": list(u.candidates),
+                    "score": round(u.score)} for u in plan.near.values()]
     refused = {r.row for r in plan.refused}
     for row in plan.refused:
         report.rejected.extend(row.problems)

@@ -241,10 +241,15 @@ class ListImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
 
     def _fill_values(self, plan: Any) -> None:
-        entries = sorted(plan.unplaced.values(), key=lambda u: (u.field, -u.rows, u.written))
-        self.values.setRowCount(len(entries))
-        for r, entry in enumerate(entries):
-            could_be = " / ".join(self.backend.label(entry.list_name, code) for code in entry.candidates[:3])
+        """The values to map first, then those placed by similarity (not word for word), for a look: each
+        can be answered or changed, and the answer is remembered."""
+        asked = sorted(plan.unplaced.values(), key=lambda u: (u.field, -u.rows, u.written))
+        near = sorted(plan.near.values(), key=lambda u: (u.field, -u.rows, u.written))
+        self.values.setRowCount(len(asked) + len(near))
+        for r, (entry, placed) in enumerate([*((e, False) for e in asked), *((e, True) for e in near)]):
+            labels = " / ".join(self.backend.label(entry.list_name, code) for code in entry.candidates[:3])
+            could_be = tr("Placed: {codes} ({score}% alike)", codes=labels, score=round(entry.score)) if placed \
+                else labels
             for c, text in enumerate([field_label(entry.field), entry.written, str(entry.rows), could_be]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -252,13 +257,16 @@ class ListImportDialog(QDialog):
             self.values.item(r, 0).setData(256, (entry.list_name, fold(entry.written)))
             self.values.item(r, 1).setData(256, entry.written)
             combo = QComboBox()
-            combo.addItem(tr("— choose later (kept as written) —"), UNANSWERED)
-            for code in entry.candidates:
-                combo.addItem("★ " + self.backend.label(entry.list_name, code), code)
+            if placed:
+                combo.addItem("✓ " + labels, UNANSWERED)
+            else:
+                combo.addItem(tr("— choose later (kept as written) —"), UNANSWERED)
+                for code in entry.candidates:
+                    combo.addItem("★ " + self.backend.label(entry.list_name, code), code)
             if entry.candidates:
                 combo.insertSeparator(combo.count())
             for code, label in self.backend.items(entry.list_name):
-                if code not in entry.candidates:
+                if placed or code not in entry.candidates:
                     combo.addItem(label, code)
             combo.insertSeparator(combo.count())
             combo.addItem(tr("Keep as written (do not ask again)"), KEEP_AS_WRITTEN)
