@@ -30,7 +30,7 @@ def main() -> None:
     import desktop.ui.app as appmod
     from desktop.core.services import roster
     from desktop.core.services.setup import SetupRequest, initialise_profile
-    from tests.list_corpus import allowance_list, class_list, xls_roster_tcvn3
+    from tests.list_corpus import allowance_list, class_list, roster_shapes, xls_roster_tcvn3
 
     work = Path(tempfile.mkdtemp())
     profile = work / "profile"
@@ -41,6 +41,7 @@ def main() -> None:
     allowance = allowance_list(work / "DS huong tro cap T11-2026.xlsx").path
     tcvn3 = xls_roster_tcvn3(work / "DS CTV (VnTime).xls").path
     course = class_list(work / "Lop tap huan CTXH 11-2026.xlsx").path
+    shapes = roster_shapes(work / "Nhan luc CTXH phuong.xlsx").path
     original_ready = appmod.AppController._ready
     original_ask = appmod.AppController._ask_sign_in
 
@@ -108,6 +109,9 @@ def main() -> None:
             (300, lambda: open_list("roster", tcvn3)),
             (2500, show_conversions),
             (600, lambda: grab("list-import-tcvn3")),
+            (0, close),
+            (300, lambda: open_list("roster", shapes)),
+            (2500, lambda: grab("list-import-roster-mapping")),
             (0, close),
             (300, lambda: open_list("training", course)),
             (2500, lambda: grab("list-import-class")),

@@ -334,11 +334,12 @@ def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] |
 
 def _vocabularies(ctx: AppContext, spec: ImportSpec, choices: Mapping[tuple[str, str], str | None]
                   ) -> dict[str, Vocabulary]:
-    from desktop.core.services.value_mappings import remembered
+    from desktop.core.repositories.value_mappings import all_mappings
 
+    with ctx.db.reader() as session:
+        saved = all_mappings(session)  # the profile's earlier answers of this step
     book = codebook(ctx)
     lists = {*spec.code_fields.values(), *spec.multi_code_fields.values(), *(a[1] for a in spec.alternates.values())}
-    saved = remembered(ctx)
     vocabularies = {}
     for list_name in lists:
         chosen = {folded: code for (name, folded), code in {**saved, **choices}.items() if name == list_name}
