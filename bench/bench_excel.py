@@ -79,6 +79,7 @@ def run() -> list[Result]:
     root.mkdir(parents=True)
     results: list[Result] = []
     peaks: dict[int, float] = {}
+    own: dict[int, float] = {}  # the import's memory above the bare reader's: what our side holds
     for size in SIZES:
         source = large_roster(root / f"roster-{size}.xlsx", size)
         bare = _child("bare", source, root / "none")
@@ -102,11 +103,16 @@ def run() -> list[Result]:
                    f"{ours['peak_mb'] / bare['peak_mb']:.2f}×", "≤ 150 MB", ours["peak_mb"] <= 150),
         ]
         peaks[size] = ours["peak_mb"]
+        own[size] = ours["peak_mb"] - bare["peak_mb"]
         last_profile = root / f"profile-{size}"
     small, large = peaks[SIZES[0]], peaks[SIZES[-1]]
     results.append(Result("Roster Excel import, memory", f"peak at {SIZES[-1]:,} rows vs at {SIZES[0]:,} rows "
                           "(flat: the rows are streamed, never held)", f"{large:.0f} MB", f"{small:.0f} MB",
                           f"{large / small:.2f}×", "≤ 1.25× and ≤ 150 MB", large / small <= 1.25 and large <= 150))
+    results.append(Result("Roster Excel import, memory", f"the import's peak above the bare reader's (what our side "
+                          f"holds: calamine's own copy of the sheet left out), {SIZES[-1]:,} vs {SIZES[0]:,} rows",
+                          f"{own[SIZES[-1]]:.0f} MB", f"{own[SIZES[0]]:.0f} MB",
+                          f"{own[SIZES[-1]] / own[SIZES[0]]:.2f}×", "≤ 1.25×", own[SIZES[-1]] / own[SIZES[0]] <= 1.25))
     results += _export(root, last_profile)
     return results
 

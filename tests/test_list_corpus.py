@@ -331,3 +331,23 @@ def test_the_corpus_has_the_shapes_communes_use() -> None:
                 corpus.xls_allowance_by_village, corpus.ods_roster_two_fields, corpus.children_list,
                 corpus.vni_roster_xlsx]
     assert len(builders) >= 12
+
+
+def test_a_cell_merged_down_several_rows_belongs_to_each(ctx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Địa chỉ", "Nhóm đối tượng"])
+    ws.append([1, "Cầm Văn Một", "01/01/2015", "Bản Nà Lừa", "Trẻ em khuyết tật"])
+    ws.append([2, "Cầm Thị Hai", "02/02/2016", None, None])
+    ws.append([3, "Cầm Văn Ba", "03/03/2017", None, None])
+    ws.append([4, "Lò Văn Bốn", "04/04/2014", "Bản Hua Pù", "Trẻ em bị bỏ rơi"])
+    ws.merge_cells("D2:D4")  # the village, written once for the family
+    ws.merge_cells("E2:E4")
+    wb.save(tmp_path / "ban.xlsx")
+    import_cases(ctx, tmp_path / "ban.xlsx")
+    people = beneficiaries(ctx)
+    assert {n: p["address"] for n, p in people.items()} == {
+        "Cầm Văn Một": "Bản Nà Lừa", "Cầm Thị Hai": "Bản Nà Lừa", "Cầm Văn Ba": "Bản Nà Lừa", "Lò Văn Bốn": "Bản Hua Pù"}
+    assert people["Cầm Văn Ba"]["target_groups"] == "HCDB_D"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +41,51 @@ class SheetSource:
                 start = sheet.start
                 # calamine's rows count from the sheet's first row, its columns from the first used one.
                 lead = (None,) * (start[1] if start else 0)
-                for row in sheet.iter_rows():
+                merged = _merged_down(sheet)
+                for number, row in enumerate(sheet.iter_rows()):
                     # Empty cells come as "": None instead. Numbers and dates are left as calamine gives them
                     # (cell_text and cell_date read floats, dates and datetimes alike).
-                    yield lead + tuple([None if v == "" else v for v in row])
+                    cells = lead + tuple([None if v == "" else v for v in row])
+                    yield merged.fill(number, cells) if merged is not None else cells
             except CtxhError:
                 raise
             except Exception as exc:  # calamine raises its own kinds on a damaged sheet
                 raise CtxhError("E_XLSX_BROKEN", file=self.path.name) from exc
         finally:
             workbook.close()
+
+
+@dataclass
+class _Merged:
+    """Cells merged down several rows ("Thôn 1" beside three people), so every row of a merge reads its value:
+    the merges' first rows and columns, the rows below them, and the values met so far."""
+
+    tops: dict[int, list[int]] = field(default_factory=dict)  # first row -> its merged columns
+    below: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # row -> [(column, first row)]
+    values: dict[tuple[int, int], Any] = field(default_factory=dict)
+
+    def fill(self, number: int, cells: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Row `number` (0-based) with the merges above it filled in."""
+        for col in self.tops.get(number, ()):
+            self.values[(number, col)] = cells[col] if col < len(cells) else None
+        if number not in self.below:
+            return cells
+        filled = list(cells)
+        for col, top in self.below[number]:
+            filled.extend([None] * (col + 1 - len(filled)))
+            if filled[col] is None:
+                filled[col] = self.values.get((top, col))
+        return tuple(filled)
+
+
+def _merged_down(sheet: Any) -> _Merged | None:
+    merged = _Merged()
+    for (top, left), (bottom, _right) in getattr(sheet, "merged_cell_ranges", None) or []:
+        if bottom > top:
+            merged.tops.setdefault(top, []).append(left)
+            for row in range(top + 1, bottom + 1):
+                merged.below.setdefault(row, []).append((left, top))
+    return merged if merged.below else None
 
 
 def _open(path: Path) -> Any:
