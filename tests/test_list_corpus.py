@@ -348,6 +348,27 @@ def test_a_cell_merged_down_several_rows_belongs_to_each(ctx, tmp_path: Path) ->
     wb.save(tmp_path / "ban.xlsx")
     import_cases(ctx, tmp_path / "ban.xlsx")
     people = beneficiaries(ctx)
-    assert {n: p["address"] for n, p in people.items()} == {
-        "Cầm Văn Một": "Bản Nà Lừa", "Cầm Thị Hai": "Bản Nà Lừa", "Cầm Văn Ba": "Bản Nà Lừa", "Lò Văn Bốn": "Bản Hua Pù"}
+    assert {n: p["address"] for n, p in people.items()} == {"Cầm Văn Một": "Bản Nà Lừa", "Cầm Thị Hai": "Bản Nà Lừa",
+                                                           "Cầm Văn Ba": "Bản Nà Lừa", "Lò Văn Bốn": "Bản Hua Pù"}
     assert people["Cầm Văn Ba"]["target_groups"] == "HCDB_D"
+
+
+def test_names_alone_in_capitals_are_people_and_a_group_alone_is_a_section(ctx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Nhóm đối tượng", "Ghi chú"])
+    ws.append(["NGƯỜI KHUYẾT TẬT"])  # a section: it names a group of the list
+    ws.append(["NGUYỄN VĂN AN"])  # a name alone, in capitals: a person
+    ws.append(["TRẦN THỊ BÌNH", "Người khuyết tật nặng"])
+    ws.append([None, None, "Chủ tịch Hội Người cao tuổi xã đề nghị bổ sung"])  # no signature: too long a line
+    ws.append([None, 12, "Chủ tịch"])  # a numbered row without a name: refused, and the table goes on
+    ws.append(["LÊ VĂN CƯỜNG", "Hộ nghèo"])
+    ws.append([None, None, "NGƯỜI LẬP BIỂU"])
+    ws.append(["PHẠM VĂN ĐỂ", "Hộ nghèo", "thêm sau khi ký", "01/01/2000"])  # below the block: warned of
+    wb.save(tmp_path / "hoa.xlsx")
+    report = import_cases(ctx, tmp_path / "hoa.xlsx")
+    assert set(beneficiaries(ctx)) == {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}
+    assert report.footer_row == 8 and report.after_footer == [9]
+    assert {(p.row, p.field) for p in report.rejected} >= {(6, "full_name")}

@@ -137,6 +137,9 @@ def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
                       for u in report.unplaced]
         if report.converted:
             lines.append(f"Đã chuyển {report.converted} ô từ bảng mã TCVN3/VNI sang Unicode.")
+        if report.after_footer:
+            lines.append(f"Cảnh báo: {len(report.after_footer)} dòng bên dưới phần chữ ký (từ dòng "
+                         f"{report.after_footer[0]}) trông như dữ liệu và không được đọc.")
         if report.annotated:
             lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
         return "\n".join(lines)

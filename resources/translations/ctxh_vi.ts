@@ -488,6 +488,10 @@
       <translation>{bad} dòng có lỗi sẽ không được nhập; một bản sao của tệp sẽ ghi rõ lý do.</translation>
     </message>
     <message>
+      <source>⚠ {n} rows below the signature block look like people's (from row {row}): they are not read. If they belong to the list, move the signature block below them.</source>
+      <translation>⚠ {n} dòng bên dưới phần chữ ký trông như dữ liệu của người (từ dòng {row}): các dòng đó không được đọc. Nếu chúng thuộc danh sách, hãy chuyển phần chữ ký xuống dưới chúng.</translation>
+    </message>
+    <message>
       <source>{n} values could not be placed in a code list: those people go in with the text as written; choose a code for each under “Values to map”.</source>
       <translation>{n} giá trị chưa xếp được vào danh mục: những người đó vẫn được nhập, giữ nguyên chữ như trong tệp; hãy chọn mã cho từng giá trị ở thẻ «Giá trị cần xếp».</translation>
     </message>

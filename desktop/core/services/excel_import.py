@@ -135,6 +135,7 @@ class ImportReport:
     as_written: int = 0  # records that went in with values kept as written
     unplaced: list[dict[str, Any]] = field(default_factory=list)
     near: list[dict[str, Any]] = field(default_factory=list)  # values placed by similarity, for the record
+    after_footer: list[int] = field(default_factory=list)  # rows below the signature block that look like data
     converted: int = 0
     footer_row: int | None = None
     changed: Any = None  # the Changed of the write, for the window to refresh from
@@ -149,7 +150,7 @@ class ImportReport:
             "columns": self.columns, "annotated": self.annotated, "default_category": self.default_category,
             "as_written": self.as_written, "unplaced": self.unplaced, "placed_by_similarity": self.near,
             "converted": self.converted,
-            "footer_row": self.footer_row,
+            "footer_row": self.footer_row, "rows_after_footer": self.after_footer,
         }
 
 
@@ -177,6 +178,7 @@ class ImportPlan:
     stamp: tuple[int, int] = (0, 0)
     source: SheetSource | None = None
     title_lines: list[str] = field(default_factory=list)  # the text above the header (the list's title block)
+    after_footer: list[int] = field(default_factory=list)  # rows below the signature block that look like data
 
     @property
     def column_labels(self) -> dict[str, str]:
@@ -225,13 +227,13 @@ def _sparse_texts(row: Sequence[Any], most: int) -> list[str] | None:
 def _is_signature(row: Sequence[Any], header: HeaderMap, name_field: str) -> bool:
     """A line of the signature block: few cells, no person's data, and one of the block's words."""
     cells = _sparse_texts(row, 4)
-    if not cells:
-        return False
+    if not cells or any(isinstance(v, int | float) for v in row):
+        return False  # a numbered row (STT, a CCCD typed as a number) is a person's, even without a name
     name_col = header.columns[name_field]
     name = fold(cell_text(row[name_col])) if name_col < len(row) and row[name_col] not in (None, "") else ""
     if name and not (_SIGNATURE.match(name) or _DATE_LINE.search(name)):
         return False  # the name column holds a name: a data row, whatever else it says
-    return any(_SIGNATURE.match(c.strip("( )")) or _DATE_LINE.search(c) for c in cells)
+    return any((_SIGNATURE.match(c.strip("( )")) and len(c.split()) <= 8) or _DATE_LINE.search(c) for c in cells)
 
 
 _SECTION_MARK = re.compile(r"^(?:[ivxlc]{1,5}|[a-h])\s*[.):/-]\s*|^(?:[ivxlc]{1,5})$")
@@ -239,8 +241,10 @@ _LOCALITY = re.compile(r"^(?:thon|xom|ap|to dan pho|to|khu pho|khu|khom|ban|buon
                        r"(?:\s+\S+){0,4}$")
 
 
-def _is_section(lead: list[Any], filled: int) -> bool:
-    """A section row inside the table: "I. NGƯỜI CAO TUỔI", "II | NGƯỜI KHUYẾT TẬT", "Thôn 3", "B. TRẺ EM"."""
+def _is_section(lead: list[Any], filled: int, names_a_group: Callable[[str], bool]) -> bool:
+    """A section row inside the table: "I. NGƯỜI CAO TUỔI", "II | NGƯỜI KHUYẾT TẬT", "Thôn 3", "B. TRẺ EM", or a
+    cell alone that names a group of the list's own code lists ("NGƯỜI KHUYẾT TẬT", "CỘNG TÁC VIÊN"). A name
+    alone is a person: a list of names only, in capitals, is still a list of people."""
     if filled > 2 or any(isinstance(v, int | float) for v in lead):
         return False  # a person's row has its number (STT) and more
     texts = [v.strip() for v in lead if isinstance(v, str) and v.strip()]
@@ -249,10 +253,11 @@ def _is_section(lead: list[Any], filled: int) -> bool:
     first = fold(texts[0])  # the section's label starts the row; a locality further on is someone's address
     if _SECTION_MARK.match(first) or _LOCALITY.match(first):
         return True
-    return filled == 1 and texts[0].isupper() and len(texts[0].split()) <= 8
+    return filled == 1 and names_a_group(texts[0])
 
 
-def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str) -> str | None:
+def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str,
+                names_a_group: Callable[[str], bool] = lambda _t: False) -> str | None:
     """'blank', 'subtotal', 'section' or 'numbers' for a row that is not a person; None for a data row."""
     lead = [v for v in row[:6] if v not in (None, "")][:3]
     if not lead and not any(v not in (None, "") for v in row):
@@ -260,7 +265,7 @@ def _is_skipped(row: Sequence[Any], header: HeaderMap, name_field: str) -> str |
     if any(isinstance(v, str) and v.lstrip()[:1] in "TtCc" and _SUBTOTAL.match(fold(v)) for v in lead):
         return "subtotal"  # (Tổng…, Cộng…: only such a cell is folded and matched)
     filled = sum(1 for v in row if v not in (None, ""))
-    if filled <= 2 and _is_section(lead, filled):
+    if filled <= 2 and _is_section(lead, filled, names_a_group):
         return "section"
     # The "(1) (2) (3)…" column-number row printed under many official headers.
     values = [v for v in row if v not in (None, "")]
@@ -511,18 +516,31 @@ class _Parser:
         entry.rows += 1
 
 
-def _rows_of(table: _Table, spec: ImportSpec, plan: ImportPlan | None,
-             cancel: CancelToken | None) -> Iterator[tuple[int, tuple[Any, ...], list[tuple[int, Conversion]]]]:
-    """The data rows (number, converted row, conversions), up to the signature block."""
-    for count, (number, raw) in enumerate(table.data):
+def _rows_of(table: _Table, spec: ImportSpec, plan: ImportPlan | None, cancel: CancelToken | None,
+             vocabularies: Mapping[str, Vocabulary] | None = None,
+             ) -> Iterator[tuple[int, tuple[Any, ...], list[tuple[int, Conversion]]]]:
+    """The data rows (number, converted row, conversions), up to the signature block. The plan also looks on
+    past the block: rows there that look like people's are counted, for the preview to warn of."""
+    lists = [v for name, v in (vocabularies or {}).items() if name != "gender"]
+
+    def names_a_group(text: str) -> bool:
+        for vocabulary in lists:
+            match = vocabulary.match(text)
+            if match.score >= 100.0 and (match.confident or match.generic):
+                return True  # word for word a group of the list: "NGƯỜI KHUYẾT TẬT", "CỘNG TÁC VIÊN"
+        return False
+
+    rows = iter(table.data)
+    for count, (number, raw) in enumerate(rows):
         if cancel is not None and count % 500 == 0:
             cancel.check()
         row, converted = _convert_row(raw, table.encoding)
         if _is_signature(row, table.header, spec.name_field):
             if plan is not None:
                 plan.footer_row = number
+                plan.after_footer = [n for n, r in rows if sum(1 for v in r if v not in (None, "")) >= 4][:20]
             return
-        skipped = _is_skipped(row, table.header, spec.name_field)
+        skipped = _is_skipped(row, table.header, spec.name_field, names_a_group)
         if skipped == "subtotal" and plan is not None:
             plan.subtotal_rows.append(number)
         if skipped is None:
@@ -551,7 +569,7 @@ def plan_import(
                       title_lines=table.title_lines)
     parser = _Parser(ctx, spec, table.header, _vocabularies(ctx, spec, plan.choices))
     keys = _DuplicateKeys(spec.existing(ctx))
-    for number, row, converted in _rows_of(table, spec, plan, cancel):
+    for number, row, converted in _rows_of(table, spec, plan, cancel, parser.vocabularies):
         parsed = parser.parse(number, row, _name_converted(converted, table.header, spec))
         plan.total += 1
         plan.converted += len(converted)
@@ -632,6 +650,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
                           footer_row=plan.footer_row)
     report.unplaced = [{"field": u.field, "written": u.written, "rows": u.rows, "candidates": list(u.candidates)}
                        for u in plan.unplaced.values()]
+    report.after_footer = plan.after_footer
     report.near = [{"field": u.field, "written": u.written, "rows": u.rows, "codes": list(u.candidates),
                     "score": round(u.score)} for u in plan.near.values()]
     refused = {r.row for r in plan.refused}
@@ -658,7 +677,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
                     created_for[number] = values["id"]
             batch.clear()
 
-        for number, cells, _converted in _rows_of(table, spec, None, cancel):
+        for number, cells, _converted in _rows_of(table, spec, None, cancel, parser.vocabularies):
             if number in refused:
                 continue
             parsed = parser.parse(number, cells, _name_converted(_converted, table.header, spec))

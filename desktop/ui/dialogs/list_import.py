@@ -187,6 +187,10 @@ class ListImportDialog(QDialog):
         if plan.refused:
             lines[-1] += " " + tr("{bad} rows with problems will not be imported; a marked copy of the file will "
                                   "list why.", bad=len(plan.refused))
+        if plan.after_footer:
+            lines.append(tr("⚠ {n} rows below the signature block look like people's (from row {row}): they are "
+                            "not read. If they belong to the list, move the signature block below them.",
+                            n=len(plan.after_footer), row=plan.after_footer[0]))
         if plan.unplaced:
             lines.append(tr("{n} values could not be placed in a code list: those people go in with the text as "
                             "written; choose a code for each under “Values to map”.", n=len(plan.unplaced)))
