@@ -372,3 +372,20 @@ def test_names_alone_in_capitals_are_people_and_a_group_alone_is_a_section(ctx, 
     assert set(beneficiaries(ctx)) == {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}
     assert report.footer_row == 8 and report.after_footer == [9]
     assert {(p.row, p.field) for p in report.rejected} >= {(6, "full_name")}
+
+
+def test_what_follows_a_group_may_name_another(ctx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Nhóm đối tượng"])
+    ws.append(["Nguyễn Văn A", "Người khuyết tật đặc biệt nặng và hộ nghèo"])
+    ws.append(["Nguyễn Văn B", "Người khuyết tật nặng (mới)"])
+    ws.append(["Nguyễn Văn C", "Người cao tuổi cô đơn thuộc hộ nghèo"])
+    wb.save(tmp_path / "them.xlsx")
+    report = import_cases(ctx, tmp_path / "them.xlsx")
+    assert report.unplaced == []
+    groups = {n: set(p["target_groups"].split()) for n, p in beneficiaries(ctx).items()}
+    assert groups == {"Nguyễn Văn A": {"TCXH_06_DBN", "HO_NGHEO"}, "Nguyễn Văn B": {"TCXH_06_NANG"},
+                      "Nguyễn Văn C": {"TCXH_05A"}}

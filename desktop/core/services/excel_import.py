@@ -379,8 +379,15 @@ def _place(text: str, vocabulary: Vocabulary, multi: bool, alternate: Vocabulary
             pieces = [q.strip() for q in part.split(",") if q.strip()] or [part]
         for piece in pieces:
             _resolve(piece, vocabulary, alternate, placed, dry=False)
+            if multi and placed.rest and len(placed.rest.split()) >= 2:
+                # "Người khuyết tật đặc biệt nặng và hộ nghèo": what follows the first group may name another
+                tail, placed.rest = _JOINER.sub("", placed.rest), ""
+                _resolve(tail, vocabulary, alternate, placed, dry=False)
     placed.codes = list(dict.fromkeys(placed.codes))
     return placed
+
+
+_JOINER = re.compile(r"^(?:và|va|,|\+|-|kiêm|kiem|đồng thời|dong thoi|thuộc|thuoc)\s+", re.IGNORECASE)
 
 
 def _resolve(text: str, vocabulary: Vocabulary, alternate: Vocabulary | None, placed: _Placed, dry: bool) -> bool:
