@@ -429,6 +429,7 @@ class _Parser:
     vocabularies: dict[str, Vocabulary]
     unplaced: dict[tuple[str, str], Unplaced] = field(default_factory=dict)
     near: dict[tuple[str, str], Unplaced] = field(default_factory=dict)  # placed by similarity: shown
+    _placed: dict[tuple[str, str], _Placed] = field(default_factory=dict)
 
     def parse(self, number: int, row: Sequence[Any], converted_name: bool = False) -> ParsedRow:
         spec, header = self.spec, self.header
@@ -457,10 +458,15 @@ class _Parser:
                 multi = name in spec.multi_code_fields
                 list_name = spec.multi_code_fields[name] if multi else spec.code_fields[name]
                 other = spec.alternates.get(name)
-                placed = _place(cell_text(raw), self.vocabularies[list_name], multi,
-                                self.vocabularies[other[1]] if other else None)
+                text = cell_text(raw)
+                placed = self._placed.get((name, text))
+                if placed is None:  # a list repeats its few values on every row: each is placed once
+                    placed = _place(text, self.vocabularies[list_name], multi,
+                                    self.vocabularies[other[1]] if other else None)
+                    if len(self._placed) < 50_000:
+                        self._placed[(name, text)] = placed
                 if placed.codes:
-                    values[name] = placed.codes if multi else placed.codes[0]
+                    values[name] = list(placed.codes) if multi else placed.codes[0]
                 for text, match in placed.near:
                     self._count(name, list_name, text, number, match, self.near)
                 follow = spec.rest_to.get(name)
