@@ -107,3 +107,17 @@ def test_a_class_list_from_the_training_page(qtbot, window, tmp_path: Path) -> N
     dialog._import()
     qtbot.waitUntil(lambda: hasattr(dialog, "report"), timeout=10000)
     assert dialog.report.imported == 1 and "Đã ghi nhận 1 học viên" in dialog.summary.text()
+
+
+def test_import_after_fresh_answers_checks_again_then_imports(qtbot, window, tmp_path: Path) -> None:
+    from desktop.ui.dialogs.list_import import ListImportDialog
+
+    page = window.page("cases")
+    dialog = ListImportDialog(page.backend, allowance_list(tmp_path / "ds.xlsx").path, "cases", page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    choose(dialog, "Khoản 6 Điều 5", "TCXH_06_DBN")
+    dialog._import()  # not yet checked with this answer: checked first, then imported without a second click
+    qtbot.waitUntil(lambda: hasattr(dialog, "report"), timeout=15000)
+    assert dialog.report.imported == 25 and dialog.report.as_written == 2

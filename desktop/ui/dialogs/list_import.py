@@ -209,6 +209,9 @@ class ListImportDialog(QDialog):
         if plan.unplaced:
             self.tabs.setCurrentIndex(1)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        if getattr(self, "_import_after_check", False):
+            self._import_after_check = False
+            self._import()
 
     def _fill_course(self, course: Any) -> None:
         if course.title and not self.course_title.text():
@@ -335,7 +338,9 @@ class ListImportDialog(QDialog):
     def _import(self) -> None:
         self._collect_choices()
         if any(key not in self.plan.choices for key in self.choices):
-            self._plan(self._current_mapping())  # answers given since the last check: check again first
+            # Answers given since the last check: check again with them, then import (one click).
+            self._import_after_check = True
+            self._plan(self._current_mapping())
             return
         action = "merge" if self.merge.isChecked() else "skip"
         self.buttons.setEnabled(False)
