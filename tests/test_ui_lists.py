@@ -121,3 +121,21 @@ def test_import_after_fresh_answers_checks_again_then_imports(qtbot, window, tmp
     dialog._import()  # not yet checked with this answer: checked first, then imported without a second click
     qtbot.waitUntil(lambda: hasattr(dialog, "report"), timeout=15000)
     assert dialog.report.imported == 25 and dialog.report.as_written == 2
+
+
+def test_a_wrong_answer_is_forgotten_in_settings(qtbot, window, tmp_path: Path) -> None:
+    from desktop.core.services.value_mappings import remember, remembered
+
+    ctx = window.page("cases").backend.ctx
+    remember(ctx, {("target_group", "Người khuyết tật"): "TCXH_06_DBN"}, {"nguoi khuyet tat": "Người khuyết tật"})
+    window.show_page("settings")
+    page = window.page("settings")
+    page.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: page.answers.table.rowCount() == 1, timeout=5000)
+    assert page.tabs.tabText(3) == "Giá trị đã xếp"
+    assert page.answers.table.item(0, 1).text() == "Người khuyết tật"
+    assert page.answers.table.item(0, 2).text() == "Người khuyết tật đặc biệt nặng"
+    page.answers.table.setCurrentCell(0, 0)
+    page.answers._forget()
+    qtbot.waitUntil(lambda: page.answers.table.rowCount() == 0, timeout=5000)
+    assert remembered(ctx) == {}

@@ -1624,6 +1624,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Máy này</translation>
     </message>
     <message>
+      <source>Remembered answers</source>
+      <translation>Giá trị đã xếp</translation>
+    </message>
+    <message>
       <source>never</source>
       <translation>chưa lần nào</translation>
     </message>
@@ -2026,6 +2030,30 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>{courses} courses held, {attendances} person-attendances, {people} different people trained.</source>
       <translation>{courses} lớp đã tổ chức, {attendances} lượt người tham gia, {people} người khác nhau được tập huấn.</translation>
+    </message>
+    <message>
+      <source>When a list writes a value the same way again, the answer given once is applied without asking. Forget a wrong answer here: the next list will ask again.</source>
+      <translation>Khi một danh sách ghi lại một giá trị y như lần trước, câu trả lời đã chọn được áp dụng mà không hỏi lại. Nếu đã chọn nhầm, hãy bỏ câu trả lời đó ở đây: lần nhập sau sẽ hỏi lại.</translation>
+    </message>
+    <message>
+      <source>Forget this answer</source>
+      <translation>Bỏ câu trả lời này</translation>
+    </message>
+    <message>
+      <source>Code list</source>
+      <translation>Danh mục</translation>
+    </message>
+    <message>
+      <source>Placed in</source>
+      <translation>Đã xếp vào</translation>
+    </message>
+    <message>
+      <source>On</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Kept as written</source>
+      <translation>Giữ nguyên như trong tệp</translation>
     </message>
     <message>
       <source>Undo</source>

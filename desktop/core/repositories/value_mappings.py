@@ -34,3 +34,17 @@ def records_holding(session: Session, model: type[Synced], columns: Sequence[str
     query = select(table.c.id, table.c.as_written, *(table.c[name] for name in columns)).where(
         table.c.deleted.is_(False), table.c.as_written.is_not(None))
     return [dict(row._mapping) for row in session.execute(query)]
+
+
+def list_mappings(session: Session) -> list[dict[str, Any]]:
+    """Every remembered answer, by list and value."""
+    query = select(ValueMapping).order_by(ValueMapping.list_name, ValueMapping.folded)
+    return [{"list_name": m.list_name, "folded": m.folded, "written": m.written, "code": m.code,
+             "chosen_by": m.chosen_by, "chosen_at": m.chosen_at} for m in session.scalars(query)]
+
+
+def forget_mapping(session: Session, list_name: str, folded: str) -> bool:
+    """Drop one remembered answer; True if there was one."""
+    done = session.execute(delete(ValueMapping).where(ValueMapping.list_name == list_name,
+                                                      ValueMapping.folded == folded))
+    return bool(getattr(done, "rowcount", 0))

@@ -20,9 +20,26 @@ def remembered(ctx: AppContext) -> dict[tuple[str, str], str | None]:
         return repo.all_mappings(session)
 
 
+def list_remembered(ctx: AppContext) -> list[dict[str, Any]]:
+    """The remembered answers, for Cài đặt to show: list, value as written, code (None: kept as written), who
+    and when."""
+    with ctx.db.reader() as session:
+        return repo.list_mappings(session)
+
+
+def forget(ctx: AppContext, list_name: str, folded: str) -> bool:
+    """Forget one remembered answer (a wrong one would otherwise apply to every list to come); records placed
+    with it keep their code. True if there was one."""
+    from desktop.core.services.access import require_manager
+
+    require_manager(ctx)
+    with ctx.db.session() as session:
+        return repo.forget_mapping(session, list_name, folded)
+
+
 def remember(ctx: AppContext, choices: Mapping[tuple[str, str], str | None], written: Mapping[str, str]) -> None:
     """Keep the mapping step's answers: (list, written value) -> code or None; `written` gives each value as
-    the file wrote it (by its folded form), for the settings page to show."""
+    the file wrote it (by its folded form), for Cài đặt to show."""
     require(ctx, "write")
     if not choices:
         return

@@ -71,3 +71,17 @@ def place_values(ctx: AppContext, *, answers: list[tuple[str, str, str | None]])
     from desktop.core.services.value_mappings import place_all
 
     return place_all(ctx, answers)
+
+
+def remembered_answers(ctx: AppContext) -> list[dict[str, Any]]:
+    """The profile's remembered answers of the mapping step."""
+    from desktop.core.services.value_mappings import list_remembered
+
+    return list_remembered(ctx)
+
+
+def forget_answer(ctx: AppContext, *, list_name: str, folded: str) -> bool:
+    """Forget one remembered answer."""
+    from desktop.core.services.value_mappings import forget
+
+    return forget(ctx, list_name, folded)

@@ -48,6 +48,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.accounts, tr("Accounts"))
         self.audit = AuditPanel(backend)
         self.tabs.addTab(self.audit, tr("Audit trail"))
+        from desktop.ui.pages.value_mappings import RememberedAnswersPanel
+
+        self.answers = RememberedAnswersPanel(backend)
+        self.tabs.addTab(self.answers, tr("Remembered answers"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -118,6 +122,8 @@ class SettingsPage(QWidget):
             self.accounts.activate()
         elif index == 2:
             self.audit.activate()
+        elif index == 3:
+            self.answers.activate()
 
     def _show(self, info: dict[str, Any]) -> None:
         for key, label in self.labels.items():
