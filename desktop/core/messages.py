@@ -208,10 +208,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy dòng tiêu đề (cần ít nhất cột «Họ và tên» và một cột khác) trong trang «{sheet}».",
         "No header row found (a “Full name” column and one more are needed) in sheet “{sheet}”.",
     ),
-    "E_FORMULA": (
-        "«{field}»: ô chứa công thức, không nhập công thức; hãy dán dạng giá trị.",
-        "“{field}”: the cell holds a formula; paste it as a value.",
-    ),
     "E_FORM_UNKNOWN": ("Không có biểu mẫu «{form}».", "There is no form “{form}”."),
     "E_CONSENT_WITHDRAWN": (
         "Sự đồng ý này đã được rút lại ngày {on}.", "This consent was already withdrawn on {on}.",
