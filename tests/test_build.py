@@ -59,3 +59,11 @@ def test_frozen_app_runs_init_demo_status_and_the_window(frozen: Path, tmp_path:
                  CTXH_BENCH_MARKS="1", CTXH_QUIT_AFTER="first_rows_cases")
     assert window.returncode == 0, window.stderr
     assert "mark window_shown" in window.stderr and "mark first_rows_cases" in window.stderr
+    # The frozen build carries the list readers: an Excel 97–2003 list typed in TCVN3 goes in (python-calamine,
+    # rapidfuzz and the vocabulary all inside the package).
+    from tests.list_corpus import xls_roster_tcvn3
+
+    listed = run(frozen, "--data-dir", profile, "roster", "import", str(xls_roster_tcvn3(tmp_path / "ctv.xls").path),
+                 "--json")
+    assert listed.returncode == 1, listed.stderr  # one row refused for its date, as in the corpus test
+    assert json.loads(listed.stdout)["imported"] == 3 and json.loads(listed.stdout)["converted"] > 0
