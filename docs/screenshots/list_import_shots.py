@@ -6,7 +6,7 @@
 Makes a demo profile and the corpus's lists in a temporary folder, then grabs: a monthly-allowance list in the
 decree's wording at its mapping step (the generic words asked, with the closest codes starred), the preview
 after the officer's choices, an .xls roster typed in TCVN3 with its converted text, a class list with the
-course read from its title block, and the to-do list of values still to map.
+course read from its title block, the to-do list of values still to map, and Cài đặt › Giá trị đã xếp.
 """
 
 from __future__ import annotations
@@ -118,6 +118,9 @@ def main() -> None:
             (0, close),
             (300, lambda: window.show_page("todo")),
             (2000, lambda: grab("todo-to-map")),
+            (0, lambda: window.show_page("settings")),
+            (800, lambda: window.page("settings").tabs.setCurrentIndex(3)),  # type: ignore[attr-defined]
+            (1500, lambda: grab("settings-remembered-answers")),
         ])
 
     appmod.AppController._ready = ready
