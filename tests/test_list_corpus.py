@@ -389,3 +389,22 @@ def test_what_follows_a_group_may_name_another(ctx, tmp_path: Path) -> None:
     groups = {n: set(p["target_groups"].split()) for n, p in beneficiaries(ctx).items()}
     assert groups == {"Nguyễn Văn A": {"TCXH_06_DBN", "HO_NGHEO"}, "Nguyễn Văn B": {"TCXH_06_NANG"},
                       "Nguyễn Văn C": {"TCXH_05A"}}
+
+
+def test_a_merge_keeps_what_another_list_left_waiting(ctx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    first = Workbook()
+    first.active.append(["Họ và tên", "Số CCCD", "Trình độ chuyên môn"])
+    first.active.append(["Vừ Thị Sua", "001190099999", "Sư phạm mầm non"])
+    first.save(tmp_path / "a.xlsx")
+    second = Workbook()
+    second.active.append(["Họ và tên", "Số CCCD", "Học vấn", "Loại nhân lực"])
+    second.active.append(["Vừ Thị Sua", "001190099999", "12/12", "Hội viên"])
+    second.save(tmp_path / "b.xlsx")
+    import_roster(ctx, tmp_path / "a.xlsx")
+    import_roster(ctx, tmp_path / "b.xlsx", on_duplicate="merge")
+    person = workers(ctx)["Vừ Thị Sua"]
+    # The second list placed the school level, and could not place its category: both wait, with the first's.
+    assert person["general_education"] == "THPT"
+    assert json.loads(person["as_written"]) == {"education_level": "Sư phạm mầm non", "category": "Hội viên"}

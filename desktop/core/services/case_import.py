@@ -97,7 +97,7 @@ CASE_LIST = ImportSpec(
     code_fields={"gender": "gender", "process_type": "process_type"},
     multi_code_fields={"target_groups": "target_group"}, value_aliases=VALUE_ALIASES,
     id_fields={"national_id": 12, "phone": 10}, unmatched_to_notes=frozenset(), defaults=_defaults,
-    existing=_existing, write=_write, kind="cases",
+    existing=_existing, write=_write, kind="cases", model=Beneficiary,
 )
 
 

@@ -116,6 +116,7 @@ class ImportSpec:
     kind: str = "list"  # names the list in the audit trail and the remembered mappings' scope
     row_numbers: bool = False  # hand each row's Excel number to `write` as "_row" (a class list reports by row)
     rest_to: dict[str, str] = field(default_factory=dict)  # field -> where what follows its code goes
+    model: type | None = None  # the records a merge updates (their values kept as written are combined)
 
 
 @dataclass
@@ -175,6 +176,7 @@ class ImportPlan:
     choices: dict[tuple[str, str], str | None] = field(default_factory=dict)  # (list, folded) -> code | KEEP
     mapping: dict[str, int] | None = None
     default_category: str | None = None
+    fallback_category: str | None = None  # the roster's category where the file's fits no code
     stamp: tuple[int, int] = (0, 0)
     source: SheetSource | None = None
     title_lines: list[str] = field(default_factory=list)  # the text above the header (the list's title block)
@@ -694,7 +696,8 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
             if number in refused:
                 continue
             parsed = parser.parse(number, cells, _name_converted(_converted, table.header, spec))
-            if parsed.problems:  # cannot happen for an unchanged file; never write a row the plan refused
+            if parsed.problems:  # the plan found none here: said, never dropped in silence
+                report.rejected.extend(parsed.problems)
                 continue
             values = dict(parsed.values)
             if spec.row_numbers:
@@ -713,8 +716,6 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
             of, name, why = duplicate
             report.duplicates.append({"row": number, "duplicate_of": name, "why": why, "action": on_duplicate})
             filled = {k: v for k, v in values.items() if v not in (None, "", []) and k != "id"}
-            if "as_written" in spec.rules:  # what this list placed no longer waits (None when all of it did)
-                filled["as_written"] = values.get("as_written")
             if on_duplicate == "skip" or (spec.row_numbers and of.startswith("row ")):
                 report.skipped += 1
             elif of.startswith("row "):
@@ -725,6 +726,8 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
                 report.merged += 1
         flush()
         merges += [(created_for[target], values) for target, values in in_file if target in created_for]
+        if spec.model is not None and "as_written" in spec.rules:
+            merges = [(record_id, _with_pending(writer, spec.model, record_id, values)) for record_id, values in merges]
         if merges:  # (a class list's merges are its attendances: what it records)
             report.imported += spec.write(writer, [], merges)
         note(ctx, writer.session, "import", f"file:{plan.path.name}", imported=report.imported,
@@ -733,6 +736,19 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
     if report.rejected:
         report.annotated = str(annotate(plan, report.rejected, annotate_to))
     return report
+
+
+def _with_pending(writer: ChangeWriter, model: type, record_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A merge's values with the record's values kept as written combined: what this list placed no longer
+    waits, what it could not place waits beside what the record already had waiting."""
+    from desktop.core.repositories.records import get_row
+
+    current = get_row(writer.session, model, record_id) or {}
+    pending = json.loads(current.get("as_written") or "{}")
+    for name in values:
+        pending.pop(name, None)  # placed by this list
+    pending.update(json.loads(values.get("as_written") or "{}"))
+    return {**values, "as_written": json.dumps(pending, ensure_ascii=False) if pending else None}
 
 
 def annotate(plan: ImportPlan, problems: list[RowProblem], target: Path | None = None) -> Path:

@@ -110,7 +110,7 @@ def roster_spec(default_category: str | None = None) -> ImportSpec:
         code_fields=CODE_FIELDS, multi_code_fields={}, value_aliases=VALUE_ALIASES,
         id_fields={"national_id": 12, "phone": 10}, unmatched_to_notes=frozenset({"workplace_type"}),
         defaults=defaults, existing=_existing, write=_write, alternates=ALTERNATES, kind="roster",
-        rest_to={"education_level": "major"},
+        rest_to={"education_level": "major"}, model=Worker,
     )
 
 
@@ -126,6 +126,7 @@ def plan_roster_import(
     """
     plan = plan_import(ctx, roster_spec(default_category), path, sheet, mapping, progress, cancel, choices)
     plan.default_category = None if "category" in plan.header.columns else default_category
+    plan.fallback_category = default_category  # also given where the category column's value fits no code
     return plan
 
 
@@ -146,7 +147,8 @@ def apply_roster_plan(ctx: AppContext, plan: ImportPlan, on_duplicate: str = "sk
                       cancel: CancelToken | None = None) -> ImportReport:
     """Write a checked plan: new people in one transaction with the merges; then annotate rejections."""
     require_manager(ctx)
-    return apply_plan(ctx, roster_spec(plan.default_category), plan, on_duplicate, annotate_to, progress, cancel)
+    spec = roster_spec(plan.fallback_category or plan.default_category)
+    return apply_plan(ctx, spec, plan, on_duplicate, annotate_to, progress, cancel)
 
 
 __all__ = ["ImportReport", "RosterPlan", "RowProblem", "annotate", "apply_roster_plan", "import_roster",
