@@ -266,6 +266,8 @@ def test_the_command_line_twins(tmp_path: Path) -> None:
     wb.save(bare)
     done = ctxh("training", "import", str(bare))
     assert done.returncode == 2 and "Chưa rõ lớp học" in done.stderr
+    done = ctxh("training", "import", str(bare), "--title", "Lớp A", "--kind", "TAP_HUAN", "--start", "31/02/2026")
+    assert done.returncode == 2 and "«31/02/2026» không hợp lệ" in done.stderr and "nội bộ" not in done.stderr
 
 
 def test_an_xls_list_grouped_by_village(ctx, tmp_path: Path) -> None:

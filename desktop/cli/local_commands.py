@@ -242,13 +242,19 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_training(args: argparse.Namespace) -> int:
+    from desktop.core.errors import CtxhError
     from desktop.core.excel.values import cell_date
     from desktop.core.services.training_import import CourseDetails, import_training
 
+    def day(text: str | None, field: str) -> Any:
+        try:
+            return cell_date(text) if text else None
+        except ValueError:
+            raise CtxhError("E_DATE", field=field, value=text) from None
+
+    course = CourseDetails(title=args.title, kind=args.kind, start_date=day(args.start, "start_date"),
+                           end_date=day(args.end, "end_date"), hours=args.hours, organiser=args.organiser)
     ctx = open_profile(args)
-    course = CourseDetails(title=args.title, kind=args.kind, start_date=cell_date(args.start) if args.start else None,
-                           end_date=cell_date(args.end) if args.end else None, hours=args.hours,
-                           organiser=args.organiser)
     done = import_training(ctx, args.file, course, args.course_id, args.sheet, args.annotated,
                            mapping_choices(ctx, args))
 
