@@ -15,8 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT.parent.parent))
 
