@@ -38,7 +38,8 @@ def choose(dialog, written: str, code: str) -> None:
 def test_the_mapping_step_asks_then_imports_with_the_answers(qtbot, window, tmp_path: Path) -> None:
     from desktop.core.services import cases
     from desktop.core.services.value_mappings import remembered
-    from desktop.ui.dialogs.list_import import KEEP_AS_WRITTEN, ListImportDialog
+    from desktop.ui.dialogs.list_import import ListImportDialog
+    from desktop.ui.widgets.code_choice import KEEP_AS_WRITTEN
 
     page = window.page("cases")
     dialog = ListImportDialog(page.backend, allowance_list(tmp_path / "ds.xlsx").path, "cases", page)

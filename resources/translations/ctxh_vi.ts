@@ -504,10 +504,6 @@
       <translation>Đã tự xếp: {codes} (giống {score}%)</translation>
     </message>
     <message>
-      <source>Keep as written (do not ask again)</source>
-      <translation>Giữ nguyên như trong tệp (không hỏi lại)</translation>
-    </message>
-    <message>
       <source>(do not import)</source>
       <translation>(không nhập)</translation>
     </message>
@@ -522,14 +518,6 @@
     <message>
       <source>People already here (same citizen ID, or same name and birth date):</source>
       <translation>Người đã có (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
-    </message>
-    <message>
-      <source>— choose later (kept as written) —</source>
-      <translation>— chọn sau (giữ nguyên như trong tệp) —</translation>
-    </message>
-    <message>
-      <source>★ the closest codes to what the file says</source>
-      <translation>★ các mã gần nhất với chữ trong tệp</translation>
     </message>
     <message>
       <source>{n} people have values still to map: they are listed under To do.</source>
@@ -2054,6 +2042,18 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Kept as written</source>
       <translation>Giữ nguyên như trong tệp</translation>
+    </message>
+    <message>
+      <source>Keep as written (do not ask again)</source>
+      <translation>Giữ nguyên như trong tệp (không hỏi lại)</translation>
+    </message>
+    <message>
+      <source>— choose later (kept as written) —</source>
+      <translation>— chọn sau (giữ nguyên như trong tệp) —</translation>
+    </message>
+    <message>
+      <source>★ the closest codes to what the file says</source>
+      <translation>★ các mã gần nhất với chữ trong tệp</translation>
     </message>
     <message>
       <source>Undo</source>

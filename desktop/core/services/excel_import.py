@@ -352,7 +352,7 @@ def _vocabularies(ctx: AppContext, spec: ImportSpec, choices: Mapping[tuple[str,
         chosen = {folded: code for (name, folded), code in {**saved, **choices}.items() if name == list_name}
         vocabularies[list_name] = build_vocabulary(book.items(list_name), book.phrases.get(list_name, {}),
                                                    spec.value_aliases.get(list_name), chosen,
-                                                   0.0 if list_name in OPEN_ENDED else 0.6)
+                                                   **({"prefix_share": 0.0} if list_name in OPEN_ENDED else {}))
     return vocabularies
 
 

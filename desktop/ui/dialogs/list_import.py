@@ -33,6 +33,7 @@ from desktop.core.text import fold, format_date
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 from desktop.ui.operations import lists as ops
+from desktop.ui.widgets.code_choice import answer_of, code_choice
 from desktop.ui.widgets.messages import error_lines
 
 FIELDS = {
@@ -45,8 +46,6 @@ FIELDS = {
     "training": ["full_name", "birth_date", "gender", "national_id", "workplace", "certificate_no", "completed",
                  "notes"],
 }
-UNANSWERED = "__unanswered__"
-KEEP_AS_WRITTEN = "__keep__"
 COURSE_KINDS = ("TAP_HUAN", "BOI_DUONG", "DAO_TAO")
 
 
@@ -263,21 +262,7 @@ class ListImportDialog(QDialog):
                 self.values.setItem(r, c, item)
             self.values.item(r, 0).setData(256, (entry.list_name, fold(entry.written)))
             self.values.item(r, 1).setData(256, entry.written)
-            combo = QComboBox()
-            if placed:
-                combo.addItem("✓ " + labels, UNANSWERED)
-            else:
-                combo.addItem(tr("— choose later (kept as written) —"), UNANSWERED)
-                for code in entry.candidates:
-                    combo.addItem("★ " + self.backend.label(entry.list_name, code), code)
-            if entry.candidates:
-                combo.insertSeparator(combo.count())
-            for code, label in self.backend.items(entry.list_name):
-                if placed or code not in entry.candidates:
-                    combo.addItem(label, code)
-            combo.insertSeparator(combo.count())
-            combo.addItem(tr("Keep as written (do not ask again)"), KEEP_AS_WRITTEN)
-            combo.setToolTip(tr("★ the closest codes to what the file says") if entry.candidates else "")
+            combo = code_choice(self.backend, entry.list_name, entry.candidates, labels if placed else None)
             self.values.setCellWidget(r, 4, combo)
         self.values.resizeColumnsToContents()
         self.values.setColumnWidth(3, min(self.values.columnWidth(3), 420))
@@ -320,10 +305,10 @@ class ListImportDialog(QDialog):
     def _collect_choices(self) -> None:
         for r in range(self.values.rowCount()):
             key = tuple(self.values.item(r, 0).data(256))
-            choice = self.values.cellWidget(r, 4).currentData()
-            if choice == UNANSWERED:
+            answered, code = answer_of(self.values.cellWidget(r, 4))
+            if not answered:
                 continue
-            self.choices[key] = None if choice == KEEP_AS_WRITTEN else choice
+            self.choices[key] = code
             self.written[key[1]] = self.values.item(r, 1).data(256)
 
     def _apply_choices(self) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,10 +19,8 @@ from desktop.core.messages import field_label
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 from desktop.ui.operations import lists as ops
+from desktop.ui.widgets.code_choice import answer_of, code_choice
 from desktop.ui.widgets.messages import error_lines
-
-UNANSWERED = "__unanswered__"
-KEEP_AS_WRITTEN = "__keep__"
 
 
 class PlaceValuesDialog(QDialog):
@@ -61,23 +58,16 @@ class PlaceValuesDialog(QDialog):
         for r, value in enumerate(values):
             self.table.setItem(r, 0, QTableWidgetItem(field_label(value["field"])))
             self.table.setItem(r, 1, QTableWidgetItem(value["written"]))
-            combo = QComboBox()
-            combo.addItem(tr("— choose later (kept as written) —"), UNANSWERED)
-            for code in value["candidates"]:
-                combo.addItem("★ " + self.backend.label(value["list_name"], code), code)
-            for code, label in self.backend.items(value["list_name"]):
-                if code not in value["candidates"]:
-                    combo.addItem(label, code)
-            combo.addItem(tr("Keep as written (do not ask again)"), KEEP_AS_WRITTEN)
+            combo = code_choice(self.backend, value["list_name"], value["candidates"])
             self.table.setCellWidget(r, 2, combo)
         self.table.resizeColumnsToContents()
 
     def _apply(self) -> None:
         answers = []
         for r, value in enumerate(self.values):
-            choice = self.table.cellWidget(r, 2).currentData()
-            if choice != UNANSWERED:
-                answers.append((value["list_name"], value["written"], None if choice == KEEP_AS_WRITTEN else choice))
+            answered, code = answer_of(self.table.cellWidget(r, 2))
+            if answered:
+                answers.append((value["list_name"], value["written"], code))
         if not answers:
             self.reject()
             return
