@@ -17,11 +17,27 @@ def open_window(data_dir: Path, user: str | None, language: str | None, page: st
     return run_gui(data_dir, user=user, language=language, page=page)
 
 
+def render_pdf(html: str, path: Path) -> Path:
+    """`ctxh report --out FILE.pdf`: Qt's printing without a window (the offscreen platform when no display
+    was asked for)."""
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+        app.setObjectName("ctxh-print")
+    from desktop.ui.printing import save_pdf
+
+    return save_pdf(html, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ctxh with `argv` (default: sys.argv[1:]) and return the exit code."""
     from desktop.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv, gui=open_window)
+    return run(sys.argv[1:] if argv is None else argv, gui=open_window, render_pdf=render_pdf)
 
 
 if __name__ == "__main__":

@@ -170,13 +170,15 @@ def _rules() -> dict[str, Mapping[str, Rule]]:
     if not _RULES:
         from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, SERVICE_RULES
         from desktop.core.services.consent import CONSENT_RULES
+        from desktop.core.services.registers import BASELINE_RULES, FACILITY_RULES, REFERRAL_RULES
         from desktop.core.services.roster import WORKER_RULES
         from desktop.core.services.roster_extras import ALLOWANCE_RULES
         from desktop.core.services.training import ATTENDANCE_RULES, COURSE_RULES
 
         _RULES.update({"worker": WORKER_RULES, "worker_allowance": ALLOWANCE_RULES, "training_course": COURSE_RULES,
                        "training_attendance": ATTENDANCE_RULES, "beneficiary": BENEFICIARY_RULES,
-                       "case": CASE_RULES, "service_record": SERVICE_RULES, "consent": CONSENT_RULES})
+                       "case": CASE_RULES, "service_record": SERVICE_RULES, "consent": CONSENT_RULES,
+                       "facility": FACILITY_RULES, "referral": REFERRAL_RULES, "baseline_figure": BASELINE_RULES})
     return _RULES
 
 

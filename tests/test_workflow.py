@@ -79,8 +79,14 @@ def test_no_emergency_deadline_without_serious_danger(ctx) -> None:
 def test_general_case_and_closure_at_any_step_and_referral(ctx) -> None:
     case_id, _ = cases.open_case(ctx, {"full_name": "Trần Thị Lão"}, {"opened_on": "02/11/2026"})
     assert steps(ctx, case_id) == [("TIEP_NHAN", None, None)]
-    wf.refer_case(ctx, case_id, "Trung tâm Công tác xã hội tỉnh", "DA_GUI")
-    assert cases.get_case(ctx, case_id)["referred_to"] == "Trung tâm Công tác xã hội tỉnh"
+    wf.refer_case(ctx, case_id, "Trung tâm Công tác xã hội tỉnh", "DA_GUI", dt.date(2026, 11, 3))
+    wf.refer_case(ctx, case_id, "Bệnh viện huyện", "DA_TIEP_NHAN", dt.date(2026, 11, 4))
+    from desktop.core.services.registers import referrals_of_case
+
+    # Several referrals per case, each with its own date and status, newest first.
+    assert [(r["facility_name"], r["status"], r["referred_on"]) for r in referrals_of_case(ctx, case_id)] == [
+        ("Bệnh viện huyện", "DA_TIEP_NHAN", dt.date(2026, 11, 4)),
+        ("Trung tâm Công tác xã hội tỉnh", "DA_GUI", dt.date(2026, 11, 3))]
     with pytest.raises(CtxhError) as info:
         wf.close_case(ctx, case_id, "KHONG_CO_LY_DO")
     assert info.value.code == "E_CODE"

@@ -38,9 +38,19 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = hub_sub.add_parser("export", parents=[common], help="gói trả về cho từng máy: xác nhận, thu hồi, danh mục")
     p.add_argument("--out", type=Path, required=True)
     hub_sub.add_parser("status", parents=[common], help="theo từng xã: máy, gói cuối, gói còn thiếu, mã băm")
-    p = hub_sub.add_parser("report", parents=[common], help="chỉ tiêu của từng xã và toàn tỉnh ra tệp .xlsx")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--out", type=Path, required=True)
+    p = hub_sub.add_parser("report", parents=[common],
+                           help="chỉ tiêu của mọi xã trong tỉnh và toàn tỉnh (kỳ này, kỳ trước) ra tệp .xlsx; "
+                                "--commune: báo cáo đầy đủ của một xã")
+    p.add_argument("--year", type=int)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--half", type=int, choices=(1, 2))
+    group.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
+    group.add_argument("--month", type=int, choices=range(1, 13), metavar="1..12")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    p.add_argument("--commune", metavar="MÃ_XÃ", help="báo cáo của một xã (như máy của xã lập)")
+    p.add_argument("--kind", choices=("tt02", "p112", "workforce"), default="p112")
+    p.add_argument("--out", type=Path)
 
 
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
@@ -149,10 +159,26 @@ def _status(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _report(args: argparse.Namespace, ctx: Any) -> int:
-    from sync.hub.report import write_report
+    from desktop.cli.report_commands import period_from_args
+    from desktop.core.errors import CtxhError
+    from sync.hub.report import commune_report, province_report, summary, write_report
 
-    totals = write_report(ctx, args.year, args.out)
-    emit(args, totals, lambda: f"Đã ghi báo cáo năm {args.year} của {totals['communes']} xã: {args.out}")
+    period = period_from_args(args)
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise CtxhError("E_REPORT_OUT", file=args.out.name)
+    if args.commune:
+        from desktop.core.services.report_documents import export_report
+        from desktop.core.services.reports import report_json
+
+        report = commune_report(ctx, args.commune, args.kind, period)
+        if args.out is not None:
+            export_report(ctx, report, args.out, getattr(args, "lang", None) or "vi")
+        emit(args, report_json(report), lambda: f"{report.unit} — {period.label}"
+             + (f": đã ghi {args.out}" if args.out else ""))
+        return 0
+    totals = write_report(ctx, period, args.out) if args.out is not None else summary(province_report(ctx, period))
+    emit(args, totals, lambda: f"Báo cáo {period.label}: {totals['communes']} xã, {totals['communes_with_data']} xã "
+         "đã gửi số liệu" + (f"; đã ghi {args.out}" if args.out else ""))
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli import hub_commands, local_commands, sync_commands
+from desktop.cli import hub_commands, local_commands, report_commands, sync_commands
 from desktop.cli.common import common_options, data_dir, open_profile
 
 # (data dir, user, language, page) → exit code
@@ -34,15 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", choices=PAGES, help="mở ở trang này")
     local_commands.add_parsers(sub, common)
     sync_commands.add_parsers(sub, common)
+    report_commands.add_parsers(sub, common)
     hub_commands.add_parsers(sub, common)
     return parser
 
 
-def run(argv: list[str], gui: GuiLauncher | None = None) -> int:
+def run(argv: list[str], gui: GuiLauncher | None = None,
+        render_pdf: report_commands.PdfRenderer | None = None) -> int:
     """Parse `argv`, run the subcommand, turn CtxhError into a message in the chosen language and an exit code.
-    A reader that stops early (`ctxh status | head`) ends the command quietly."""
+    A reader that stops early (`ctxh status | head`) ends the command quietly. `render_pdf` prints HTML to a
+    PDF file (Qt's printing, which the entry point hands in)."""
     try:
-        code = _run(argv, gui)
+        code = _run(argv, gui, render_pdf)
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at interpreter exit
         return code
     except BrokenPipeError:
@@ -52,7 +55,7 @@ def run(argv: list[str], gui: GuiLauncher | None = None) -> int:
         return 0
 
 
-def _run(argv: list[str], gui: GuiLauncher | None) -> int:
+def _run(argv: list[str], gui: GuiLauncher | None, render_pdf: report_commands.PdfRenderer | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -70,13 +73,15 @@ def _run(argv: list[str], gui: GuiLauncher | None) -> int:
     before = current_language()  # put back after the command: run() is also called in-process
     set_language(getattr(args, "lang", None) or "vi")
     try:
-        return _command(args, command)
+        return _command(args, command, render_pdf)
     finally:
         set_language(before)
 
 
-def _command(args: argparse.Namespace, command: str) -> int:
+def _command(args: argparse.Namespace, command: str, render_pdf: report_commands.PdfRenderer | None) -> int:
     try:
+        if command == "report":
+            return report_commands.cmd_report(args, render_pdf)
         if command == "hub":
             return hub_commands.cmd_hub(args, data_dir(args))
         if command in sync_commands.COMMANDS:

@@ -177,6 +177,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(ví dụ target_group:Người cao tuổi=TCXH_05C).",
         "“{value}” is not LIST:VALUE=CODE with a known list and code (e.g. target_group:Người cao tuổi=TCXH_05C).",
     ),
+    "E_PERIOD_RANGE": (
+        "Hãy chọn kỳ báo cáo: một năm (--year), có thể kèm --half, --quarter hoặc --month; hoặc cả ngày đầu "
+        "(--from) và ngày cuối (--to).",
+        "Choose the report's period: a year (--year), with --half, --quarter or --month if wanted; or both a "
+        "first day (--from) and a last day (--to).",
+    ),
+    "E_PERIOD_ORDER": ("Ngày cuối kỳ báo cáo ở trước ngày đầu.", "The period's last day comes before its first."),
+    "E_PERIOD_VALUE": ("Kỳ báo cáo không hợp lệ: {what}.", "Not a valid report period: {what}."),
+    "E_REPORT_KIND": ("Không có loại báo cáo «{kind}» (có: {kinds}).",
+                      "There is no report “{kind}” (there are: {kinds})."),
+    "E_REPORT_FIGURE": ("Báo cáo không có chỉ tiêu «{key}».", "The report has no figure “{key}”."),
+    "E_REPORT_OUT": (
+        "Tệp «{file}»: báo cáo chỉ lưu được dạng .xlsx hoặc .pdf.",
+        "“{file}”: a report is saved as .xlsx or .pdf only.",
+    ),
     "E_TRAINING_COURSE": (
         "Chưa rõ lớp học của danh sách (thiếu: {missing}). Hãy ghi tên lớp, loại lớp và ngày bắt đầu.",
         "The class list does not say which course it is (missing: {missing}). Give the course's title, kind "

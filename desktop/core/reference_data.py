@@ -86,7 +86,8 @@ REFERENCE_SETS: dict[str, tuple[type, Any]] = {
         for r in d["rates"]]),
     "targets": (ReferenceTarget, lambda d: [
         dict(plan=t["plan"], province_code=t.get("province"), year=t["year"], indicator=t["indicator"],
-             minimum=t.get("min"), maximum=t.get("max"), note=t["note"]) for t in d["targets"]]),
+             minimum=t.get("min"), maximum=t.get("max"), note=t["note"], baseline_year=t.get("baseline_year"))
+        for t in d["targets"]]),
     "holidays": (PublicHoliday, lambda d: [
         dict(day=dt.date.fromisoformat(h["date"]), name=h["name"], status=h["status"]) for h in d["holidays"]]),
 }

@@ -88,3 +88,13 @@ def _cell(sheet: Any, value: Any) -> Any:
         cell.number_format = DATE_FORMAT
         return cell
     return value
+
+
+def set_text(cell: Any, value: str) -> None:
+    """Put text in a cell of a normal (not write-only) workbook as text, never as a formula: control
+    characters XML cannot hold are dropped and a risky first character gets the quote prefix."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    cell.data_type = "s"
+    if value[:1] in RISKY_FIRST:
+        cell.quotePrefix = True

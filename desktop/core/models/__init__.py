@@ -3,6 +3,7 @@
 from desktop.core.models.base import Base, Synced
 from desktop.core.models.case_records import Consent, FormAnswer
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
+from desktop.core.models.facilities import BaselineFigure, Facility, Referral
 from desktop.core.models.profile import AppUser, AuditEntry, Device, ReceivedAudit
 from desktop.core.models.rates import ReferenceRate, ReferenceTarget
 from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion, ValueMapping
@@ -13,7 +14,7 @@ from desktop.core.models.workflow import CaseStep, PublicHoliday
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord, CaseStep,
-    FormAnswer, Consent,
+    FormAnswer, Consent, Facility, Referral, BaselineFigure,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
@@ -24,6 +25,7 @@ __all__ = [
     "AppUser",
     "AuditEntry",
     "Base",
+    "BaselineFigure",
     "Beneficiary",
     "BundleRecord",
     "Case",
@@ -33,6 +35,7 @@ __all__ = [
     "Conflict",
     "Consent",
     "Device",
+    "Facility",
     "FormAnswer",
     "HubDevice",
     "PublicHoliday",
@@ -41,6 +44,7 @@ __all__ = [
     "ReferenceRate",
     "ReferenceTarget",
     "ReferenceVersion",
+    "Referral",
     "ServiceRecord",
     "SyncState",
     "Synced",

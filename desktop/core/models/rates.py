@@ -37,3 +37,5 @@ class ReferenceTarget(Base):
     minimum: Mapped[float | None] = mapped_column(Float)
     maximum: Mapped[float | None] = mapped_column(Float)
     note: Mapped[str] = mapped_column(String(300))
+    # A target of change (P3: +20% against 2020) is measured against this year's figure.
+    baseline_year: Mapped[int | None] = mapped_column(Integer)

@@ -72,6 +72,20 @@ def rate_in_force(session: Session, kind: str, on: dt.date, province_code: str |
     return session.scalars(query).first()
 
 
+def rates_of(session: Session, kind: str, province_code: str | None) -> list[ReferenceRate]:
+    """Every national and provincial rate of `kind`, oldest first; on the same date the provincial one comes
+    last, so that a reader taking the latest in force takes it."""
+    from sqlalchemy import or_
+
+    query = (
+        select(ReferenceRate)
+        .where(ReferenceRate.kind == kind,
+               or_(ReferenceRate.province_code.is_(None), ReferenceRate.province_code == province_code))
+        .order_by(ReferenceRate.effective_from, ReferenceRate.province_code.is_not(None))
+    )
+    return list(session.scalars(query))
+
+
 def targets_for(session: Session, indicator: str, province_code: str | None) -> list[ReferenceTarget]:
     """The national targets of an indicator and those of one province, by year."""
     from sqlalchemy import or_

@@ -20,7 +20,7 @@ from desktop.core.domain.consent_rules import (
     signer_fits_age,
 )
 from desktop.core.errors import CtxhError, NotFoundError, ValidationError
-from desktop.core.models import Beneficiary, Case, Consent
+from desktop.core.models import Beneficiary, Case, Consent, Referral
 from desktop.core.repositories import records as repo
 from desktop.core.services.access import visible_case
 from desktop.core.services.changes import Changed, Writing
@@ -93,9 +93,11 @@ def consent_state(ctx: AppContext, case_id: str, on: dt.date | None = None) -> d
         case, person = _case_and_person(ctx, session, case_id)
         consents = [c for c in repo.rows_where(session, Consent, beneficiary_id=case["beneficiary_id"])
                     if not c["deleted"]]
+        referred = bool(case.get("referred_to")) or any(
+            not r["deleted"] for r in repo.rows_where(session, Referral, case_id=case_id))
     consents.sort(key=lambda c: (c["given_on"], c["id"]), reverse=True)
     purposes = {c["purpose"] for c in consents} | {CASE_WORK}
-    if case.get("referred_to"):
+    if referred:
         purposes.add("CHIA_SE_CHUYEN_TUYEN")  # sharing the file with the facility needs consent
     birth = person.get("birth_date")
     missing = {p: missing_signers(p, birth, consents, on) for p in sorted(purposes)

@@ -217,18 +217,14 @@ def transfer_case(ctx: AppContext, case_id: str, to_commune: str, at: dt.datetim
     return writer.changed
 
 
-def refer_case(ctx: AppContext, case_id: str, facility: str, status: str = "DA_GUI") -> Changed:
-    """Record a referral (chuyển tuyến) to a named facility and its status."""
-    from desktop.core.text import clean
+def refer_case(ctx: AppContext, case_id: str, facility: str, status: str = "DA_GUI",
+               on: dt.date | None = None) -> Changed:
+    """Record a referral (chuyển tuyến) of the case to a facility named as written, sent on `on` (today)."""
+    from desktop.core.services.registers import add_referral
 
-    if not codebook(ctx).known("referral_status", status):
-        raise CtxhError("E_CODE", field="referral_status", value=status)
-    if not clean(facility):
-        raise CtxhError("E_REQUIRED", field="referred_to")
-    with Writing(ctx) as writer:
-        _load(ctx, writer, case_id)
-        writer.update(Case, case_id, {"referred_to": clean(facility), "referral_status": status})
-    return writer.changed
+    _id, changed = add_referral(ctx, {"case_id": case_id, "facility_name": facility, "status": status,
+                                      "referred_on": on or _now().date()})
+    return changed
 
 
 def case_steps(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:

@@ -41,10 +41,11 @@ def export_all(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel:
 
 def write_report(ctx: AppContext, *, year: int, path: Path, progress: ProgressSink,
                  cancel: CancelToken) -> dict[str, Any]:
-    """The province report of `year` to an Excel file."""
+    """The province report of `year` (calendar year) to an Excel file."""
+    from desktop.core.domain.periods import year as calendar_year
     from sync.hub.report import write_report as write
 
-    return write(ctx, year, path)
+    return write(ctx, calendar_year(year), path)
 
 
 def devices(ctx: AppContext) -> list[dict[str, Any]]:

@@ -1,0 +1,111 @@
+"""The rows a report is computed from, one query per kind of record, grouped by commune (sync partition).
+
+Only the columns the figures use, as tuples, so that a profile of 100,000 cases is read in a fraction of a
+second; the figures themselves are the domain's (desktop/core/domain/report_rules.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from desktop.core.domain.report_rules import (
+    PRIORITY_CHILD_GROUPS,
+    AllowanceRow,
+    AttendanceRow,
+    BaselineRow,
+    CaseRow,
+    CommuneData,
+    CourseRow,
+    FacilityRow,
+    PersonRow,
+    ReferralRow,
+    ServiceRow,
+    StepRow,
+    WorkerRow,
+)
+from desktop.core.models import (
+    BaselineFigure,
+    Beneficiary,
+    Case,
+    CaseStep,
+    Facility,
+    Referral,
+    ServiceRecord,
+    TrainingAttendance,
+    TrainingCourse,
+    Worker,
+    WorkerAllowance,
+)
+from desktop.core.models.base import table_of
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def version_day(field_versions: str | None, field: str) -> dt.date | None:
+    """The day (Vietnam time) a field was last set, from the record's HLC versions: the same on every replica."""
+    if not field_versions:
+        return None
+    try:
+        versions = json.loads(field_versions)
+        version = versions.get(field) or versions["*"]
+        ms = int(str(version).split(".", 1)[0])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return dt.datetime.fromtimestamp(ms / 1000, VIETNAM).date()
+
+
+def _rows(session: Session, table: Table, columns: Iterable[str], partition: str | None) -> Any:
+    query = select(table.c.partition, *(table.c[c] for c in columns)).where(table.c.deleted.is_(False))
+    if partition is not None:
+        query = query.where(table.c.partition == partition)
+    return session.execute(query)
+
+
+def report_data(session: Session, partition: str | None = None) -> dict[str, CommuneData]:
+    """Every commune's report rows (only `partition`'s when given), by partition."""
+    communes: dict[str, CommuneData] = {}
+
+    def data(p: str) -> CommuneData:
+        found = communes.get(p)
+        if found is None:
+            found = communes[p] = CommuneData()
+        return found
+
+    def collect(model: type, columns: tuple[str, ...], make: Callable[[Any], Any], target: str) -> None:
+        for row in _rows(session, table_of(model), columns, partition):
+            getattr(data(row[0]), target).append(make(row))
+
+    def worker(r: Any) -> WorkerRow:
+        left = version_day(r[8], "status") if r[3] == "DA_NGHI" and r[5] is None else None
+        return WorkerRow(r[1], r[2], r[3], r[4], r[5], left, r[6], r[7])
+
+    collect(Worker, ("id", "category", "status", "start_date", "end_date", "sw_qualification", "workplace_type",
+                     "field_versions"), worker, "workers")
+    collect(WorkerAllowance, ("worker_id", "amount", "effective_from", "effective_to"),
+            lambda r: AllowanceRow(*r[1:]), "allowances")
+    collect(TrainingCourse, ("id", "kind", "start_date", "end_date"), lambda r: CourseRow(*r[1:]), "courses")
+    collect(TrainingAttendance, ("course_id", "worker_id", "completed"),
+            lambda r: AttendanceRow(r[1], r[2], bool(r[3])), "attendances")
+
+    def person(r: Any) -> PersonRow:
+        groups = frozenset((r[3] or "").split())
+        known = version_day(r[4], "*") if groups & PRIORITY_CHILD_GROUPS else None
+        return PersonRow(r[1], r[2], groups, known)
+
+    collect(Beneficiary, ("id", "birth_date", "target_groups", "field_versions"), person, "people")
+    collect(Case, ("id", "beneficiary_id", "process_type", "opened_on", "closed_on", "closure_reason",
+                   "serious_danger"), lambda r: CaseRow(*r[1:]), "cases")
+    collect(CaseStep, ("case_id", "step_code", "started_at", "completed_at", "approval_requested_at", "decided_at",
+                       "decision"), lambda r: StepRow(*r[1:]), "steps")
+    collect(ServiceRecord, ("case_id", "service_type", "delivered_on"), lambda r: ServiceRow(*r[1:]), "services")
+    collect(Facility, ("id", "facility_type", "in_master_plan", "offers_ctxh", "ctxh_since", "closed_on"),
+            lambda r: FacilityRow(r[1], r[2], bool(r[3]), bool(r[4]), r[5], r[6]), "facilities")
+    collect(Referral, ("case_id", "facility_id", "referred_on", "status"), lambda r: ReferralRow(*r[1:]), "referrals")
+    collect(BaselineFigure, ("indicator", "year", "value", "source"), lambda r: BaselineRow(*r[1:]), "baselines")
+    return communes
