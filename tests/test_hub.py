@@ -284,16 +284,20 @@ def test_a_laptop_restored_from_a_backup_starts_a_new_epoch(province, tmp_path: 
 
 
 def test_the_province_report_counts_each_commune_as_its_laptop_does(province, tmp_path: Path) -> None:
-    """hub report: a row per commune computed by the laptops' own rules, and the province total."""
+    """hub report: every figure of each commune equal to its laptop's (the same definitions), every commune of
+    the province listed (those that sent nothing said so), and the province total from the communes'."""
     import datetime as dt
 
     from openpyxl import load_workbook
 
-    from desktop.core.services.roster_extras import indicators
-    from sync.hub.report import write_report
+    from desktop.core.domain import periods
+    from desktop.core.services.reports import build_report
+    from sync.hub.report import commune_report, province_report, write_report
+    from tests.report_dataset import build
 
     hub, a1, _a2, b1 = province
-    generate(a1, cases=60, workers=6, seed=11)
+    build(a1)
+    generate(a1, cases=40, workers=4, seed=11)
     generate(b1, cases=30, workers=3, seed=12)
     folder = tmp_path / "inbox"
     for ctx in (a1, b1):
@@ -301,18 +305,32 @@ def test_the_province_report_counts_each_commune_as_its_laptop_does(province, tm
             folder.mkdir(exist_ok=True)
             shutil.copy(path, folder / path.name)
     inbox.import_folder(hub, folder)
-    year = dt.date.today().year
-    totals = write_report(hub, year, tmp_path / "bao-cao.xlsx")
-    sheet = load_workbook(tmp_path / "bao-cao.xlsx").active
+    this_year = dt.date.today().year
+    for period in (periods.year(2025), periods.half(2025, 1), periods.reporting_year(this_year),
+                   periods.month(this_year, 1)):
+        province_figures = {c.code: c.figures for c in province_report(hub, period).communes}
+        for ctx in (a1, b1):
+            mine = build_report(ctx, "tt02", period)
+            at_hub = commune_report(hub, ctx.commune_code, "tt02", period)
+            as_tuple = {k: (f.value, f.numerator, f.denominator, f.ids) for k, f in mine.figures.items()}
+            assert {k: (f.value, f.numerator, f.denominator, f.ids) for k, f in at_hub.figures.items()} == as_tuple
+            assert {k: (f.value, f.numerator, f.denominator, f.ids)
+                    for k, f in province_figures[ctx.commune_code].items()} == as_tuple
+            assert at_hub.previous.keys() == mine.previous.keys()
+    period = periods.year(this_year)
+    totals = write_report(hub, period, tmp_path / "bao-cao.xlsx")
+    sheet = load_workbook(tmp_path / "bao-cao.xlsx").worksheets[0]
     rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
-    for ctx in (a1, b1):
-        mine = indicators(ctx)
-        row = rows[ctx.commune_code]
-        assert (row[3], row[4], row[7]) == (mine.active, mine.collaborators, mine.trained)
-        assert row[10] + row[11] == cases.count_cases(ctx)
-    total = next(r for r in rows.values() if r[1] == "TOÀN TỈNH")
-    assert total[3] == totals["active"] == sum(indicators(c).active for c in (a1, b1))
-    assert totals["communes"] == 2 and rows[a1.commune_code][1] == "Phường Ba Đình"
+    assert totals["communes"] == len(rows) - 1 == 126  # every commune of Hà Nội
+    assert totals["communes_with_data"] == 2
+    assert rows["00004"][1] == "Phường Ba Đình" and rows["00004"][3] == "Có"
+    silent = [r for code, r in rows.items() if code and code not in (a1.commune_code, b1.commune_code)]
+    assert all(r[3] == "Chưa gửi số liệu" for r in silent)
+    total = rows[None]  # the total row has no code
+    assert total[1] == "TOÀN TỈNH" and total[3] == "2/126 xã"
+    staff = [build_report(c, "p112", period).figures["staff.total"].value for c in (a1, b1)]
+    assert total[4] == sum(staff)
+    assert totals["total"]["P1"]["denominator"] == 126  # P1 is a share of every commune in scope
 
 
 def test_an_expired_or_older_hub_bundle_changes_nothing(province, tmp_path: Path, monkeypatch) -> None:

@@ -4,35 +4,48 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.core.domain.roster_rules import (
-    Target,
-    allowance_in_force,
-    is_active,
-    is_trained,
-    roster_indicators,
-    target_for_year,
+from desktop.core.domain import periods
+from desktop.core.domain.report_rules import (
+    AllowanceRow,
+    AttendanceRow,
+    CommuneData,
+    CourseRow,
+    Rates,
+    WorkerRow,
+    allowance_on,
+    commune_figures,
+    on_roster,
+    trained_on,
 )
+from desktop.core.domain.roster_rules import Target, target_for_year
 from desktop.core.services import roster, training
 from desktop.core.services.roster_extras import add_allowance, indicators, worker_page
 
 D = dt.date
 
 
-def test_active_trained_and_allowance_rules() -> None:
+def W(status: str = "DANG_LAM", start: dt.date | None = None, end: dt.date | None = None,
+      left: dt.date | None = None, qualification: str | None = None, worker_id: str = "w",
+      category: str = "CTV_CTXH") -> WorkerRow:
+    return WorkerRow(worker_id, category, status, start, end, left, qualification, "UBND_XA")
+
+
+def test_on_roster_trained_and_allowance_rules() -> None:
     on = D(2026, 11, 1)
-    assert is_active({"status": "DANG_LAM", "start_date": D(2026, 1, 1), "end_date": None}, on)
-    assert not is_active({"status": "DANG_LAM", "start_date": D(2026, 12, 1), "end_date": None}, on)
-    assert not is_active({"status": "DANG_LAM", "start_date": None, "end_date": D(2026, 10, 31)}, on)
-    assert not is_active({"status": "DA_NGHI", "start_date": None, "end_date": None}, on)
-    assert is_trained({"sw_qualification": "CC_NGHIEP_VU_CTXH"}, 0)
-    assert is_trained({"sw_qualification": "CHUA_DAO_TAO"}, 1)
-    assert not is_trained({"sw_qualification": "CHUA_DAO_TAO", "education_level": "DAI_HOC"}, 0)
-    history = [{"amount": 2_340_000, "effective_from": D(2024, 7, 1), "effective_to": None},
-               {"amount": 2_530_000, "effective_from": D(2026, 7, 1), "effective_to": None},
-               {"amount": 9, "effective_from": D(2025, 1, 1), "effective_to": D(2025, 2, 1)}]
-    assert allowance_in_force(history, D(2026, 6, 30))["amount"] == 2_340_000
-    assert allowance_in_force(history, D(2026, 7, 1))["amount"] == 2_530_000
-    assert allowance_in_force(history, D(2024, 6, 30)) is None
+    assert on_roster(W(start=D(2026, 1, 1)), on)
+    assert not on_roster(W(start=D(2026, 12, 1)), on)
+    assert not on_roster(W(end=D(2026, 10, 31)), on)
+    assert on_roster(W("DA_NGHI", left=D(2026, 11, 2)), on)  # marked left the day after: still on that day
+    assert not on_roster(W("DA_NGHI", left=D(2026, 11, 1)), on)
+    assert on_roster(W("TAM_NGHI"), on)  # on leave still holds the post
+    assert trained_on(W(qualification="CC_NGHIEP_VU_CTXH"), [], on)
+    assert trained_on(W(qualification="CHUA_DAO_TAO"), [CourseRow("k", "TAP_HUAN", D(2026, 3, 1), None)], on)
+    assert not trained_on(W(), [CourseRow("k", "TAP_HUAN", D(2026, 3, 1), D(2026, 11, 2))], on)  # ends later
+    history = [AllowanceRow("w", 2_340_000, D(2024, 7, 1), None), AllowanceRow("w", 2_530_000, D(2026, 7, 1), None),
+               AllowanceRow("w", 9, D(2025, 1, 1), D(2025, 2, 1))]
+    assert allowance_on(history, D(2026, 6, 30)).amount == 2_340_000
+    assert allowance_on(history, D(2026, 7, 1)).amount == 2_530_000
+    assert allowance_on(history, D(2024, 6, 30)) is None
 
 
 def test_target_for_year() -> None:
@@ -40,30 +53,32 @@ def test_target_for_year() -> None:
     assert target_for_year(targets, 2024).minimum == 0.3
     assert target_for_year(targets, 2026).minimum == 0.4
     assert target_for_year(targets, 2031).minimum == 0.4
-    assert Target("TT07", 2026, 1, 2, "").met_by(2) and not Target("TT07", 2026, 1, 2, "").met_by(3)
+    assert Target("TT07", 2026, 1, None, "").met_by(3)  # "1–2 per commune" is at least one: three meets it
 
 
-def test_indicators_by_hand() -> None:
+def test_roster_figures_by_hand() -> None:
     on = D(2026, 11, 1)
-    active = {"status": "DANG_LAM", "start_date": None, "end_date": None}
-    workers = [
-        {"id": "a", "category": "CTV_CTXH", "sw_qualification": "CHUA_DAO_TAO", **active},  # trained by a course
-        {"id": "b", "category": "CTV_CTXH", "sw_qualification": "TRUNG_CAP", **active},  # trained by degree
-        {"id": "c", "category": "CTV_CTXH", "sw_qualification": None, **active},  # untrained
-        {"id": "d", "category": "CHUYEN_TRACH", "sw_qualification": "DAI_HOC", **active},
-        {"id": "e", "category": "CTV_CTXH", "sw_qualification": "DAI_HOC", "status": "DA_NGHI",
-         "start_date": None, "end_date": None},  # left: not counted anywhere
-    ]
-    allowances = {"a": [{"amount": 2_530_000, "effective_from": D(2026, 7, 1), "effective_to": None}],
-                  "b": [{"amount": 1_500_000, "effective_from": D(2025, 1, 1), "effective_to": None}]}
-    result = roster_indicators(workers, {"a": 1}, allowances, on, 2_530_000,
-                               [Target("TT07", 2026, 1, 2, "")], [Target("QD112", 2025, 0.3, None, ""),
-                                                                   Target("QD112", 2030, 0.4, None, "")])
-    assert (result.active, result.collaborators) == (4, 3)
-    assert (result.trained, result.trained_share) == (3, 0.75)
-    assert result.trained_target.minimum == 0.4  # 2026 is measured against the 2030 target
-    assert (result.collaborators_with_allowance, result.collaborators_paid_at_least_base) == (2, 1)
-    assert not result.collaborator_targets[0].met_by(result.collaborators)  # 3 > the 1–2 norm
+    data = CommuneData(
+        workers=[W(worker_id="a", qualification="CHUA_DAO_TAO"),  # trained by a course
+                 W(worker_id="b", qualification="TRUNG_CAP"),  # trained by a degree
+                 W(worker_id="c"),  # untrained
+                 W(worker_id="d", qualification="DAI_HOC", category="CHUYEN_TRACH"),
+                 W("DA_NGHI", worker_id="e", qualification="DAI_HOC", left=D(2026, 5, 1))],  # left in May
+        courses=[CourseRow("k", "TAP_HUAN", D(2026, 3, 1), D(2026, 3, 2))],
+        attendances=[AttendanceRow("k", "a", True)],
+        allowances=[AllowanceRow("a", 2_530_000, D(2026, 7, 1), None),
+                    AllowanceRow("b", 1_500_000, D(2025, 1, 1), None)])
+    rates = Rates(base_salary=((D(2024, 7, 1), 2_340_000), (D(2026, 7, 1), 2_530_000)),
+                  targets={"TRAINED_SHARE": (Target("QD112", 2030, 0.4, None, ""),),
+                           "COLLABORATORS_PER_COMMUNE": (Target("TT07", 2026, 1, None, ""),)})
+    figures = commune_figures(data, periods.day_range(on, on), rates)
+    assert figures["staff.total"].value == 4 and figures["collaborators"].value == 3
+    assert (figures["P4"].numerator, figures["P4"].denominator, figures["P4"].value) == (3, 4, 0.75)
+    assert figures["collaborators"].met()
+    paid = figures["allowance_at_least_base"]
+    assert (paid.numerator, paid.denominator, set(paid.ids)) == (1, 3, {"b", "c"})  # c has no allowance
+    may = commune_figures(data, periods.month(2026, 4), rates)
+    assert may["staff.total"].value == 5 and may["P4"].numerator == 4  # e still worked in April
 
 
 def test_indicators_and_person_page_from_the_database(ctx) -> None:
@@ -77,10 +92,10 @@ def test_indicators_and_person_page_from_the_database(ctx) -> None:
     add_allowance(ctx, {"worker_id": b, "amount": "2340000", "effective_from": "01/07/2024"})
     result = indicators(ctx, on)
     assert result.base_salary == 2_530_000  # Hà Nội has no override; the national base salary from 1/7/2026
-    assert (result.collaborators, result.trained, result.trained_share) == (2, 2, 1.0)
-    assert result.collaborators_paid_at_least_base == 1
-    assert [t.plan for t in result.collaborator_targets] == ["TT07_2013"]
-    assert result.trained_target.plan == "QD112" and result.trained_target.minimum == 0.4
+    assert result.collaborators.value == 2 and (result.trained.numerator, result.trained.value) == (2, 1.0)
+    assert result.paid.numerator == 1
+    assert [t.plan for t in result.collaborators.targets] == ["TT07_2013"]
+    assert [(t.plan, t.minimum) for t in result.trained.targets] == [("QD112", 0.4)]
     page = worker_page(ctx, a, on)
     assert page["trained"] and [t["title"] for t in page["training"]] == ["Tập huấn QLTH"]
     assert page["allowances"][0]["amount"] == 2_530_000
@@ -93,8 +108,8 @@ def test_hcmc_commune_is_measured_against_the_city_plan(tmp_path) -> None:
     ctx = make_profile(tmp_path / "hcm", province="79", commune="26740")
     roster.create_worker(ctx, {"full_name": "Võ Thị Lan", "category": "CTV_CTXH"})
     result = indicators(ctx, D(2026, 11, 1))
-    assert result.trained_target.plan == "QD3359_HCM" and result.trained_target.minimum == 0.8
-    assert result.trained_share == 0.0
+    assert [(t.plan, t.minimum) for t in result.trained.targets] == [("QD3359_HCM", 0.8)]
+    assert result.trained.value == 0.0
 
 
 def test_training_totals_count_person_attendances(ctx) -> None:

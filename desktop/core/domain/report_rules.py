@@ -533,7 +533,7 @@ def _supported_in(index: _Index, period: Period, types: frozenset[str] | None) -
 def _against_baseline(key: str, indicator: str, value: int, index: _Index, period: Period, rates: Rates,
                       types: frozenset[str] | None, source: str) -> Figure:
     """(this period − the same span of the baseline year) ÷ the baseline. The baseline is counted from the
-    records when they reach back to it, else taken from the figure entered for that year."""
+    records when they reach back to it, else, for a whole year, taken from the figure entered for that year."""
     targets = _targets(rates, indicator)
     baseline_year = rates.baseline_years.get(indicator)
     if baseline_year is None or baseline_year >= period.end.year:
@@ -541,7 +541,8 @@ def _against_baseline(key: str, indicator: str, value: int, index: _Index, perio
     span = period.shifted_years(baseline_year - period.end.year)
     entered = [b for b in index.data.baselines if b.indicator == indicator and b.year == baseline_year]
     earliest = min((c.opened_on for c in index.data.cases), default=None)
-    if entered:
+    yearly = period.kind in ("year", "reporting_year")
+    if entered and yearly:  # an entered figure is a whole year's
         baseline = entered[-1].value
         source = f"{source}; năm gốc {baseline_year}: {entered[-1].source}"
     elif earliest is not None and earliest <= span.start:
@@ -630,8 +631,9 @@ def province_total(figures: Sequence[Mapping[str, Figure]], rates: Rates) -> dic
             whole: int | None = sum(f.denominator or 0 for f in present)
             if key == "P1":
                 whole = len(figures)
-            total[key] = Figure(key, _share(shares_of, whole or 0), shares_of, whole, "share" if key == "P1" else first.unit,
-                                first.targets, first.entity, (), first.people, first.source)
+            unit = "share" if key == "P1" else first.unit
+            total[key] = Figure(key, _share(shares_of, whole or 0), shares_of, whole, unit, first.targets,
+                                first.entity, (), first.people, first.source)
         elif key == "collaborators":
             meeting = sum(1 for f in present if f.met())
             total[key] = Figure(key, _share(meeting, len(figures)), meeting, len(figures), "share",

@@ -278,7 +278,7 @@ def beneficiary_has_case(where: list[Any]) -> Any:
     return ben_t.c.id.in_(select(cases_t.c.beneficiary_id).where(cases_t.c.deleted.is_(False), *where))
 
 
-CASE_FILTERS = ("status", "step", "process_type", "group", "assignee", "overdue")
+CASE_FILTERS = ("status", "step", "process_type", "group", "assignee", "overdue", "ids", "people")
 UNASSIGNED = "-"  # the assignee filter's value for "nobody yet"
 
 
@@ -308,4 +308,25 @@ def case_conditions(filters: dict[str, Any], now: Any) -> list[Any]:
         conds.append(c.beneficiary_id.in_(select(ben_t.c.id).where(padded.like(f"% {filters['group']} %"))))
     if filters.get("overdue"):
         conds.append(overdue_now(now))
+    # The records behind a report's figure: the cases, or the people whose cases to list.
+    if filters.get("ids") is not None:
+        conds.append(c.id.in_(id_list(filters["ids"])))
+    if filters.get("people") is not None:
+        conds.append(c.beneficiary_id.in_(id_list(filters["people"])))
     return conds
+
+
+def worker_conditions(ids: Sequence[str] | None) -> list[Any] | None:
+    """The roster list's condition: only these people (None: everyone)."""
+    return None if ids is None else [workers_t.c.id.in_(id_list(ids))]
+
+
+def id_list(ids: Sequence[str]) -> Any:
+    """A subquery of the given ids, passed as one JSON parameter: a figure may stand for tens of thousands of
+    records, more than SQLite takes as separate parameters."""
+    import json
+
+    from sqlalchemy import func, literal_column
+
+    each = func.json_each(json.dumps(list(ids))).table_valued("value")
+    return select(literal_column("value")).select_from(each)

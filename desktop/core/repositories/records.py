@@ -103,20 +103,6 @@ def attendance_history(session: Session, worker_id: str | None = None) -> list[d
     return [dict(r) for r in session.execute(query).mappings()]
 
 
-def completed_course_counts(session: Session) -> dict[str, int]:
-    """worker id → number of completed, live attendances of live courses."""
-    from desktop.core.models import TrainingAttendance, TrainingCourse
-
-    att, course = TrainingAttendance.__table__, TrainingCourse.__table__
-    query = (
-        select(att.c.worker_id, func.count())
-        .join(course, course.c.id == att.c.course_id)
-        .where(att.c.deleted.is_(False), course.c.deleted.is_(False), att.c.completed.is_(True))
-        .group_by(att.c.worker_id)
-    )
-    return {worker_id: n for worker_id, n in session.execute(query)}
-
-
 def live_rows(session: Session, model: type[Synced], *columns: str, partition: str | None = None
               ) -> list[dict[str, Any]]:
     """Chosen columns (or all) of every live record of a kind (of one commune, at a hub)."""

@@ -165,6 +165,28 @@ def overview(ctx: AppContext, period: Period, points: int = 6) -> dict[str, Any]
     return {"period": period, "figures": series[-1]["figures"], "trend": series}
 
 
+@dataclass(frozen=True)
+class RosterStrip:
+    """The roster page's three figures on a day: collaborators against the target, the trained share (P4), and
+    the collaborators paid at least the base salary in force that day."""
+
+    on: dt.date
+    collaborators: Figure
+    trained: Figure
+    paid: Figure
+    base_salary: int | None
+
+
+def roster_strip(ctx: AppContext, on: dt.date | None = None) -> RosterStrip:
+    """The roster page's figures on `on` (today), from the report definitions."""
+    on = on or dt.date.today()
+    data, reference = _data_of(ctx)
+    day = periods.day_range(on, on)
+    figures = figures_for(data, reference, day)
+    return RosterStrip(on, figures["collaborators"], figures["P4"], figures["allowance_at_least_base"],
+                       reference.rates(day).base_salary_on(on))
+
+
 def figure_json(figure: Figure, period: Period) -> dict[str, Any]:
     """A figure as `ctxh report --json` prints it."""
     target = figure.targets[0] if figure.targets else None

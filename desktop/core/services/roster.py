@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.core.context import AppContext
@@ -75,15 +75,19 @@ def get_worker(ctx: AppContext, worker_id: str) -> dict[str, Any]:
 
 
 def list_workers(ctx: AppContext, search: str = "", sort: str = "name", descending: bool = False,
-                 after: tuple[Any, str] | None = None, limit: int = 100) -> list[WorkerListRow]:
-    """A page of the roster (keyset paging: pass the last row's key as `after`)."""
+                 after: tuple[Any, str] | None = None, limit: int = 100,
+                 ids: Sequence[str] | None = None) -> list[WorkerListRow]:
+    """A page of the roster (keyset paging: pass the last row's key as `after`); only `ids` when given (the
+    people behind a report's figure)."""
     from desktop.core.services.access import without_contacts
 
     with ctx.db.reader() as session:
-        return without_contacts(ctx, lists.worker_page(session, search, sort, descending, after, limit))
+        return without_contacts(ctx, lists.worker_page(session, search, sort, descending, after, limit,
+                                                       lists.worker_conditions(ids)))
 
 
-def count_workers(ctx: AppContext, search: str = "", cap: int | None = None) -> int:
+def count_workers(ctx: AppContext, search: str = "", cap: int | None = None,
+                  ids: Sequence[str] | None = None) -> int:
     """How many roster entries match a search (stopping at cap + 1 when a cap is given)."""
     with ctx.db.reader() as session:
-        return lists.count(session, lists.WORKERS, search, cap=cap)
+        return lists.count(session, lists.WORKERS, search, lists.worker_conditions(ids), cap=cap)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.context import AppContext
-from desktop.core.domain.roster_rules import allowance_in_force, is_trained
+from desktop.core.domain.report_rules import AllowanceRow, CourseRow, WorkerRow, allowance_on, trained_on
 from desktop.core.excel.writing import SheetSpec, write_workbook
 from desktop.core.models import Worker, WorkerAllowance
 from desktop.core.repositories import records as repo
@@ -39,17 +39,20 @@ def export_roster(ctx: AppContext, path: Path, on: dt.date | None = None) -> dic
     label = book.label
     with ctx.db.reader() as session:
         workers = sorted(repo.live_rows(session, Worker), key=lambda w: (w["sort_key"], w["id"]))
-        allowances: dict[str, list[dict[str, Any]]] = {}
-        for a in repo.live_rows(session, WorkerAllowance):
-            allowances.setdefault(a["worker_id"], []).append(a)
-        completed = repo.completed_course_counts(session)
+        allowances: dict[str, list[AllowanceRow]] = {}
+        for a in repo.live_rows(session, WorkerAllowance, "worker_id", "amount", "effective_from", "effective_to"):
+            allowances.setdefault(a["worker_id"], []).append(AllowanceRow(**a))
         history: dict[str, list[dict[str, Any]]] = {}
         for attendance in repo.attendance_history(session):
             history.setdefault(attendance["worker_id"], []).append(attendance)
 
     def roster_rows() -> Iterator[list[Any]]:
         for number, w in enumerate(workers, start=1):
-            paid = allowance_in_force(allowances.get(w["id"], []), on)
+            paid = allowance_on(allowances.get(w["id"], []), on)
+            done = [CourseRow(t["course_id"], t["kind"], t["start_date"], t["end_date"])
+                    for t in history.get(w["id"], []) if t["completed"]]
+            trained = trained_on(WorkerRow(w["id"], w["category"], w["status"], w["start_date"], w["end_date"], None,
+                                           w["sw_qualification"], w["workplace_type"]), done, on)
             yield [
                 number, w["full_name"], label("gender", w["gender"]), w["birth_date"], w["national_id"], w["phone"],
                 w["email"], w["address"], label("worker_category", w["category"]),
@@ -58,8 +61,8 @@ def export_roster(ctx: AppContext, path: Path, on: dt.date | None = None) -> dic
                 w["major"],
                 label("training_level", w["sw_qualification"]), w["title_grade"], w["title_code"],
                 w["practice_cert_no"], w["practice_cert_expiry"], w["contract_no"], w["start_date"], w["end_date"],
-                label("worker_status", w["status"]), "Có" if is_trained(w, completed.get(w["id"], 0)) else "Chưa",
-                paid["amount"] if paid else None, w["notes"],
+                label("worker_status", w["status"]), "Có" if trained else "Chưa",
+                paid.amount if paid else None, w["notes"],
             ]
 
     def training_rows() -> Iterator[list[Any]]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop.core.context import AppContext
-from desktop.core.domain.roster_rules import RosterIndicators, Target, is_trained, roster_indicators
+from desktop.core.domain.report_rules import CourseRow, trained_on
 from desktop.core.models import Worker, WorkerAllowance
 from desktop.core.repositories import records as repo
 from desktop.core.repositories import reference as ref_repo
@@ -62,7 +62,7 @@ def worker_page(ctx: AppContext, worker_id: str, on: dt.date | None = None) -> d
         payload = json.loads(entry.pop("payload"))
         entry["fields"] = payload["fields"]
         entry["created"] = "base" not in payload
-    completed = sum(1 for t in training if t["completed"])
+    courses = [CourseRow(t["course_id"], t["kind"], t["start_date"], t["end_date"]) for t in training if t["completed"]]
     from desktop.core.services.access import without_contacts
     from desktop.core.services.audit import record
 
@@ -70,34 +70,20 @@ def worker_page(ctx: AppContext, worker_id: str, on: dt.date | None = None) -> d
     return {
         "worker": without_contacts(ctx, [worker])[0], "training": training, "allowances": allowances, "cases": cases,
         "history": history,
-        "trained": is_trained(worker, completed), "base_salary": base.value if base else None,
+        "trained": trained_on(_row_of(worker), courses, on), "base_salary": base.value if base else None,
     }
 
 
-def indicators(ctx: AppContext, on: dt.date | None = None) -> RosterIndicators:
-    """The roster indicators of this commune on a date (default today), against the programme targets."""
-    with ctx.db.reader() as session:
-        return indicators_in(session, ctx.province_code, on or dt.date.today())
+def indicators(ctx: AppContext, on: dt.date | None = None) -> Any:
+    """The roster page's figures on a date (default today): collaborators, the trained share, the allowances
+    against the base salary, each with what it is measured against (services/reports.py)."""
+    from desktop.core.services.reports import roster_strip
+
+    return roster_strip(ctx, on)
 
 
-def indicators_in(session: Any, province_code: str, on: dt.date, partition: str | None = None) -> RosterIndicators:
-    """The roster indicators of the records in a session (one commune's, given `partition`, at a hub)."""
-    workers = repo.live_rows(session, Worker, "id", "category", "status", "start_date", "end_date",
-                             "sw_qualification", partition=partition)
-    completed = repo.completed_course_counts(session)
-    allowances: dict[str, list[dict[str, Any]]] = {}
-    for a in repo.live_rows(session, WorkerAllowance, "worker_id", "amount", "effective_from", "effective_to",
-                            partition=partition):
-        allowances.setdefault(a["worker_id"], []).append(a)
-    base = ref_repo.rate_in_force(session, "BASE_SALARY", on, province_code)
-    collaborator_rows = ref_repo.targets_for(session, "COLLABORATORS_PER_COMMUNE", province_code)
-    trained_rows = ref_repo.targets_for(session, "TRAINED_SHARE", province_code)
-    # Collaborators: the national 1–2 norm and any provincial plan both apply. Trained share: a
-    # provincial plan replaces the national target.
-    provincial_trained = [r for r in trained_rows if r.province_code == province_code]
-    return roster_indicators(workers, completed, allowances, on, base.value if base else None,
-                             _targets(collaborator_rows), _targets(provincial_trained or trained_rows))
+def _row_of(worker: Mapping[str, Any]) -> Any:
+    from desktop.core.domain.report_rules import WorkerRow
 
-
-def _targets(rows: list[Any]) -> list[Target]:
-    return [Target(r.plan, r.year, r.minimum, r.maximum, r.note) for r in rows]
+    return WorkerRow(worker["id"], worker["category"], worker["status"], worker.get("start_date"),
+                     worker.get("end_date"), None, worker.get("sw_qualification"), worker.get("workplace_type"))
