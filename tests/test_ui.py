@@ -49,9 +49,14 @@ def test_sidebar_is_vietnamese(window) -> None:
 
 
 def test_overview_shows_real_counts(qtbot, window) -> None:
+    from desktop.core.domain import periods
+    from desktop.core.services.reports import build_report
+
     page = window.page("overview")
-    qtbot.waitUntil(lambda: page.cards["case"].value.text() == "1.500", timeout=5000)
-    assert page.cards["worker"].value.text() == "10"
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    expected = build_report(window.backend.ctx, "p112", periods.year(periods.dt.date.today().year)).figures
+    shown = f"{expected['cases.open_at_end'].value:,}".replace(",", ".")
+    assert page.cards["case"].value.text() == shown and page.cards["worker"].value.text() == "10"
 
 
 def test_case_list_pages_searches_and_sorts(qtbot, window) -> None:

@@ -447,6 +447,19 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "withdrawn_on": ("Ngày rút lại", "Date withdrawn"),
     "form_code": ("Biểu mẫu", "Form"),
     "filled_on": ("Ngày lập", "Date filled"),
+    "name": ("Tên cơ sở", "Name"),
+    "facility_type": ("Loại cơ sở", "Kind of facility"),
+    "in_master_plan": ("Thuộc quy hoạch mạng lưới cơ sở", "In the master plan"),
+    "offers_ctxh": ("Có cung cấp dịch vụ CTXH", "Offers CTXH services"),
+    "ctxh_since": ("Cung cấp dịch vụ CTXH từ ngày", "Offers CTXH services since"),
+    "facility_id": ("Cơ sở tiếp nhận", "Facility"),
+    "facility_name": ("Tên cơ sở tiếp nhận", "Facility's name"),
+    "referred_on": ("Ngày chuyển tuyến", "Referred on"),
+    "ended_on": ("Ngày kết thúc", "Ended on"),
+    "indicator": ("Chỉ tiêu", "Indicator"),
+    "year": ("Năm", "Year"),
+    "value": ("Số liệu", "Figure"),
+    "source": ("Nguồn số liệu", "Source"),
 }
 
 _language = "vi"

@@ -61,6 +61,12 @@ def _training(backend: Backend) -> QWidget:
     return TrainingPage(backend)
 
 
+def _reports(backend: Backend) -> QWidget:
+    from desktop.ui.pages.reports import ReportsPage
+
+    return ReportsPage(backend)
+
+
 def _sync(backend: Backend) -> QWidget:
     from desktop.ui.pages.sync import SyncPage
 
@@ -94,8 +100,8 @@ def _settings(backend: Backend) -> QWidget:
 # page name -> the function that builds it on first show (each imports its page module only then)
 PAGE_BUILDERS: dict[str, Callable[[Backend], QWidget]] = {
     "overview": _overview, "todo": _todo, "roster": _roster, "cases": _cases, "training": _training,
-    "sync": _sync, "hub_communes": _hub_communes, "hub_inbox": _hub_inbox, "hub_devices": _hub_devices,
-    "settings": _settings,
+    "reports": _reports, "sync": _sync, "hub_communes": _hub_communes, "hub_inbox": _hub_inbox,
+    "hub_devices": _hub_devices, "settings": _settings,
 }
 
 
@@ -106,16 +112,6 @@ def _titles() -> dict[str, str]:
         "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
         "hub_communes": tr("Communes"), "hub_inbox": tr("Bundles received"), "hub_devices": tr("Laptops"),
     }
-
-
-def _empty_page(name: str) -> QWidget:
-    from desktop.ui.widgets.common import EmptyState
-
-    if name == "reports":
-        return EmptyState(tr("Reports"), tr(
-            "Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of "
-            "TT 02/2020) are not built yet. They will be computed from the roster and cases kept here."))
-    raise ValueError(name)
 
 
 class MainWindow(QMainWindow):
@@ -191,14 +187,13 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> Any:
         """The page called `name`, built now if it was not yet."""
         if name not in self.pages:
-            if name in PAGE_BUILDERS:
-                page = PAGE_BUILDERS[name](self.backend)
-            else:
-                page = _empty_page(name)
+            page = PAGE_BUILDERS[name](self.backend)
             self._slots[name].layout().addWidget(page)
             self.pages[name] = page
             if hasattr(page, "lock_requested"):
                 page.lock_requested.connect(self.lock_requested)
+            if hasattr(page, "records_requested"):
+                page.records_requested.connect(self.show_records)
             self.page_built.emit(name, page)
         return self.pages[name]
 
@@ -242,6 +237,22 @@ class MainWindow(QMainWindow):
         # The Đồng bộ page says the same itself, with what to do next to it: not twice on one screen.
         on_sync = self.names[self.sidebar.currentRow()] == "sync" if self.sidebar.currentRow() >= 0 else False
         self.warning.setVisible(bool(self.warning.text()) and not on_sync)
+
+    def show_records(self, entity: str, ids: list[str], caption: str) -> None:
+        """Open the list that holds the records behind a report's figure, showing only them."""
+        target = {"worker": ("roster", "ids"), "case": ("cases", "ids"), "beneficiary": ("cases", "people")}.get(entity)
+        if entity == "facility":
+            self.show_page("reports")
+            self.page("reports").show_facilities()
+            return
+        if entity == "training_course":
+            self.show_page("training")
+            return
+        if target is None or target[0] not in self.names:
+            return
+        name, key = target
+        self.page(name).show_only({key: ids}, caption)
+        self.show_page(name)
 
     def show_page(self, name: str) -> None:
         """Switch to a page by name."""

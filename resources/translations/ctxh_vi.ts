@@ -184,12 +184,24 @@
       <translation>Phê duyệt</translation>
     </message>
     <message>
+      <source>Referrals ({n})</source>
+      <translation>Chuyển tuyến ({n})</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
       <source>Service</source>
       <translation>Dịch vụ</translation>
+    </message>
+    <message>
+      <source>Facility</source>
+      <translation>Cơ sở tiếp nhận</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
     </message>
     <message>
       <source>asked {when}</source>
@@ -660,10 +672,6 @@
       <translation>Ngày tiếp nhận</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Trạng thái</translation>
-    </message>
-    <message>
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
@@ -798,10 +806,6 @@
     <message>
       <source>Laptops</source>
       <translation>Máy đã đăng ký</translation>
-    </message>
-    <message>
-      <source>Programme indicator reports (Decision 112: P1–P5; the half-year and yearly reports of TT 02/2020) are not built yet. They will be computed from the roster and cases kept here.</source>
-      <translation>Chức năng báo cáo chỉ tiêu chương trình (Quyết định 112: P1–P5; báo cáo 6 tháng và hằng năm theo TT 02/2020) chưa được xây dựng. Các chỉ tiêu sẽ được tính từ danh sách đội ngũ và hồ sơ lưu tại đây.</translation>
     </message>
     <message>
       <source>Opening the data…</source>
@@ -1480,6 +1484,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Xóa</translation>
     </message>
     <message>
+      <source>Show all</source>
+      <translation>Hiện tất cả</translation>
+    </message>
+    <message>
       <source>more than {count} records</source>
       <translation>hơn {count} bản ghi</translation>
     </message>
@@ -1488,36 +1496,280 @@ Có khớp với máy của họ không?</translation>
       <translation>{count} bản ghi</translation>
     </message>
     <message>
-      <source>Programme indicators (collaborators per commune, trained share, children supported) will appear on the Reports page once it is complete.</source>
-      <translation>Các chỉ tiêu chương trình (số cộng tác viên mỗi xã, tỷ lệ được đào tạo, trẻ em được hỗ trợ) sẽ hiển thị ở trang Báo cáo khi chức năng này hoàn thành.</translation>
+      <source>Target {year}: at least {value} — {note}</source>
+      <translation>Mục tiêu {year}: tối thiểu {value} — {note}</translation>
     </message>
     <message>
-      <source>{open} open, {closed} closed</source>
-      <translation>{open} đang thực hiện, {closed} đã kết thúc</translation>
+      <source>P1 · The commune has social-work staff paid at least the base salary</source>
+      <translation>P1 · Xã có người làm CTXH, phụ cấp không thấp hơn mức lương cơ sở</translation>
     </message>
     <message>
-      <source>{n} attendances</source>
+      <source>P2 · Facilities in the master plan offering CTXH services</source>
+      <translation>P2 · Cơ sở trong quy hoạch cung cấp dịch vụ CTXH</translation>
+    </message>
+    <message>
+      <source>P3 · People in hardship counselled or supported, against the baseline year</source>
+      <translation>P3 · Người gặp khó khăn được tư vấn, trợ giúp so với năm gốc</translation>
+    </message>
+    <message>
+      <source>P4 · Social-work staff and collaborators trained</source>
+      <translation>P4 · Người làm CTXH và cộng tác viên đã qua đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+      <source>P5 · Priority children supported</source>
+      <translation>P5 · Trẻ em thuộc nhóm ưu tiên được hỗ trợ</translation>
+    </message>
+    <message>
+      <source>Social-work collaborators in the commune</source>
+      <translation>Cộng tác viên CTXH của xã</translation>
+    </message>
+    <message>
+      <source>{n} social-work staff on the period's last day; every collaborator must be paid at least the base salary</source>
+      <translation>{n} người làm CTXH vào ngày cuối kỳ; mọi cộng tác viên phải được phụ cấp không thấp hơn mức lương cơ sở</translation>
+    </message>
+    <message>
+      <source>{n} people this period, {base} in the baseline year</source>
+      <translation>{n} người trong kỳ, {base} người năm gốc</translation>
+    </message>
+    <message>
+      <source>{part} of {whole}</source>
+      <translation>{part} trên {whole}</translation>
+    </message>
+    <message>
+      <source>No target set for this province</source>
+      <translation>Chưa có mục tiêu cho tỉnh này</translation>
+    </message>
+    <message>
+      <source>{what} — {period}: {n} record(s)</source>
+      <translation>{what} — {period}: {n} bản ghi</translation>
+    </message>
+    <message>
+      <source>Met</source>
+      <translation>Đạt</translation>
+    </message>
+    <message>
+      <source>Not met</source>
+      <translation>Chưa đạt</translation>
+    </message>
+    <message>
+      <source>{n} people this period; no baseline yet (enter it under Reports › Baseline figures)</source>
+      <translation>{n} người trong kỳ; chưa có số liệu năm gốc (nhập ở Báo cáo › Số liệu năm gốc)</translation>
+    </message>
+    <message>
+      <source>nothing to count in this period</source>
+      <translation>kỳ này chưa có gì để tính</translation>
+    </message>
+    <message>
+      <source>Show the records behind this number</source>
+      <translation>Xem các bản ghi tạo nên con số này</translation>
+    </message>
+    <message>
+      <source>previous period: {value}</source>
+      <translation>kỳ trước: {value}</translation>
+    </message>
+    <message>
+      <source>{n} collaborators</source>
+      <translation>{n} cộng tác viên</translation>
+    </message>
+    <message>
+      <source>{opened} opened and {closed} closed in the period</source>
+      <translation>{opened} tiếp nhận mới và {closed} kết thúc trong kỳ</translation>
+    </message>
+    <message>
+      <source>to {n} people</source>
+      <translation>cho {n} người</translation>
+    </message>
+    <message>
+      <source>{n} person-attendances</source>
       <translation>{n} lượt người tham gia</translation>
     </message>
     <message>
-      <source>{n} beneficiaries</source>
-      <translation>{n} đối tượng</translation>
+      <source>Figures of {label} ({start} – {end}), counted as the records stood then. The commune's own screen shows exact numbers; reports sent out show 1 to 4 people as “&lt;5”.</source>
+      <translation>Số liệu {label} ({start} – {end}), tính theo hồ sơ như tại thời điểm đó. Màn hình của xã hiện số chính xác; báo cáo gửi đi ghi số từ 1 đến 4 người là «&lt;5».</translation>
     </message>
     <message>
-      <source>Social-work staff and collaborators</source>
-      <translation>Đội ngũ cán bộ và cộng tác viên CTXH</translation>
+      <source>Social-work staff and collaborators on the period's last day</source>
+      <translation>Người làm CTXH và cộng tác viên vào ngày cuối kỳ</translation>
     </message>
     <message>
-      <source>Cases</source>
-      <translation>Hồ sơ</translation>
+      <source>Cases open on the period's last day</source>
+      <translation>Hồ sơ đang quản lý vào ngày cuối kỳ</translation>
     </message>
     <message>
-      <source>Services delivered</source>
-      <translation>Dịch vụ đã cung cấp</translation>
+      <source>Services delivered in the period</source>
+      <translation>Lượt dịch vụ đã cung cấp trong kỳ</translation>
     </message>
     <message>
-      <source>Training courses</source>
-      <translation>Lớp tập huấn, bồi dưỡng</translation>
+      <source>Classes ended in the period</source>
+      <translation>Lớp đào tạo, tập huấn kết thúc trong kỳ</translation>
+    </message>
+    <message>
+      <source>meets the target</source>
+      <translation>đạt mục tiêu</translation>
+    </message>
+    <message>
+      <source>below the target</source>
+      <translation>chưa đạt mục tiêu</translation>
+    </message>
+    <message>
+      <source>Facility or service provider</source>
+      <translation>Cơ sở cung cấp dịch vụ</translation>
+    </message>
+    <message>
+      <source>Baseline figure</source>
+      <translation>Số liệu năm gốc</translation>
+    </message>
+    <message>
+      <source>Half-year and yearly report (TT 02/2020)</source>
+      <translation>Báo cáo 6 tháng, năm (TT 02/2020)</translation>
+    </message>
+    <message>
+      <source>Program 112 indicators (P1–P5)</source>
+      <translation>Chỉ tiêu Chương trình 112 (P1–P5)</translation>
+    </message>
+    <message>
+      <source>Social-work workforce</source>
+      <translation>Đội ngũ người làm CTXH</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Báo cáo</translation>
+    </message>
+    <message>
+      <source>Facilities and service providers</source>
+      <translation>Cơ sở cung cấp dịch vụ</translation>
+    </message>
+    <message>
+      <source>Baseline figures</source>
+      <translation>Số liệu năm gốc</translation>
+    </message>
+    <message>
+      <source>Save as Excel…</source>
+      <translation>Lưu thành Excel…</translation>
+    </message>
+    <message>
+      <source>Double-click a figure to see the records behind it</source>
+      <translation>Nháy đúp vào một chỉ tiêu để xem các bản ghi tạo nên nó</translation>
+    </message>
+    <message>
+      <source>{unit} — {label}, from {start} to {end} (compared with {previous})</source>
+      <translation>{unit} — {label}, từ {start} đến {end} (so với {previous})</translation>
+    </message>
+    <message>
+      <source>This screen shows exact figures. The Excel and PDF files, which leave the commune, show counts of 1 to 4 people in hardship as “&lt;5”.</source>
+      <translation>Màn hình này hiện số chính xác. Tệp Excel và PDF gửi ra ngoài xã ghi số từ 1 đến 4 người gặp khó khăn là «&lt;5».</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+      <source>Program 112's P2 counts the facilities in the province's master plan that offer social-work services, of all those in the plan. A case's referrals can name them.</source>
+      <translation>Chỉ tiêu 2 của Chương trình 112 tính số cơ sở thuộc quy hoạch có cung cấp dịch vụ CTXH trên tổng số cơ sở trong quy hoạch. Khi chuyển tuyến một hồ sơ có thể chọn cơ sở trong danh sách này.</translation>
+    </message>
+    <message>
+      <source>Choose a facility in the list first.</source>
+      <translation>Hãy chọn một cơ sở trong danh sách trước.</translation>
+    </message>
+    <message>
+      <source>Edit the facility</source>
+      <translation>Sửa thông tin cơ sở</translation>
+    </message>
+    <message>
+      <source>Add a facility or service provider</source>
+      <translation>Thêm cơ sở cung cấp dịch vụ</translation>
+    </message>
+    <message>
+      <source>Remove “{name}” from the register? Referrals that name it keep its name.</source>
+      <translation>Xóa «{name}» khỏi danh sách? Các lần chuyển tuyến đã ghi tên cơ sở này vẫn giữ tên.</translation>
+    </message>
+    <message>
+      <source>P3 measures the people counselled or supported against a baseline year (2020 for the 2025 target). When the records here do not reach back to it, enter that year's figure with its source, e.g. the commune's report of that year.</source>
+      <translation>Chỉ tiêu 3 so sánh số người được tư vấn, trợ giúp với năm gốc (năm 2020 cho mục tiêu 2025). Nếu dữ liệu trên máy chưa có từ năm đó, hãy nhập số liệu của năm gốc kèm nguồn, ví dụ báo cáo năm đó của xã.</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+      <source>This period</source>
+      <translation>Kỳ này</translation>
+    </message>
+    <message>
+      <source>Previous period</source>
+      <translation>Kỳ trước</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Mục tiêu</translation>
+    </message>
+    <message>
+      <source>Basis</source>
+      <translation>Căn cứ</translation>
+    </message>
+    <message>
+      <source>Report:</source>
+      <translation>Báo cáo:</translation>
+    </message>
+    <message>
+      <source>Facility name</source>
+      <translation>Tên cơ sở</translation>
+    </message>
+    <message>
+      <source>Kind of facility</source>
+      <translation>Loại cơ sở</translation>
+    </message>
+    <message>
+      <source>In the master plan</source>
+      <translation>Thuộc quy hoạch</translation>
+    </message>
+    <message>
+      <source>Offers CTXH services</source>
+      <translation>Cung cấp dịch vụ CTXH</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Từ ngày</translation>
+    </message>
+    <message>
+      <source>Closed on</source>
+      <translation>Ngừng hoạt động</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Nguồn số liệu</translation>
+    </message>
+    <message>
+      <source>Add a baseline figure</source>
+      <translation>Thêm số liệu năm gốc</translation>
+    </message>
+    <message>
+      <source>The report is being computed.</source>
+      <translation>Đang tính báo cáo.</translation>
+    </message>
+    <message>
+      <source>Saved to {path}.</source>
+      <translation>Đã lưu vào {path}.</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Có</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Không</translation>
     </message>
     <message>
       <source>Personal details</source>
@@ -1530,6 +1782,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Qualifications</source>
       <translation>Trình độ, chứng chỉ</translation>
+    </message>
+    <message>
+      <source>Social-work staff and collaborators</source>
+      <translation>Đội ngũ cán bộ và cộng tác viên CTXH</translation>
     </message>
     <message>
       <source>Personal page</source>
@@ -2072,32 +2328,40 @@ Có khớp với máy của họ không?</translation>
       <translation>Cộng tác viên có phụ cấp ≥ lương cơ sở</translation>
     </message>
     <message>
-      <source>{trained} of {active} active people</source>
-      <translation>{trained}/{active} người đang làm việc</translation>
+      <source>On {day}</source>
+      <translation>Ngày {day}</translation>
     </message>
     <message>
-      <source>{plan}: {span} per commune {mark}</source>
-      <translation>{span} người/xã {mark} — {plan}</translation>
+      <source>{trained} of the {total} social-work staff and collaborators on {day}</source>
+      <translation>{trained} trên {total} người làm CTXH và cộng tác viên vào ngày {day}</translation>
+    </message>
+    <message>
+      <source>Target: at least {n} per commune ({note}) {mark}</source>
+      <translation>Mục tiêu: tối thiểu {n} người mỗi xã ({note}) {mark}</translation>
     </message>
     <message>
       <source>No target set</source>
       <translation>Chưa có chỉ tiêu</translation>
     </message>
     <message>
-      <source>Nobody is active on the roster yet.</source>
-      <translation>Chưa có ai đang làm việc trong danh sách.</translation>
+      <source>Nobody is on the roster as social-work staff yet.</source>
+      <translation>Danh sách chưa có người làm CTXH nào.</translation>
     </message>
     <message>
-      <source>No active collaborators.</source>
-      <translation>Chưa có cộng tác viên đang làm việc.</translation>
+      <source>No collaborators on the roster.</source>
+      <translation>Danh sách chưa có cộng tác viên nào.</translation>
     </message>
     <message>
-      <source>Base salary in force: {amount}; {missing} without an allowance recorded</source>
-      <translation>Lương cơ sở hiện hành: {amount}; {missing} người chưa ghi phụ cấp</translation>
+      <source>{paid} of {total}</source>
+      <translation>{paid} trên {total}</translation>
     </message>
     <message>
-      <source>Target {year}: ≥ {share:.0%} ({note})</source>
-      <translation>Chỉ tiêu {year}: ≥ {share:.0%} ({note})</translation>
+      <source>collaborators paid at least the base salary in force on {day} ({amount})</source>
+      <translation>cộng tác viên được phụ cấp không thấp hơn mức lương cơ sở áp dụng ngày {day} ({amount})</translation>
+    </message>
+    <message>
+      <source>Target {year}: at least {share:.0%} ({note})</source>
+      <translation>Mục tiêu {year}: tối thiểu {share:.0%} ({note})</translation>
     </message>
     <message>
       <source>Something went wrong inside the program; nothing more was changed. It was logged as incident {incident} (the log holds no personal data).</source>
@@ -2110,6 +2374,42 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>The file will hold personal data without encryption (names, birth dates, circumstances). Save it only where it is safe, give it only to whom the law allows, and delete it when it is no longer needed. Go on?</source>
       <translation>Tệp sẽ chứa dữ liệu cá nhân không được mã hóa (họ tên, ngày sinh, hoàn cảnh). Chỉ lưu ở nơi an toàn, chỉ giao cho người được pháp luật cho phép, và xóa khi không còn cần. Tiếp tục?</translation>
+    </message>
+    <message>
+      <source>Calendar year</source>
+      <translation>Cả năm (1/1–31/12)</translation>
+    </message>
+    <message>
+      <source>First half-year (15/12–14/6)</source>
+      <translation>6 tháng đầu năm (15/12–14/6)</translation>
+    </message>
+    <message>
+      <source>Second half-year (15/6–14/12)</source>
+      <translation>6 tháng cuối năm (15/6–14/12)</translation>
+    </message>
+    <message>
+      <source>Reporting year (15/12–14/12)</source>
+      <translation>Năm báo cáo (15/12–14/12)</translation>
+    </message>
+    <message>
+      <source>Quarter {n}</source>
+      <translation>Quý {n}</translation>
+    </message>
+    <message>
+      <source>Month {n}</source>
+      <translation>Tháng {n}</translation>
+    </message>
+    <message>
+      <source>Other days…</source>
+      <translation>Khoảng ngày khác…</translation>
+    </message>
+    <message>
+      <source>from {start} to {end}</source>
+      <translation>từ {start} đến {end}</translation>
+    </message>
+    <message>
+      <source>Period:</source>
+      <translation>Kỳ báo cáo:</translation>
     </message>
   </context>
 </TS>

@@ -14,6 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 KINDS = ("month", "quarter", "half", "year", "reporting_year", "range")
+# Days are Vietnam's: the day a record's field was set (its HLC version) and "today" are read on the same
+# clock on every laptop and at the hub, wherever the machine's own zone is set.
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def today() -> dt.date:
+    """Today in Vietnam."""
+    return dt.datetime.now(VIETNAM).date()
 
 
 @dataclass(frozen=True)

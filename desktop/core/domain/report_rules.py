@@ -511,10 +511,10 @@ def service_figures(index: _Index, period: Period, rates: Rates) -> list[Figure]
     counselled = {case_person[s.case_id] for s in in_period if s.case_id in case_person
                   and s.service_type in COUNSELLING}
     out.append(_count("people.supported", supported, "beneficiary", True))
-    out.append(_against_baseline("P3", "PEOPLE_SUPPORTED", len(supported), index, period, rates, None,
+    out.append(_against_baseline("P3", "PEOPLE_SUPPORTED", supported, index, period, rates, None,
                                  "QĐ 112/QĐ-TTg, chỉ tiêu 3"))
     out.append(_count("people.counselled", counselled, "beneficiary", True))
-    out.append(_against_baseline("people.counselled_vs_baseline", "PEOPLE_COUNSELLED", len(counselled), index,
+    out.append(_against_baseline("people.counselled_vs_baseline", "PEOPLE_COUNSELLED", counselled, index,
                                  period, rates, COUNSELLING, "QĐ 112/QĐ-TTg"))
     referrals = [r for r in index.data.referrals if period.contains(r.referred_on)]
     out.append(Figure("referrals.made", len(referrals), entity="case", people=True,
@@ -530,14 +530,15 @@ def _supported_in(index: _Index, period: Period, types: frozenset[str] | None) -
                 and (types is None or s.service_type in types)})
 
 
-def _against_baseline(key: str, indicator: str, value: int, index: _Index, period: Period, rates: Rates,
+def _against_baseline(key: str, indicator: str, people: set[str], index: _Index, period: Period, rates: Rates,
                       types: frozenset[str] | None, source: str) -> Figure:
     """(this period − the same span of the baseline year) ÷ the baseline. The baseline is counted from the
     records when they reach back to it, else, for a whole year, taken from the figure entered for that year."""
     targets = _targets(rates, indicator)
+    value, ids = len(people), tuple(sorted(people))
     baseline_year = rates.baseline_years.get(indicator)
     if baseline_year is None or baseline_year >= period.end.year:
-        return Figure(key, None, value, None, "change", targets, people=True, source=source)
+        return Figure(key, None, value, None, "change", targets, "beneficiary", ids, True, source)
     span = period.shifted_years(baseline_year - period.end.year)
     entered = [b for b in index.data.baselines if b.indicator == indicator and b.year == baseline_year]
     earliest = min((c.opened_on for c in index.data.cases), default=None)
@@ -548,10 +549,10 @@ def _against_baseline(key: str, indicator: str, value: int, index: _Index, perio
     elif earliest is not None and earliest <= span.start:
         baseline = _supported_in(index, span, types)
     else:
-        return Figure(key, None, value, None, "change", targets, people=True,
-                      source=f"{source}; chưa có số liệu năm gốc {baseline_year}")
+        return Figure(key, None, value, None, "change", targets, "beneficiary", ids, True,
+                      f"{source}; chưa có số liệu năm gốc {baseline_year}")
     change = (value - baseline) / baseline if baseline else None
-    return Figure(key, change, value, baseline, "change", targets, people=True, source=source)
+    return Figure(key, change, value, baseline, "change", targets, "beneficiary", ids, True, source)
 
 
 def _p5(index: _Index, period: Period, rates: Rates) -> Figure:

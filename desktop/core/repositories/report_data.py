@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from desktop.core.domain.periods import VIETNAM
 from desktop.core.domain.report_rules import (
     PRIORITY_CHILD_GROUPS,
     AllowanceRow,
@@ -43,8 +44,6 @@ from desktop.core.models import (
     WorkerAllowance,
 )
 from desktop.core.models.base import table_of
-
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 def version_day(field_versions: str | None, field: str) -> dt.date | None:

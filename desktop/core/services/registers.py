@@ -77,6 +77,12 @@ def add_referral(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Chang
     with ctx.db.reader() as session:
         visible_case(ctx, session, case_id)
     facility_id = values.get("facility_id") or None
+    if facility_id is None and values.get("facility_name"):
+        # A name typed as the register writes it is that facility (what P2 and the reports follow).
+        written = " ".join(str(values["facility_name"]).split()).casefold()
+        with ctx.db.reader() as session:
+            facility_id = next((f["id"] for f in repo.live_rows(session, Facility, "id", "name")
+                                if " ".join(f["name"].split()).casefold() == written), None)
     if facility_id is not None:
         facility = get_record(ctx, Facility, str(facility_id))
         values = {**values, "facility_name": values.get("facility_name") or facility["name"]}

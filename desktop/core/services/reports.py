@@ -160,7 +160,8 @@ def trend(ctx: AppContext, period: Period, count: int, keys: Sequence[str]) -> l
 
 def overview(ctx: AppContext, period: Period, points: int = 6) -> dict[str, Any]:
     """Tổng quan: P1–P5 and the collaborators of the period against their targets, with their trend."""
-    keys = ("P1", "P2", "P3", "P4", "P5", "collaborators", "cases.open_at_end", "services.total")
+    keys = ("P1", "P2", "P3", "P4", "P5", "collaborators", "staff.total", "cases.open_at_end", "cases.opened",
+            "cases.closed", "services.total", "people.supported", "training.classes", "training.attendances")
     series = trend(ctx, period, points, keys)
     return {"period": period, "figures": series[-1]["figures"], "trend": series}
 
@@ -178,8 +179,8 @@ class RosterStrip:
 
 
 def roster_strip(ctx: AppContext, on: dt.date | None = None) -> RosterStrip:
-    """The roster page's figures on `on` (today), from the report definitions."""
-    on = on or dt.date.today()
+    """The roster page's figures on `on` (today in Vietnam), from the report definitions."""
+    on = on or periods.today()
     data, reference = _data_of(ctx)
     day = periods.day_range(on, on)
     figures = figures_for(data, reference, day)

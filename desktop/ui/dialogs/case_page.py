@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -153,9 +154,19 @@ class CasePage(QDialog):
             parts.append(tr("due {when}", when=when(current["due_at"])))
         if current and current["approval_requested_at"] and not current["decided_at"]:
             parts.append(tr("waiting for approval since {when}", when=when(current["approval_requested_at"])))
-        if case["referred_to"]:
+        if page.referrals:
+            latest = page.referrals[0]
+            parts.append(tr("referred to {facility} ({status})", facility=latest["facility_name"],
+                            status=label("referral_status", latest["status"])))
+        elif case["referred_to"]:  # written by a laptop of before the referral register
             parts.append(tr("referred to {facility} ({status})", facility=case["referred_to"],
                             status=label("referral_status", case["referral_status"])))
+        from PySide6.QtWidgets import QCompleter
+
+        completer = QCompleter(page.facility_names, self.facility)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.facility.setCompleter(completer)
         if case.get("transfer_to"):
             code = case["transfer_to"].split(":")[-1]
             parts.append(tr("moved to {commune}", commune=self.commune_names.get(code, code)))
@@ -174,6 +185,12 @@ class CasePage(QDialog):
               label("approval_decision", s["decision"]) if s["decision"] else
               (tr("asked {when}", when=when(s["approval_requested_at"])) if s["approval_requested_at"] else "")]
              for s in steps]), 1)
+        if page.referrals:
+            self.body.addWidget(QLabel(tr("Referrals ({n})", n=len(page.referrals))))
+            self.body.addWidget(read_only_table(
+                [tr("Date"), tr("Facility"), tr("Status")],
+                [[format_date(r["referred_on"]), r["facility_name"] or "", label("referral_status", r["status"])]
+                 for r in page.referrals]), 1)
         self.body.addWidget(QLabel(tr("Services ({n})", n=len(case["services"]))))
         self.body.addWidget(read_only_table(
             [tr("Date"), tr("Service")],

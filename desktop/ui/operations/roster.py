@@ -8,25 +8,25 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.core.context import AppContext
-    from desktop.core.domain.roster_rules import RosterIndicators
     from desktop.core.progress import CancelToken, ProgressSink
     from desktop.core.services.changes import Changed
     from desktop.core.services.excel_import import ImportPlan, ImportReport
+    from desktop.core.services.reports import RosterStrip
 
 
 def list_workers(ctx: AppContext, *, search: str = "", sort: str = "name", descending: bool = False,
-                 after: Any = None, limit: int = 100) -> list[dict[str, Any]]:
-    """One page of the roster."""
+                 after: Any = None, limit: int = 100, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """One page of the roster (only `ids`, when given)."""
     from desktop.core.services import roster
 
-    return roster.list_workers(ctx, search, sort, descending, after, limit)
+    return roster.list_workers(ctx, search, sort, descending, after, limit, ids)
 
 
-def count_workers(ctx: AppContext, *, search: str = "", cap: int | None = None) -> int:
+def count_workers(ctx: AppContext, *, search: str = "", cap: int | None = None, ids: list[str] | None = None) -> int:
     """How many workers match."""
     from desktop.core.services import roster
 
-    return roster.count_workers(ctx, search, cap=cap)
+    return roster.count_workers(ctx, search, cap=cap, ids=ids)
 
 
 def get_worker(ctx: AppContext, *, worker_id: str) -> dict[str, Any]:
@@ -78,8 +78,8 @@ def add_allowance(ctx: AppContext, *, values: Mapping[str, Any]) -> tuple[str, C
     return roster_extras.add_allowance(ctx, values)
 
 
-def indicators(ctx: AppContext) -> RosterIndicators:
-    """The roster's programme indicators today."""
+def indicators(ctx: AppContext) -> RosterStrip:
+    """The roster's figures today."""
     from desktop.core.services import roster_extras
 
     return roster_extras.indicators(ctx)

@@ -23,17 +23,21 @@ class CasePage:
     definitions: dict[str, FormDefinition]
     consent: dict[str, Any]
     actions: dict[str, str | None]  # action → None (allowed) or the code of the reason why not
+    referrals: list[dict[str, Any]]  # newest first
+    facility_names: list[str]  # the register's, for the referral's name box
 
 
 def load_case_page(ctx: AppContext, *, case_id: str) -> CasePage:
     """The case, its steps, its process, its forms, its consent state and the actions open now."""
-    from desktop.core.services import case_forms, cases, consent, workflow
+    from desktop.core.services import case_forms, cases, consent, registers, workflow
 
     case = cases.get_case(ctx, case_id)
     return CasePage(case=case, steps=workflow.case_steps(ctx, case_id),
                     process=workflow.processes(ctx.profile.root).get(case["process_type"]),
                     forms=case_forms.case_forms(ctx, case_id), definitions=case_forms.forms(ctx.profile.root),
-                    consent=consent.consent_state(ctx, case_id), actions=workflow.case_actions(ctx, case_id))
+                    consent=consent.consent_state(ctx, case_id), actions=workflow.case_actions(ctx, case_id),
+                    referrals=registers.referrals_of_case(ctx, case_id),
+                    facility_names=[f["name"] for f in registers.facilities(ctx)])
 
 
 def advance_step(ctx: AppContext, *, case_id: str) -> Changed:

@@ -42,12 +42,22 @@ class ListPage(QWidget):
         self.backend = backend
         # The operations run on the worker; `extra` (e.g. the case filters) is read when each page is fetched.
         fetch_page, count_rows, more = backend.bound(list_op), backend.bound(count_op), extra or dict
+        # The records behind a report's figure, when the officer clicked one: merged into the page's filters.
+        self.only: dict[str, Any] = {}
+
+        def values() -> dict[str, Any]:
+            given = dict(more())
+            if self.only and "filters" in given:
+                given["filters"] = {**given["filters"], **self.only}
+            elif self.only:
+                given.update(self.only)
+            return given
 
         def fetch(search: str, sort: str, descending: bool, after: Any, limit: int) -> list[dict[str, Any]]:
-            return fetch_page(search=search, sort=sort, descending=descending, after=after, limit=limit, **more())
+            return fetch_page(search=search, sort=sort, descending=descending, after=after, limit=limit, **values())
 
         def count(search: str) -> int:
-            return count_rows(search=search, cap=SEARCH_COUNT_CAP if search else None, **more())
+            return count_rows(search=search, cap=SEARCH_COUNT_CAP if search else None, **values())
 
         self.model = PagedTableModel(backend.runner, columns, fetch, count, default_sort=default_sort, parent=self)
         self._loaded = False
@@ -107,10 +117,22 @@ class ListPage(QWidget):
         self._stack.addWidget(self.empty_label)
 
         self.undo_bar = UndoBar()
+        self.only_bar = QWidget()
+        self.only_bar.setObjectName("onlyBar")
+        only_layout = QHBoxLayout(self.only_bar)
+        only_layout.setContentsMargins(8, 4, 8, 4)
+        self.only_label = QLabel()
+        self.only_label.setWordWrap(True)
+        self.only_clear = QPushButton(tr("Show all"))
+        self.only_clear.clicked.connect(lambda: self.show_only({}, ""))
+        only_layout.addWidget(self.only_label, 1)
+        only_layout.addWidget(self.only_clear)
+        self.only_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addLayout(self.filter_bar)
+        layout.addWidget(self.only_bar)
         layout.addWidget(self.undo_bar)
         layout.addLayout(self._stack, 1)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_bar.trigger)
@@ -132,6 +154,15 @@ class ListPage(QWidget):
         if not self._loaded:
             self._loaded = True
             self.model.reload()
+
+    def show_only(self, only: dict[str, Any], caption: str) -> None:
+        """List only some records (e.g. {"ids": [...]}: those behind a report's figure), saying which, with a
+        button to show all again; an empty `only` shows all."""
+        self.only = dict(only)
+        self.only_label.setText(caption)
+        self.only_bar.setVisible(bool(only))
+        self._loaded = True
+        self.model.reload()
 
     def current_id(self) -> str | None:
         """The id of the selected row."""
@@ -199,7 +230,7 @@ class ListPage(QWidget):
 
     def has_query(self) -> bool:
         """True while a search (or a page's filter) narrows the list: no rows then is not "no records yet"."""
-        return bool(self.search.text())
+        return bool(self.search.text()) or bool(self.only)
 
     def _first_rows(self) -> None:
         self._update_buttons()

@@ -1,4 +1,4 @@
-"""The roster indicators as three small cards, each with the target it is measured against."""
+"""The roster's three figures as small cards, each saying what it counts, on which day, against which target."""
 
 from __future__ import annotations
 
@@ -51,34 +51,36 @@ class IndicatorStrip(QWidget):
         for card in (self.collaborators, self.trained, self.allowance):
             layout.addWidget(card, 1)
 
-    def show(self, result: Any) -> None:  # type: ignore[override]
-        """Fill the cards from a RosterIndicators."""
-        targets = result.collaborator_targets
-        parts = []
-        for t in targets:
-            span = (f"{t.minimum:g}–{t.maximum:g}" if t.minimum is not None and t.maximum is not None
-                    else f"≥ {t.minimum:g}" if t.minimum is not None else f"≤ {t.maximum:g}")
-            mark = "✓" if t.met_by(result.collaborators) else "✗"
-            parts.append(tr("{plan}: {span} per commune {mark}", plan=t.note, span=span, mark=mark))
-        self.collaborators.show_state(str(result.collaborators), "\n".join(parts) or tr("No target set"),
-                                      all(t.met_by(result.collaborators) for t in targets) if targets else None)
-        if result.trained_share is None:
-            self.trained.show_state("—", tr("Nobody is active on the roster yet."), None)
+    def show(self, strip: Any) -> None:  # type: ignore[override]
+        """Fill the cards from a RosterStrip (services/reports.py): what each number counts, on which day,
+        against which target of this commune's own province or the national programme."""
+        on = strip.on.strftime("%d/%m/%Y")
+        collaborators = strip.collaborators
+        parts = [tr("On {day}", day=on)]
+        for t in collaborators.targets:
+            mark = "✓" if t.met_by(collaborators.value) else "✗"
+            parts.append(tr("Target: at least {n} per commune ({note}) {mark}", n=f"{t.minimum:g}", note=t.note,
+                            mark=mark))
+        if not collaborators.targets:
+            parts.append(tr("No target set"))
+        self.collaborators.show_state(f"{collaborators.value:g}", "\n".join(parts), collaborators.met())
+        trained = strip.trained
+        if trained.value is None:
+            self.trained.show_state("—", tr("Nobody is on the roster as social-work staff yet."), None)
         else:
-            target = result.trained_target
-            detail = tr("{trained} of {active} active people", trained=result.trained, active=result.active)
-            if target is not None and target.minimum is not None:
-                detail += "\n" + tr("Target {year}: ≥ {share:.0%} ({note})", year=target.year, share=target.minimum,
-                                    note=target.note)
-            self.trained.show_state(f"{result.trained_share:.0%}", detail,
-                                    target.met_by(result.trained_share) if target else None)
-        if result.collaborators == 0:
-            self.allowance.show_state("—", tr("No active collaborators."), None)
+            detail = tr("{trained} of the {total} social-work staff and collaborators on {day}",
+                        trained=trained.numerator, total=trained.denominator, day=on)
+            for t in trained.targets:
+                detail += "\n" + tr("Target {year}: at least {share:.0%} ({note})", year=t.year, share=t.minimum,
+                                    note=t.note)
+            self.trained.show_state(f"{trained.value:.0%}", detail, trained.met())
+        paid = strip.paid
+        if not paid.denominator:
+            self.allowance.show_state("—", tr("No collaborators on the roster."), None)
         else:
             self.allowance.show_state(
-                f"{result.collaborators_paid_at_least_base}/{result.collaborators}",
-                tr("Base salary in force: {amount}; {missing} without an allowance recorded",
-                   amount=money(result.base_salary),
-                   missing=result.collaborators - result.collaborators_with_allowance),
-                result.collaborators_paid_at_least_base == result.collaborators,
+                tr("{paid} of {total}", paid=paid.numerator, total=paid.denominator),
+                tr("collaborators paid at least the base salary in force on {day} ({amount})", day=on,
+                   amount=money(strip.base_salary)),
+                paid.numerator == paid.denominator,
             )
