@@ -1,7 +1,8 @@
 """Run the benchmarks and write bench/results.md.
 
     python -m bench [--cases 100000]
-                    [--only insert,search,cases,sync,hub,hubstatus,excel,window,build,durability,encryption]
+                    [--only insert,search,cases,sync,hub,hubstatus,excel,window,build,durability,encryption,
+                           reports]
                     [--update]
 
 A full run rewrites bench/results.md; a partial run prints its figures, and with --update replaces just its
@@ -67,14 +68,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--only", default="insert,search,cases,sync,hub,hubstatus,excel,window,build,durability,"
-                                          "encryption")
+                                          "encryption,reports")
     parser.add_argument("--communes", type=int, default=100, help="communes of the simulated province (hub)")
     parser.add_argument("--update", action="store_true", help="a partial run replaces its sections of results.md")
     args = parser.parse_args()
     chosen = set(args.only.split(","))
     results: list[Result] = []
     # The large demo profile only for the benchmarks that read it (it takes minutes to build the first time).
-    profile = demo_profile(args.cases) if chosen & {"search", "cases", "sync", "window", "build", "encryption"} \
+    profile = demo_profile(args.cases) if chosen & {"search", "cases", "sync", "window", "build", "encryption",
+                                                    "reports"} \
         else Path()
     if "insert" in chosen:
         from bench import bench_insert
@@ -120,11 +122,15 @@ def main() -> int:
         from bench import bench_encryption
 
         results += bench_encryption.run(profile)
+    if "reports" in chosen:
+        from bench import bench_reports
+
+        results += bench_reports.run(profile)
     text = write(results, args.cases)
     print(text)
     target = ROOT / "bench" / "results.md"
     if chosen == {"insert", "search", "cases", "sync", "hub", "hubstatus", "excel", "window", "build", "durability",
-                  "encryption"}:
+                  "encryption", "reports"}:
         target.write_text(text, encoding="utf-8")
     elif args.update and target.exists():
         target.write_text(update(text, target), encoding="utf-8")

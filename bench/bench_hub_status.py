@@ -92,7 +92,7 @@ def run(communes: int = COMMUNES, cases: int = CASES) -> list[Result]:
     from sync.hub.status import hub_status
 
     hub_dir, received = _province(communes, cases)
-    ctx = open_bench(hub_dir)
+    ctx = open_bench(hub_dir, "quantri")
     with ctx.db.session() as session:  # as after an import that touched every commune
         forget_digests(session, [f"79:{code}" for code in _codes(communes)])
     started = time.perf_counter()

@@ -69,6 +69,16 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
     page._report()
     qtbot.waitUntil(lambda: str(report) in page.message.text(), timeout=10000)
     assert report.exists()
+    # Drill-down: one commune's own report, as its laptop would make it.
+    mine = tmp_path / "xa.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(mine), ""))
+    page.table.selectRow(0)
+    page._commune_report()
+    qtbot.waitUntil(lambda: str(mine) in page.message.text(), timeout=10000)
+    from openpyxl import load_workbook
+
+    heading = load_workbook(mine).active["A1"].value
+    assert heading == "UBND PHƯỜNG BA ĐÌNH"
     win.show_page("hub_inbox")
     received = win.page("hub_inbox")
     qtbot.waitUntil(lambda: received.table.rowCount() == 2, timeout=5000)

@@ -1264,8 +1264,20 @@
       <translation>Báo cáo toàn tỉnh…</translation>
     </message>
     <message>
+      <source>Report of the chosen commune…</source>
+      <translation>Báo cáo của xã đã chọn…</translation>
+    </message>
+    <message>
       <source>{n} conflict(s) in the province's data.</source>
       <translation>{n} xung đột trong dữ liệu của tỉnh.</translation>
+    </message>
+    <message>
+      <source>Report of the chosen commune</source>
+      <translation>Báo cáo của xã đã chọn</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>Folder of bundles</source>
@@ -1282,10 +1294,6 @@
     <message>
       <source>Province report</source>
       <translation>Báo cáo toàn tỉnh</translation>
-    </message>
-    <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>{n} bundle(s), {refused} quarantined.</source>
@@ -1364,12 +1372,16 @@ Có khớp với máy của họ không?</translation>
       <translation>Mã băm nội dung</translation>
     </message>
     <message>
-      <source>Writing bundles…</source>
-      <translation>Đang ghi các gói…</translation>
+      <source>Choose a commune in the list first.</source>
+      <translation>Hãy chọn một xã trong danh sách trước.</translation>
     </message>
     <message>
       <source>Writing the report…</source>
       <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+      <source>Writing bundles…</source>
+      <translation>Đang ghi các gói…</translation>
     </message>
     <message>
       <source>File</source>
@@ -1462,6 +1474,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>{n} case(s) of people who moved were opened in their new commune.</source>
       <translation>Đã mở {n} hồ sơ của người chuyển nơi ở tại xã/phường mới.</translation>
+    </message>
+    <message>
+      <source>Saved to {path}.</source>
+      <translation>Đã lưu vào {path}.</translation>
     </message>
     <message>
       <source>{n} bundle(s) written to {folder}.</source>
@@ -1758,10 +1774,6 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>The report is being computed.</source>
       <translation>Đang tính báo cáo.</translation>
-    </message>
-    <message>
-      <source>Saved to {path}.</source>
-      <translation>Đã lưu vào {path}.</translation>
     </message>
     <message>
       <source>Yes</source>

@@ -76,11 +76,11 @@ def province_report(ctx: AppContext, period: Period) -> ProvinceReport:
         communes.append(CommuneFigures(
             code, units.get(code, code), laptops.get(partition, 0) if partition else 0,
             figures_for(rows, reference, period) if rows is not None else None,
-            figures_for(rows, reference, before) if rows is not None else None))
+            figures_for(rows, reference, before, breakdowns=False) if rows is not None else None))
     # P1 and the collaborators' target are shares of every commune in scope: one that sent nothing counts as
     # not (yet) shown to meet them.
     empty = figures_for(CommuneData(), reference, period)
-    empty_before = figures_for(CommuneData(), reference, before)
+    empty_before = figures_for(CommuneData(), reference, before, breakdowns=False)
     total = province_total([c.figures or empty for c in communes], reference.rates(period)) if communes else {}
     previous_total = province_total([c.previous or empty_before for c in communes],
                                     reference.rates(before)) if communes else {}

@@ -10,7 +10,6 @@ left, a course counts once it has ended, an allowance and the base salary are th
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -313,6 +312,7 @@ class _Index:
     cases_of_person: dict[str, list[CaseRow]]
     steps: dict[str, dict[str, StepRow]]
     services_by_case: dict[str, list[ServiceRow]]
+    case_person: dict[str, str]
 
     @classmethod
     def of(cls, data: CommuneData) -> _Index:
@@ -336,7 +336,7 @@ class _Index:
         for s in data.services:
             services.setdefault(s.case_id, []).append(s)
         return cls(data, courses, attended, allowances, {p.id: p for p in data.people}, cases_of_person, steps,
-                   services)
+                   services, {c.id: c.beneficiary_id for c in data.cases})
 
 
 def _targets(rates: Rates, indicator: str) -> tuple[Target, ...]:
@@ -421,7 +421,7 @@ def _p1(index: _Index, ctxh_staff: Sequence[WorkerRow], day: dt.date, rates: Rat
                   tuple(sorted(w.id for w in ctxh_staff)), source="QĐ 112/QĐ-TTg, chỉ tiêu 1")
 
 
-def case_figures(index: _Index, period: Period) -> list[Figure]:
+def case_figures(index: _Index, period: Period, breakdowns: bool = True) -> list[Figure]:
     """Cases opened, open at the end and closed in the period; by group (a person in two groups counts in
     both, the totals count her once) and by the step they stood in at the end; closure reasons."""
     cases = index.data.cases
@@ -433,11 +433,13 @@ def case_figures(index: _Index, period: Period) -> list[Figure]:
         _count("cases.open_at_end", [c.id for c in still_open], "case", True),
         _count("cases.closed", [c.id for c in closed], "case", True),
     ]
+    if not breakdowns:
+        return out
     for label, chosen in (("opened", opened), ("open_at_end", still_open)):
         by_group: dict[str, list[str]] = {}
         for c in chosen:
             person = index.people.get(c.beneficiary_id)
-            for group in sorted(person.groups if person else ()):
+            for group in person.groups if person else ():
                 by_group.setdefault(group, []).append(c.id)
         for group, ids in sorted(by_group.items()):
             out.append(_count(f"cases.{label}.by_group.{group}", ids, "case", True))
@@ -501,12 +503,15 @@ def service_figures(index: _Index, period: Period, rates: Rates) -> list[Figure]
     """Services delivered in the period by type; people given any service (P3's people supported) and people
     counselled (tư vấn, tham vấn), each against the baseline year; referrals made; P5's priority children."""
     in_period = [s for s in index.data.services if period.contains(s.delivered_on)]
-    case_person = {c.id: c.beneficiary_id for c in index.data.cases}
+    case_person = index.case_person
     out = [Figure("services.total", len(in_period), entity="case",
                   ids=tuple(sorted({s.case_id for s in in_period})), people=True)]
-    for kind, n in sorted(Counter(s.service_type for s in in_period).items()):
-        out.append(Figure(f"services.by_type.{kind}", n, entity="case", people=True,
-                          ids=tuple(sorted({s.case_id for s in in_period if s.service_type == kind}))))
+    by_type: dict[str, list[str]] = {}
+    for s in in_period:
+        by_type.setdefault(s.service_type, []).append(s.case_id)
+    for kind, case_ids in sorted(by_type.items()):
+        out.append(Figure(f"services.by_type.{kind}", len(case_ids), entity="case", people=True,
+                          ids=tuple(sorted(set(case_ids)))))
     supported = {case_person[s.case_id] for s in in_period if s.case_id in case_person}
     counselled = {case_person[s.case_id] for s in in_period if s.case_id in case_person
                   and s.service_type in COUNSELLING}
@@ -524,7 +529,7 @@ def service_figures(index: _Index, period: Period, rates: Rates) -> list[Figure]
 
 
 def _supported_in(index: _Index, period: Period, types: frozenset[str] | None) -> int:
-    case_person = {c.id: c.beneficiary_id for c in index.data.cases}
+    case_person = index.case_person
     return len({case_person[s.case_id] for s in index.data.services
                 if period.contains(s.delivered_on) and s.case_id in case_person
                 and (types is None or s.service_type in types)})
@@ -596,12 +601,15 @@ def training_figures(index: _Index, period: Period) -> list[Figure]:
     ]
 
 
-def commune_figures(data: CommuneData, period: Period, rates: Rates) -> dict[str, Figure]:
-    """Every figure of one commune over a period, by key (docs/reports.md lists them)."""
-    index = _Index.of(data)
+def commune_figures(data: CommuneData, period: Period, rates: Rates, breakdowns: bool = True) -> dict[str, Figure]:
+    """Every figure of one commune over a period, by key (docs/reports.md lists them); without the cases'
+    breakdowns by group, step and reason when `breakdowns` is False (a trend's earlier points)."""
+    index = data.__dict__.get("_index")
+    if index is None:  # built once per set of rows: a report and its previous period, a trend's six periods
+        index = data.__dict__["_index"] = _Index.of(data)
     figures: list[Figure] = []
     figures += staff_figures(index, period, rates)
-    figures += case_figures(index, period)
+    figures += case_figures(index, period, breakdowns)
     figures += child_protection_figures(index, period, rates)
     figures += service_figures(index, period, rates)
     figures += facility_figures(index, period, rates)

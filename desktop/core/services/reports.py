@@ -127,9 +127,10 @@ def _data_of(ctx: AppContext) -> tuple[CommuneData, Reference]:
     return data, reference
 
 
-def figures_for(data: CommuneData, reference: Reference, period: Period) -> dict[str, Figure]:
+def figures_for(data: CommuneData, reference: Reference, period: Period, breakdowns: bool = True
+                ) -> dict[str, Figure]:
     """A commune's figures over a period from its rows (what the laptop and the hub both call)."""
-    return commune_figures(data, period, reference.rates(period))
+    return commune_figures(data, period, reference.rates(period), breakdowns)
 
 
 def build_report(ctx: AppContext, kind: str, period: Period, compare: bool = True) -> Report:
@@ -153,7 +154,7 @@ def trend(ctx: AppContext, period: Period, count: int, keys: Sequence[str]) -> l
     data, reference = _data_of(ctx)
     points = []
     for one in periods.last_periods(period, count):
-        figures = figures_for(data, reference, one)
+        figures = figures_for(data, reference, one, breakdowns=False)
         points.append({"period": one, "figures": {k: figures[k] for k in keys if k in figures}})
     return points
 

@@ -48,6 +48,16 @@ def write_report(ctx: AppContext, *, year: int, path: Path, progress: ProgressSi
     return write(ctx, calendar_year(year), path)
 
 
+def write_commune_report(ctx: AppContext, *, commune_code: str, year: int, path: Path, progress: ProgressSink,
+                         cancel: CancelToken) -> dict[str, Any]:
+    """One commune's Program 112 report of `year`, from what the hub holds, to an Excel file."""
+    from desktop.core.domain.periods import year as calendar_year
+    from desktop.core.services.report_documents import export_report
+    from sync.hub.report import commune_report
+
+    return export_report(ctx, commune_report(ctx, commune_code, "p112", calendar_year(year)), path)
+
+
 def devices(ctx: AppContext) -> list[dict[str, Any]]:
     """The laptops enrolled."""
     from sync.hub.devices import devices as enrolled

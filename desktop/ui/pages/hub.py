@@ -79,7 +79,9 @@ class HubCommunesPage(_HubPage):
         self.year.setValue(dt.date.today().year)
         self.buttons.addWidget(self.year)
         self.add_button(tr("Province report…"), self._report)
+        self.commune_button = self.add_button(tr("Report of the chosen commune…"), self._commune_report)
         self.buttons.addStretch(1)
+        self.partitions: list[str] = []
 
     def activate(self) -> None:
         """Reload the status."""
@@ -87,6 +89,7 @@ class HubCommunesPage(_HubPage):
 
     def _show(self, status: dict[str, Any]) -> None:
         rows = []
+        self.partitions = [partition for partition, _c in sorted(status["communes"].items())]
         for partition, commune in sorted(status["communes"].items()):
             last = max((d["last_bundle"] for d in commune["devices"] if d["last_bundle"]), default=None)
             restored = [d["name"] for d in commune["devices"] if d["restored"]]
@@ -103,6 +106,24 @@ class HubCommunesPage(_HubPage):
         self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
                         tr("Refused"), tr("Conflicts"), tr("Alert"), tr("Content digest")], rows)
         self.message.setText(tr("{n} conflict(s) in the province's data.", n=status["conflicts"]))
+
+    def _commune_report(self) -> None:
+        from desktop.ui.widgets.messages import confirm_personal_data
+
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.partitions):
+            self.message.setText(tr("Choose a commune in the list first."))
+            return
+        code, year = self.partitions[row].split(":", 1)[1], self.year.value()
+        if not confirm_personal_data(self):
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Report of the chosen commune"),
+                                              str(Path.home() / f"chi-tieu-{code}-{year}.xlsx"),
+                                              tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.backend.long(ops.write_commune_report, tr("Writing the report…"), self, commune_code=code,
+                              year=year, path=Path(path), on_error=self.failed,
+                              on_done=lambda _r: self.message.setText(tr("Saved to {path}.", path=path)))
 
     def _import(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Folder of bundles"))
