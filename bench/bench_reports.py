@@ -117,12 +117,42 @@ def run(profile: Path) -> list[Result]:
     return results + _hub()
 
 
+COMMUNES, CASES = 168, 600
+
+
+def _province() -> Path:
+    """A hub holding 168 communes of Hồ Chí Minh City × 600 demo cases each (made once, reused)."""
+    import dataclasses
+    import shutil
+
+    from bench.common import PASSPHRASE, WORK
+    from desktop.core.services.demo import generate
+    from sync.hub.profile import init_hub
+
+    hub_dir = WORK / f"hub-report-{COMMUNES}x{CASES}"
+    if (hub_dir / "ready").exists():
+        return hub_dir
+    shutil.rmtree(hub_dir, ignore_errors=True)
+    hub = init_hub(hub_dir, "79", "Sở Y tế TP. Hồ Chí Minh (đo hiệu năng)", user=("quantri", PASSPHRASE))
+    for n, code in enumerate(_codes()):
+        generate(dataclasses.replace(hub, commune_code=code), cases=CASES, workers=6, seed=n + 1)
+    hub.db.dispose()
+    (hub_dir / "ready").write_text("ok")
+    return hub_dir
+
+
+def _codes() -> list[str]:
+    from desktop.core.reference_data import read_admin_units_file
+
+    units = read_admin_units_file()["provinces"]
+    return [c[0] for c in next(p for p in units if p["code"] == "79")["communes"]][:COMMUNES]
+
+
 def _hub() -> list[Result]:
-    from bench.bench_hub_status import COMMUNES, _codes, _province
     from desktop.core.domain import periods
     from sync.hub.report import province_report
 
-    hub_dir, _received = _province(COMMUNES, 600)
+    hub_dir = _province()
     ctx = open_bench(hub_dir, "quantri")
     year = periods.year(periods.today().year)
     province_report(ctx, year)
@@ -134,7 +164,7 @@ def _hub() -> list[Result]:
         bare.append(_bare(hub_dir, [(year.start.isoformat(), year.end.isoformat()),
                                     (year.previous().start.isoformat(), year.previous().end.isoformat())]))
     with_data = sum(1 for c in report.communes if c.figures is not None)
-    assert with_data == len(_codes(COMMUNES))
+    assert with_data == len(_codes())
     ctx.db.dispose()
     section = f"The hub's province report: {len(report.communes)} communes, {with_data} with data × 600 cases"
     return [Result(section, "every commune's figures, this year and the last, and the province total: median",

@@ -127,6 +127,9 @@ def test_the_targets_a_commune_sees_are_its_provinces_own(commune, tmp_path: Pat
         vinh_long = read_reference(session, "86").plans.by_indicator
         an_giang = read_reference(session, "91").plans.by_indicator
     assert {t.plan for t in hanoi["TRAINED_SHARE"]} == {"QD112"}  # no Ninh Bình, no HCMC plan in Hà Nội
+    with ctx.db.reader() as session:
+        ninh_binh = read_reference(session, "37").plans.by_indicator
+    assert {(t.plan, t.year, t.minimum) for t in ninh_binh["TRAINED_SHARE"]} == {("KH96_NINHBINH", 2030, 0.4)}
     assert {(t.year, t.minimum) for t in hcmc["TRAINED_SHARE"]} == {(2025, 0.5), (2030, 0.8)}
     assert [t.minimum for t in hanoi["COLLABORATORS_PER_COMMUNE"]] == [1]
     assert [t.minimum for t in vinh_long["COLLABORATORS_PER_COMMUNE"]] == [2]  # Bến Tre's plan

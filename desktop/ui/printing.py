@@ -19,9 +19,19 @@ def _printer() -> QPrinter:
     return printer
 
 
-def _document(html: str) -> QTextDocument:
+def _document(html: str, printer: QPrinter) -> QTextDocument:
     document = QTextDocument()
     document.setHtml(html)
+    # Lay the text out on the printable area itself: left to its default, QTextDocument lays a wide table out
+    # on its own idea of a page and the printer clips its right edge. The page is given in the document's
+    # pixels (the screen's logical dots per inch, which its point sizes are measured in), so 11 pt prints as
+    # 11 pt.
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+    document.setPageSize(printer.pageRect(QPrinter.Unit.Inch).size() * dpi)
+    document.setDocumentMargin(0)
     return document
 
 
@@ -30,7 +40,7 @@ def save_pdf(html: str, path: Path) -> Path:
     printer = _printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    _document(html).print_(printer)
+    _document(html, printer).print_(printer)
     return path
 
 
@@ -40,5 +50,5 @@ def print_html(html: str, parent: QWidget | None = None) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _document(html).print_(printer)
+    _document(html, printer).print_(printer)
     return True

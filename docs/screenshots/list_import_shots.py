@@ -18,14 +18,13 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(OUT.parent.parent))
 
-from docs.screenshots.security_shots import grab, run_steps  # noqa: E402
+from docs.screenshots.security_shots import grab, run_signed_in, run_steps  # noqa: E402
 
 PASSPHRASE = "lua chin vang dong que"
 
 
 def main() -> None:
     """The wizard's steps on three lists, then Việc cần làm."""
-    import desktop.ui.app as appmod
     from desktop.core.services import roster
     from desktop.core.services.setup import SetupRequest, initialise_profile
     from tests.list_corpus import allowance_list, class_list, roster_shapes, xls_roster_tcvn3
@@ -40,23 +39,11 @@ def main() -> None:
     tcvn3 = xls_roster_tcvn3(work / "DS CTV (VnTime).xls").path
     course = class_list(work / "Lop tap huan CTXH 11-2026.xlsx").path
     shapes = roster_shapes(work / "Nhan luc CTXH phuong.xlsx").path
-    original_ready = appmod.AppController._ready
-    original_ask = appmod.AppController._ask_sign_in
 
-    def ask(self: appmod.AppController) -> None:
-        original_ask(self)
-        dialog = self.dialog
-        dialog.passphrase.setText(PASSPHRASE)
-        dialog._submit()
-
-    def ready(self: appmod.AppController) -> None:
-        original_ready(self)
-        if getattr(self, "_shots_started", False):
-            return
-        self._shots_started = True
-        window = self.window
-        window.showMaximized()
+    def scenes(controller: object) -> None:
         from desktop.ui.dialogs.list_import import ListImportDialog
+
+        window = controller.window  # type: ignore[attr-defined]
 
         state: dict[str, ListImportDialog] = {}
 
@@ -121,13 +108,7 @@ def main() -> None:
             (1500, lambda: grab("settings-remembered-answers")),
         ])
 
-    appmod.AppController._ready = ready
-    appmod.AppController._ask_sign_in = ask
-    try:
-        appmod.run_gui(profile, language="vi")
-    finally:
-        appmod.AppController._ready = original_ready
-        appmod.AppController._ask_sign_in = original_ask
+    run_signed_in(profile, scenes, PASSPHRASE)
 
 
 if __name__ == "__main__":

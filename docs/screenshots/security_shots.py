@@ -42,6 +42,36 @@ def run_steps(steps: list[tuple[int, Callable[[], None]]], quit_after: bool = Tr
     step(0)
 
 
+def run_signed_in(profile: Path, scenes: Callable[[object], None], passphrase: str = PASSPHRASE) -> None:
+    """Open the window on `profile` as the officer would: sign in with `passphrase`, maximise the window, then
+    call `scenes(controller)` once (it queues its steps with run_steps)."""
+    import desktop.ui.app as appmod
+
+    original_ready = appmod.AppController._ready
+    original_ask = appmod.AppController._ask_sign_in
+
+    def ask(self: appmod.AppController) -> None:
+        original_ask(self)
+        self.dialog.passphrase.setText(passphrase)
+        self.dialog._submit()
+
+    def ready(self: appmod.AppController) -> None:
+        original_ready(self)
+        if getattr(self, "_shots_started", False):
+            return
+        self._shots_started = True
+        self.window.showMaximized()
+        scenes(self)
+
+    appmod.AppController._ready = ready
+    appmod.AppController._ask_sign_in = ask
+    try:
+        appmod.run_gui(profile, language="vi")
+    finally:
+        appmod.AppController._ready = original_ready
+        appmod.AppController._ask_sign_in = original_ask
+
+
 def make_profile(root: Path) -> None:
     """A commune's laptop with accounts of every role and a few entries in its audit trail."""
     from desktop.core.context import open_context

@@ -81,13 +81,20 @@ def _fetch(session: Session, table: Table, columns: Iterable[str], partition: st
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), args)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
 
 def report_data(session: Session, partition: str | None = None) -> dict[str, CommuneData]:
     """Every commune's report rows (only `partition`'s when given), by partition."""
+    from desktop.core.bulk import without_cyclic_gc
+
+    with without_cyclic_gc():
+        return _report_data(session, partition)
+
+
+def _report_data(session: Session, partition: str | None) -> dict[str, CommuneData]:
     communes: dict[str, CommuneData] = {}
 
     def collect(model: type, columns: tuple[str, ...], make: Callable[[Any], Any], target: str) -> None:

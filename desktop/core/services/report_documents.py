@@ -366,36 +366,44 @@ def write_xlsx(report: Report, path: Path, book: CodeBook, lang: str = "vi") -> 
 
 
 def report_html(report: Report, book: CodeBook, lang: str = "vi") -> str:
-    """The report as HTML of the subset Qt's rich text prints (tables, no CSS layout), for A4 PDF. Small
-    counts are hidden: a PDF leaves the commune."""
+    """The report as HTML of the subset Qt's rich text prints (tables with cell widths, no CSS layout), for an
+    A4 PDF. Small counts are hidden: a PDF leaves the commune. The basis of each figure is left to the Excel
+    file: on A4 portrait it would squeeze the figures."""
     title, basis, _sections = LAYOUTS[report.kind]
     rows = report_rows(report, book, lang, outgoing=True)
     e = escape
+    headers = _columns(lang, report)[:6]
+    headers[4] = "Previous" if lang == "en" else "Kỳ trước"
+    previous = report.previous_period.label if report.previous_period else "—"
+    compared = f"Compared with: {previous}" if lang == "en" else f"So với kỳ trước: {previous}"
     parts = [
         "<html><body style='font-family: \"Times New Roman\", \"Noto Serif\", serif; font-size: 11pt;'>",
-        "<table width='100%'><tr>",
-        f"<td width='42%' align='center'><b>{e(_unit_heading(report.unit))}</b><br/>Số: ……/BC-UBND</td>",
-        f"<td width='58%' align='center'><b style='white-space: nowrap;'>{e(MOTTO[0])}</b><br/>"
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>",
+        f"<td width='40%' align='center' valign='top' style='white-space: nowrap;'>"
+        f"<b>{e(_unit_heading(report.unit))}</b><br/>"
+        "Số: ……/BC-UBND</td>",
+        f"<td width='60%' align='center' valign='top' style='white-space: nowrap;'>"
+        f"<span style='font-size: 10pt;'><b>{e(MOTTO[0])}</b></span><br/>"
         f"<b><u>{e(MOTTO[1])}</u></b><br/><i>{e(_dated(report))}</i></td>",
         "</tr></table><br/>",
         f"<p align='center' style='font-size: 14pt;'><b>{e(_pick(title, lang))}</b></p>",
-        f"<p align='center'>{e(_period_line(report, lang))}<br/><i>(Căn cứ: {e(basis)})</i></p>",
+        f"<p align='center'>{e(_period_line(report, lang))}<br/>{e(compared)}<br/><i>(Căn cứ: {e(basis)})</i></p>",
         "<table width='100%' border='1' cellspacing='0' cellpadding='3'><tr>",
     ]
-    widths = (6, 42, 9, 13, 13, 9, 8)
-    for width, text in zip(widths, _columns(lang, report), strict=True):
-        parts.append(f"<th width='{width}%'>{e(text)}</th>")
+    widths = (6, 45, 9, 13, 13, 14)
+    for width, text in zip(widths, headers, strict=True):
+        parts.append(f"<td width='{width}%' align='center' valign='middle'><b>{e(text)}</b></td>")
     parts.append("</tr>")
     for row in rows:
         if row.level == 0:
-            parts.append(f"<tr><td align='center'><b>{e(row.number)}</b></td><td colspan='6'><b>{e(row.label)}</b>"
+            parts.append(f"<tr><td align='center'><b>{e(row.number)}</b></td><td colspan='5'><b>{e(row.label)}</b>"
                          "</td></tr>")
             continue
         label = e(row.label) if row.level == 1 else f"&nbsp;&nbsp;&nbsp;<i>{e(row.label)}</i>"
         parts.append(
             f"<tr><td align='center'>{e(row.number)}</td><td>{label}</td><td align='center'>{e(row.unit)}</td>"
             f"<td align='right'>{e(row.value)}</td><td align='right'>{e(row.previous)}</td>"
-            f"<td align='right'>{e(row.target)}</td><td style='font-size: 8pt;'>{e(row.note)}</td></tr>")
+            f"<td align='right'>{e(row.target)}</td></tr>")
     parts.append("</table>")
     if any(HIDDEN in (r.value, r.previous) for r in rows):
         parts.append("<p style='font-size: 9pt;'><i>Ghi chú: «&lt;5» là số từ 1 đến 4, không ghi cụ thể để bảo vệ "

@@ -130,7 +130,10 @@ def _data_of(ctx: AppContext) -> tuple[CommuneData, Reference]:
 def figures_for(data: CommuneData, reference: Reference, period: Period, breakdowns: bool = True
                 ) -> dict[str, Figure]:
     """A commune's figures over a period from its rows (what the laptop and the hub both call)."""
-    return commune_figures(data, period, reference.rates(period), breakdowns)
+    from desktop.core.bulk import without_cyclic_gc
+
+    with without_cyclic_gc():
+        return commune_figures(data, period, reference.rates(period), breakdowns)
 
 
 def build_report(ctx: AppContext, kind: str, period: Period, compare: bool = True) -> Report:
