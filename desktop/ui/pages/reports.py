@@ -130,7 +130,7 @@ class ReportsPage(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 44), (2, 70), (3, 130), (4, 130), (5, 110), (6, 170)):
+        for column, width in ((0, 44), (2, 90), (3, 130), (4, 130), (5, 110), (6, 170)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self._drill(index.row()))
         self.table.setToolTip(tr("Double-click a figure to see the records behind it"))
