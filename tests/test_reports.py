@@ -183,7 +183,7 @@ def test_no_hidden_cell_can_be_given_back_by_the_total(cells: list[int]) -> None
     assert len(hidden) != 1 or not nonzero_shown
 
 
-def test_the_report_files_leave_small_counts_hidden(commune, tmp_path: Path) -> None:
+def test_the_report_files_leave_small_counts_hidden(commune, tmp_path: Path, qapp) -> None:
     from openpyxl import load_workbook
 
     from desktop.__main__ import render_pdf
