@@ -232,3 +232,18 @@ def test_report_json_and_bad_periods(commune, capsys) -> None:
                       (["--year", "2025", "--out", "x.docx"], "E_REPORT_OUT")):
         assert run(["--data-dir", data_dir, "report", *bad, "--json"]) == 2
         assert json.loads(capsys.readouterr().out)["error"] == code
+
+
+def test_a_case_stands_in_the_step_it_had_reached_on_the_day() -> None:
+    """A re-plan enters KE_HOACH again: on each day the case counts in the step it stood in then."""
+    from desktop.core.domain.report_rules import CaseRow, CommuneData, Rates, StepRow, commune_figures
+
+    def run(code: str, month: int) -> StepRow:
+        return StepRow("c", code, dt.datetime(2025, month, 1, 9), None, None, None, None)
+
+    data = CommuneData(cases=[CaseRow("c", "p", "ND56_2017", dt.date(2025, 1, 1), None, None, None)],
+                       steps=[run("TIEP_NHAN", 1), run("KE_HOACH", 2), run("THUC_HIEN", 3), run("RA_SOAT", 4),
+                              run("KE_HOACH", 6)])
+    for month, step in ((2, "KE_HOACH"), (4, "RA_SOAT"), (5, "RA_SOAT"), (6, "KE_HOACH")):
+        figures = commune_figures(data, periods.month(2025, month), Rates())
+        assert figures[f"cases.open_at_end.by_step.{step}"].value == 1, month

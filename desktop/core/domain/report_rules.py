@@ -313,6 +313,7 @@ class _Index:
     steps: dict[str, dict[str, StepRow]]
     services_by_case: dict[str, list[ServiceRow]]
     case_person: dict[str, str]
+    step_runs: dict[str, list[StepRow]]  # every run of every step, for the step a case stood in on a day
 
     @classmethod
     def of(cls, data: CommuneData) -> _Index:
@@ -328,7 +329,9 @@ class _Index:
         for case in data.cases:
             cases_of_person.setdefault(case.beneficiary_id, []).append(case)
         steps: dict[str, dict[str, StepRow]] = {}
+        runs: dict[str, list[StepRow]] = {}
         for step in data.steps:
+            runs.setdefault(step.case_id, []).append(step)
             mine = steps.setdefault(step.case_id, {})
             if step.step_code not in mine or step.started_at > mine[step.step_code].started_at:
                 mine[step.step_code] = step  # a step entered again (a re-plan): its latest run
@@ -336,7 +339,7 @@ class _Index:
         for s in data.services:
             services.setdefault(s.case_id, []).append(s)
         return cls(data, courses, attended, allowances, {p.id: p for p in data.people}, cases_of_person, steps,
-                   services, {c.id: c.beneficiary_id for c in data.cases})
+                   services, {c.id: c.beneficiary_id for c in data.cases}, runs)
 
 
 def _targets(rates: Rates, indicator: str) -> tuple[Target, ...]:
@@ -446,7 +449,7 @@ def case_figures(index: _Index, period: Period, breakdowns: bool = True) -> list
     cutoff = _end_of(period.end)
     by_step: dict[str, list[str]] = {}
     for c in still_open:
-        runs = [s for s in index.steps.get(c.id, {}).values() if s.started_at <= cutoff]
+        runs = [s for s in index.step_runs.get(c.id, ()) if s.started_at <= cutoff]
         step = max(runs, key=lambda s: s.started_at).step_code if runs else "TIEP_NHAN"
         by_step.setdefault(step, []).append(c.id)
     for step, ids in sorted(by_step.items()):
