@@ -59,8 +59,8 @@ def test_overview_shows_the_indicators_and_opens_the_records_behind_them(qtbot, 
     # A click on the number: the roster, only the three trained, saying so, with a way back to everyone.
     tile.value.click()
     roster = window.page("roster")
-    qtbot.waitUntil(lambda: window.names[window.sidebar.currentRow()] == "roster" and roster.model.total == 3,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: window.names[window.sidebar.currentRow()] == "roster" and roster.model.total == 3
+                    and roster.model.rowCount() == 3, timeout=10000)
     assert roster.only_bar.isVisible() and "Năm 2025: 3 bản ghi" in roster.only_label.text()
     names = {roster.model.row_data(i)["full_name"] for i in range(roster.model.rowCount())}
     assert names == {"Nguyễn Thị An", "Nguyễn Thị Bình", "Nguyễn Thị Chi"}
@@ -71,8 +71,8 @@ def test_overview_shows_the_indicators_and_opens_the_records_behind_them(qtbot, 
     window.show_page("overview")
     page.tiles["P5"].value.click()
     cases = window.page("cases")
-    qtbot.waitUntil(lambda: window.names[window.sidebar.currentRow()] == "cases" and cases.model.total == 2,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: window.names[window.sidebar.currentRow()] == "cases" and cases.model.total == 2
+                    and cases.model.rowCount() == 2, timeout=10000)
     assert {cases.model.row_data(i)["full_name"] for i in range(2)} == {"Bé Một", "Bé Ba"}
 
 

@@ -86,15 +86,17 @@ def _fetch(session: Session, table: Table, columns: Iterable[str], partition: st
         cursor.close()
 
 
-def report_data(session: Session, partition: str | None = None) -> dict[str, CommuneData]:
-    """Every commune's report rows (only `partition`'s when given), by partition."""
+def report_data(session: Session, partition: str | None = None, staff_only: bool = False
+                ) -> dict[str, CommuneData]:
+    """Every commune's report rows (only `partition`'s when given), by partition; only the roster's and the
+    training's with `staff_only` (the roster page's figures need no case)."""
     from desktop.core.bulk import without_cyclic_gc
 
     with without_cyclic_gc():
-        return _report_data(session, partition)
+        return _report_data(session, partition, staff_only)
 
 
-def _report_data(session: Session, partition: str | None) -> dict[str, CommuneData]:
+def _report_data(session: Session, partition: str | None, staff_only: bool) -> dict[str, CommuneData]:
     communes: dict[str, CommuneData] = {}
 
     def collect(model: type, columns: tuple[str, ...], make: Callable[[Any], Any], target: str) -> None:
@@ -121,6 +123,8 @@ def _report_data(session: Session, partition: str | None) -> dict[str, CommuneDa
             lambda r: CourseRow(r[1], r[2], _day(r[3]), _day(r[4])), "courses")
     collect(TrainingAttendance, ("course_id", "worker_id", "completed"),
             lambda r: AttendanceRow(r[1], r[2], bool(r[3])), "attendances")
+    if staff_only:
+        return communes
 
     def person(r: Any) -> PersonRow:
         groups = frozenset((r[3] or "").split())

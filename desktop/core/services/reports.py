@@ -120,9 +120,9 @@ class Report:
     made_on: dt.date = field(default_factory=dt.date.today)
 
 
-def _data_of(ctx: AppContext) -> tuple[CommuneData, Reference]:
+def _data_of(ctx: AppContext, staff_only: bool = False) -> tuple[CommuneData, Reference]:
     with ctx.db.reader() as session:
-        data = report_data(session, ctx.partition).get(ctx.partition, CommuneData())
+        data = report_data(session, ctx.partition, staff_only).get(ctx.partition, CommuneData())
         reference = read_reference(session, ctx.province_code)
     return data, reference
 
@@ -185,7 +185,7 @@ class RosterStrip:
 def roster_strip(ctx: AppContext, on: dt.date | None = None) -> RosterStrip:
     """The roster page's figures on `on` (today in Vietnam), from the report definitions."""
     on = on or periods.today()
-    data, reference = _data_of(ctx)
+    data, reference = _data_of(ctx, staff_only=True)
     day = periods.day_range(on, on)
     figures = figures_for(data, reference, day)
     return RosterStrip(on, figures["collaborators"], figures["P4"], figures["allowance_at_least_base"],

@@ -239,7 +239,9 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(scroll, 1)
-        backend.changed.connect(lambda _c: self.activate())
+        # A change elsewhere recomputes the figures only while they are on screen (the window activates a page
+        # each time it is shown): on a large profile a report keeps the one database worker busy for seconds.
+        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
 
     def activate(self) -> None:
         """Compute the period's figures on the database worker."""

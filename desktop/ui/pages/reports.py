@@ -97,7 +97,9 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        backend.changed.connect(lambda _c: self.activate())
+        # A change elsewhere recomputes the figures only while they are on screen (the window activates a page
+        # each time it is shown): on a large profile a report keeps the one database worker busy for seconds.
+        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
 
     # --- the report ----------------------------------------------------------------------------------------
 
