@@ -18,20 +18,10 @@ def open_window(data_dir: Path, user: str | None, language: str | None, page: st
 
 
 def render_pdf(html: str, path: Path) -> Path:
-    """`ctxh report --out FILE.pdf`: Qt's printing without a window (the offscreen platform when no display
-    was asked for). A QApplication, not a bare QGuiApplication: the printing module is a widgets module, and
-    a process that later opens a window needs the one kind Qt allows."""
-    import os
+    """`ctxh report --out FILE.pdf`: Qt's printing, without a window."""
+    from desktop.ui.printing import save_pdf_headless
 
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication([])
-    from desktop.ui.printing import save_pdf
-
-    return save_pdf(html, path)
+    return save_pdf_headless(html, path)
 
 
 def main(argv: list[str] | None = None) -> int:

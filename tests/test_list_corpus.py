@@ -129,7 +129,8 @@ def test_a_roster_in_every_shape(ctx, tmp_path: Path) -> None:
     # Education apart from qualification: the trained share counts the professional level only.
     from desktop.core.services.roster_extras import indicators
 
-    assert indicators(ctx).trained == 0  # nobody has CTXH training; "Đại học" is not CTXH training
+    trained = indicators(ctx).trained
+    assert (trained.numerator, trained.value) == (0, 0.0)  # nobody has CTXH training; "Đại học" is not it
 
 
 def test_a_refused_list_changes_nothing(ctx, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 MARGINS_MM = QMarginsF(25, 20, 15, 20)  # a wider left margin, for the binding of the case file
 
@@ -42,6 +42,21 @@ def save_pdf(html: str, path: Path) -> Path:
     printer.setOutputFileName(str(path))
     _document(html, printer).print_(printer)
     return path
+
+
+def save_pdf_headless(html: str, path: Path) -> Path:
+    """save_pdf for the command line: an application object first when there is none (the offscreen platform
+    unless a display was asked for). A QApplication, not a bare QGuiApplication: a process that later opens a
+    window needs the one kind Qt allows."""
+    import os
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _HEADLESS.append(QApplication([]))
+    return save_pdf(html, path)
+
+
+_HEADLESS: list[QApplication] = []  # kept alive for the process: Qt must not lose its application mid-run
 
 
 def print_html(html: str, parent: QWidget | None = None) -> bool:

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from desktop.core.context import AppContext
 from desktop.core.domain.report_rules import Figure
 from desktop.core.domain.small_cells import HIDDEN, hidden_cells, is_small, share_hidden
 from desktop.core.reference_data import CodeBook
@@ -417,7 +418,7 @@ def report_html(report: Report, book: CodeBook, lang: str = "vi") -> str:
     return "".join(parts)
 
 
-def export_report(ctx: Any, report: Report, path: Path, lang: str = "vi",
+def export_report(ctx: AppContext, report: Report, path: Path, lang: str = "vi",
                   render_pdf: Callable[[str, Path], object] | None = None) -> dict[str, Any]:
     """Save a report as .xlsx, or as .pdf through `render_pdf` (Qt's printing, handed in by the window or the
     entry point); audited as an export."""
