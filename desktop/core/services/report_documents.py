@@ -8,6 +8,7 @@ complementary suppression (desktop/core/domain/small_cells.py); the commune's ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -21,6 +22,7 @@ from desktop.core.reference_data import CodeBook
 from desktop.core.services.reports import Report
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+_COUNT = re.compile(r"\d{1,3}(?:\.\d{3})*")  # 12, 1.234: a count as the report prints it in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -333,7 +335,11 @@ def write_xlsx(report: Report, path: Path, book: CodeBook, lang: str = "vi") -> 
         hidden_any = hidden_any or HIDDEN in (row.value, row.previous)
         for index, value in enumerate(values):
             cell = sheet.cell(current, index + 1)
-            set_text(cell, value)
+            if index in (3, 4) and _COUNT.fullmatch(value):
+                cell.value = int(value.replace(".", ""))  # a count stays a number the district can add up
+                cell.number_format = "#,##0"
+            else:
+                set_text(cell, value)
             cell.border = border
             cell.font = Font(name="Times New Roman", size=11 if row.level else 12, bold=row.level == 0,
                              italic=row.level == 2)

@@ -264,7 +264,7 @@ class ReportsPage(QWidget):
         self.facility_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.facility_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.facility_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 260), (2, 130), (3, 150), (4, 100), (5, 100)):
+        for column, width in ((1, 240), (2, 130), (3, 160), (4, 100), (5, 140)):
             self.facility_table.setColumnWidth(column, width)
         self.facility_table.doubleClicked.connect(lambda _i: self._edit_facility())
         self.facilities: list[dict[str, Any]] = []
