@@ -229,7 +229,7 @@ def test_report_json_and_bad_periods(commune, capsys) -> None:
         "period": {"kind": "year", "from": "2025-01-01", "to": "2025-12-31", "label": "Năm 2025"}}
     for bad, code in ((["--from", "2025-03-01"], "E_PERIOD_RANGE"), (["--from", "2025-03-01", "--to", "2025-02-01"],
                       "E_PERIOD_ORDER"), (["--from", "1/3/2025", "--to", "2025-04-01"], "E_PERIOD_VALUE"),
-                      (["--year", "2025", "--out", "x.docx"], "E_REPORT_OUT")):
+                      (["--year", "2025", "--out", "x.docx"], "E_REPORT_OUT"), (["--year", "0"], "E_PERIOD_VALUE")):
         assert run(["--data-dir", data_dir, "report", *bad, "--json"]) == 2
         assert json.loads(capsys.readouterr().out)["error"] == code
 

@@ -46,8 +46,11 @@ def period_from_args(args: argparse.Namespace) -> Any:
     """The period the options --year, --half, --quarter, --month, --from and --to choose."""
     from desktop.core.services.reports import period_of
 
-    return period_of(getattr(args, "kind", "tt02"), args.year, args.half, args.quarter, args.month,
-                     _day(args.start, "--from"), _day(args.end, "--to"))
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    try:
+        return period_of(getattr(args, "kind", "tt02"), args.year, args.half, args.quarter, args.month, start, end)
+    except ValueError:  # a year no calendar holds (--year 0)
+        raise CtxhError("E_PERIOD_VALUE", what=f"--year {args.year}") from None
 
 
 def cmd_report(args: argparse.Namespace, render_pdf: PdfRenderer | None) -> int:
