@@ -72,3 +72,28 @@ def test_a_case_moves_to_another_commune_through_the_hub(province, tmp_path: Pat
     _deliver(hub, [b1], tmp_path / "back3")
     assert (digest(b1), hub_status(hub)["communes"][b1.partition]["digest"]) == before
     assert len(cases.list_cases(b1)) == 1
+
+
+def test_a_transfer_joins_the_person_the_receiving_commune_already_holds(province, tmp_path: Path) -> None:
+    """Ngọc Hà already has Lò Thị Mai (the same CCCD): her case from Ba Đình joins that record; no second
+    person is made, and every replica converges."""
+    from desktop.core.services.status import status
+
+    hub, a1, a2, b1 = province
+    cccd = "001315012345"
+    mine, _ = cases.open_case(b1, {"full_name": "Lò Thị Mai", "birth_date": "02/03/2015", "gender": "NU",
+                                   "national_id": cccd}, {"opened_on": "01/10/2026"})
+    existing = cases.get_case(b1, mine)["beneficiary_id"]
+    _send(b1, hub, tmp_path / "b-in")
+    case_id, _ = cases.open_case(a1, {"full_name": "Lò Thị Mai", "birth_date": "02/03/2015", "gender": "NU",
+                                      "national_id": cccd}, {"opened_on": "02/11/2026"})
+    cases.add_service(a1, {"case_id": case_id, "service_type": "TU_VAN", "delivered_on": "05/11/2026"})
+    workflow.transfer_case(a1, case_id, "00008")
+    assert len(_send(a1, hub, tmp_path / "a-in")["transferred"]) == 1
+    _deliver(hub, [a1, a2, b1], tmp_path / "back")
+    received = [c for c in cases.list_cases(b1) if c["id"] != mine]
+    assert len(received) == 1
+    copy = cases.get_case(b1, received[0]["id"])
+    assert copy["beneficiary_id"] == existing and [s["service_type"] for s in copy["services"]] == ["TU_VAN"]
+    assert status(b1)["counts"]["beneficiary"] == 1  # linked, not duplicated
+    assert digest(b1) == hub_status(hub)["communes"][b1.partition]["digest"]

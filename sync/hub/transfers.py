@@ -5,7 +5,8 @@ the hub's own changes. `hub export` relays those changes to the receiving commun
 so the hub and every laptop of that commune reach the same digest.
 
 The copies get ids derived from the originals (uuid5), so carrying out the same transfer twice writes nothing
-new, and never touch the sending commune's records.
+new, and never touch the sending commune's records. A person the receiving commune already holds (the same
+CCCD) is not copied: the case and its history join her record there.
 """
 
 from __future__ import annotations
@@ -65,10 +66,16 @@ def carry_out(ctx: AppContext) -> list[str]:
             session = writer.session
             person = records_repo.get_row(session, Beneficiary, case["beneficiary_id"])
             assert person is not None  # a case's person is never removed, only tombstoned
-            ids = {case["id"]: copy_id(case["id"], target), person["id"]: copy_id(person["id"], target)}
+            # The receiving commune may already know her (the same CCCD): her case joins that record, which
+            # stays as that commune keeps it, instead of a second person being made.
+            known = hub_repo.person_with_national_id(session, target, person["national_id"])
+            ids = {case["id"]: copy_id(case["id"], target), person["id"]: known or copy_id(person["id"], target)}
             person_copy = _synced(Beneficiary, person, target, ids)
             person_copy["commune_code"] = target.split(":")[1]
-            writer.create_many(Beneficiary, [{**person_copy, **person_keys(person_copy)}])
+            if known is None:
+                writer.create_many(Beneficiary, [{**person_copy, **person_keys(person_copy)}])
+            else:
+                person_copy = records_repo.get_row(session, Beneficiary, known) or person_copy
             case_copy = _synced(Case, case, target, ids)
             # Open again where the person now lives, at the step it had reached, under the sending commune's
             # number (prefixed with its code, so it cannot take one of the receiving commune's numbers).

@@ -152,6 +152,16 @@ def children_with_case(session: Session, partition: str, groups_like: str) -> tu
     return with_case, served
 
 
+def person_with_national_id(session: Session, partition: str, national_id: str | None) -> str | None:
+    """The id of the live beneficiary of a commune holding this CCCD (the oldest, if several), or None."""
+    if not national_id:
+        return None
+    ben: Table = Beneficiary.__table__
+    query = (select(ben.c.id).where(ben.c.partition == partition, ben.c.national_id == national_id,
+                                    ben.c.deleted.is_(False)).order_by(ben.c.created_at, ben.c.id).limit(1))
+    return session.scalar(query)
+
+
 def transferred_cases(session: Session) -> list[dict[str, Any]]:
     """Live cases closed as moved to another commune."""
     cases: Table = Case.__table__
