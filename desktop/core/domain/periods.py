@@ -13,7 +13,6 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-KINDS = ("month", "quarter", "half", "year", "reporting_year", "range")
 # Days are Vietnam's: the day a record's field was set (its HLC version) and "today" are read on the same
 # clock on every laptop and at the hub, wherever the machine's own zone is set.
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
