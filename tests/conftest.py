@@ -103,6 +103,18 @@ def open_signed_in(backend, path: Path, user: str = "canbo"):
     return ctx
 
 
+def signed_in_window(qtbot, backend, path: Path, page: str, user: str = "canbo"):
+    """The main window on the profile at `path`, signed in as `user`, shown on `page` and ready."""
+    from desktop.ui.main_window import MainWindow
+
+    open_signed_in(backend, path, user)
+    win = MainWindow(backend, page)
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", user)
+    return win
+
+
 @pytest.fixture(scope="session")
 def postgres_url():
     """A PostgreSQL server for the whole run (skips, saying why, where one cannot start)."""

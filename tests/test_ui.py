@@ -10,23 +10,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.conftest import PASSPHRASE, make_profile, open_signed_in
+from tests.conftest import PASSPHRASE, make_profile, signed_in_window
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
 def window(qtbot, backend, demo_profile: Path, tmp_path: Path):
-    from desktop.ui.main_window import MainWindow
-
     copy = tmp_path / "profile"
     shutil.copytree(demo_profile, copy)  # the database and the vault whose key opens it
-    open_signed_in(backend, copy)
-    win = MainWindow(backend, "overview")
-    qtbot.addWidget(win)
-    win.show()
-    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
-    return win
+    return signed_in_window(qtbot, backend, copy, "overview")
 
 
 def find_dialog(cls):

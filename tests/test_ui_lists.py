@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_profile, open_signed_in
+from tests.conftest import make_profile, signed_in_window
 from tests.list_corpus import allowance_list, class_list
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -15,15 +15,8 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 @pytest.fixture
 def window(qtbot, backend, tmp_path: Path):
-    from desktop.ui.main_window import MainWindow
-
     make_profile(tmp_path / "p").db.dispose()
-    open_signed_in(backend, tmp_path / "p")
-    win = MainWindow(backend, "cases")
-    qtbot.addWidget(win)
-    win.show()
-    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
-    return win
+    return signed_in_window(qtbot, backend, tmp_path / "p", "cases")
 
 
 def choose(dialog, written: str, code: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_profile, open_signed_in
+from tests.conftest import make_profile, signed_in_window
 from tests.report_dataset import build
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -25,16 +25,9 @@ def dataset_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def window(qtbot, backend, dataset_profile: Path, tmp_path: Path):
-    from desktop.ui.main_window import MainWindow
-
     copy = tmp_path / "profile"
     shutil.copytree(dataset_profile, copy)
-    open_signed_in(backend, copy)
-    win = MainWindow(backend, "overview")
-    qtbot.addWidget(win)
-    win.show()
-    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
-    return win
+    return signed_in_window(qtbot, backend, copy, "overview")
 
 
 def choose(choice, kind: str, number: int, year: int) -> None:

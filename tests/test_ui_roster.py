@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.conftest import make_profile, open_signed_in
+from tests.conftest import make_profile, signed_in_window
 from tests.excel_files import messy_roster
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -15,15 +15,8 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 @pytest.fixture
 def roster_window(qtbot, backend, tmp_path: Path):
-    from desktop.ui.main_window import MainWindow
-
     make_profile(tmp_path / "p").db.dispose()
-    open_signed_in(backend, tmp_path / "p")
-    win = MainWindow(backend, "roster")
-    qtbot.addWidget(win)
-    win.show()
-    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
-    return win
+    return signed_in_window(qtbot, backend, tmp_path / "p", "roster")
 
 
 def visible(cls):

@@ -25,6 +25,7 @@ LEFT = "DA_NGHI"
 # P5 (domain.md §8A): orphans with no support (Children Law Art. 10 a, c), abandoned (b), disabled (d),
 # HIV (đ), victims of chemicals and those hit by disasters or epidemics (tags that adults carry too).
 PRIORITY_CHILD_GROUPS = frozenset({"HCDB_A", "HCDB_B", "HCDB_C", "HCDB_D", "HCDB_DD", "CDHH", "THIEN_TAI"})
+CHILDREN_ONLY = frozenset(g for g in PRIORITY_CHILD_GROUPS if g.startswith("HCDB_"))  # Art. 10: children by law
 CHILD_AGE = 16  # Children Law Art. 1: a child is under 16
 COUNSELLING = frozenset({"TU_VAN", "THAM_VAN"})
 EMERGENCY_HOURS = 12
@@ -262,7 +263,7 @@ def is_priority_child(person: PersonRow, day: dt.date) -> bool:
     if not person.groups & PRIORITY_CHILD_GROUPS:
         return False
     if person.birth_date is None:
-        return bool(person.groups & {g for g in PRIORITY_CHILD_GROUPS if g.startswith("HCDB_")})
+        return bool(person.groups & CHILDREN_ONLY)
     return age_on(person.birth_date, day) < CHILD_AGE and person.birth_date <= day
 
 
@@ -454,16 +455,12 @@ def case_figures(index: _Index, period: Period, breakdowns: bool = True) -> list
         by_step.setdefault(step, []).append(c.id)
     for step, ids in sorted(by_step.items()):
         out.append(_count(f"cases.open_at_end.by_step.{step}", ids, "case", True))
-    for reason, ids in sorted(_group(closed, lambda c: c.closure_reason or "KHAC").items()):
+    by_reason: dict[str, list[str]] = {}
+    for c in closed:
+        by_reason.setdefault(c.closure_reason or "KHAC", []).append(c.id)
+    for reason, ids in sorted(by_reason.items()):
         out.append(_count(f"cases.closed.by_reason.{reason}", ids, "case", True))
     return out
-
-
-def _group(cases: Iterable[CaseRow], key: object) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for c in cases:
-        groups.setdefault(key(c), []).append(c.id)  # type: ignore[operator]
-    return groups
 
 
 def child_protection_figures(index: _Index, period: Period, rates: Rates) -> list[Figure]:

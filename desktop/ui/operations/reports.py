@@ -21,13 +21,6 @@ def overview(ctx: AppContext, *, period: Period) -> dict[str, Any]:
     return reports.overview(ctx, period)
 
 
-def build_report(ctx: AppContext, *, kind: str, period: Period) -> Report:
-    """A report of the commune over a period, with the period before."""
-    from desktop.core.services import reports
-
-    return reports.build_report(ctx, kind, period)
-
-
 def report_rows(ctx: AppContext, *, kind: str, period: Period) -> tuple[Report, list[Any]]:
     """A report and its rows as the preview shows them (exact figures: the commune's own screen)."""
     from desktop.core.services import reports
@@ -59,13 +52,6 @@ def report_html(ctx: AppContext, *, report: Report) -> str:
     from desktop.core.services.report_documents import report_html as html
 
     return html(report, codebook(ctx), _language())
-
-
-def records_behind(ctx: AppContext, *, period: Period, key: str) -> dict[str, Any]:
-    """The kind and ids of the records a figure counts."""
-    from desktop.core.services import reports
-
-    return reports.records_behind(ctx, period, key)
 
 
 def facilities(ctx: AppContext) -> list[dict[str, Any]]:
