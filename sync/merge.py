@@ -168,8 +168,10 @@ _RULES: dict[str, Mapping[str, Rule]] = {}
 def _rules() -> dict[str, Mapping[str, Rule]]:
     """The services' field rules of each entity: a change from outside meets the rules an officer's input does."""
     if not _RULES:
+        from desktop.core.services.allowances import DECISION_RULES
         from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, SERVICE_RULES
         from desktop.core.services.consent import CONSENT_RULES
+        from desktop.core.services.duplicate_notices import NOTICE_RULES
         from desktop.core.services.registers import BASELINE_RULES, FACILITY_RULES, REFERRAL_RULES
         from desktop.core.services.roster import WORKER_RULES
         from desktop.core.services.roster_extras import ALLOWANCE_RULES
@@ -178,7 +180,8 @@ def _rules() -> dict[str, Mapping[str, Rule]]:
         _RULES.update({"worker": WORKER_RULES, "worker_allowance": ALLOWANCE_RULES, "training_course": COURSE_RULES,
                        "training_attendance": ATTENDANCE_RULES, "beneficiary": BENEFICIARY_RULES,
                        "case": CASE_RULES, "service_record": SERVICE_RULES, "consent": CONSENT_RULES,
-                       "facility": FACILITY_RULES, "referral": REFERRAL_RULES, "baseline_figure": BASELINE_RULES})
+                       "facility": FACILITY_RULES, "referral": REFERRAL_RULES, "baseline_figure": BASELINE_RULES,
+                       "allowance_decision": DECISION_RULES, "duplicate_notice": NOTICE_RULES})
     return _RULES
 
 

@@ -22,7 +22,7 @@ _PHONE_NOISE = re.compile(r"[\s.\-()]")
 
 @dataclass(frozen=True)
 class Rule:
-    """How one field is checked. kind: text, date, code, codes, int, bool, cccd, phone, email, ref."""
+    """How one field is checked. kind: text, date, code, codes, int, number, bool, cccd, phone, email, ref."""
 
     kind: str = "text"
     required: bool = False
@@ -137,6 +137,14 @@ def _clean_one(
         if number < 0:
             raise fail("E_NUMBER", value=str(raw))
         return number
+    if rule.kind == "number":  # a coefficient: "1,5" as the lists write it, or 1.5
+        try:
+            decimal = float(str(raw).strip().replace(",", ".")) if not isinstance(raw, int | float) else float(raw)
+        except ValueError:
+            raise fail("E_NUMBER", value=str(raw)) from None
+        if not 0 < decimal < 100:
+            raise fail("E_NUMBER", value=str(raw))
+        return round(decimal, 2)
     if rule.kind == "bool":
         return bool(raw)
     if rule.kind == "cccd":

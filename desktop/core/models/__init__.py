@@ -1,5 +1,6 @@
 """All tables, imported together so that Base.metadata is complete."""
 
+from desktop.core.models.allowances import AllowanceDecision, DuplicateNotice
 from desktop.core.models.base import Base, Synced
 from desktop.core.models.case_records import Consent, FormAnswer
 from desktop.core.models.cases import Beneficiary, Case, ServiceRecord
@@ -14,7 +15,7 @@ from desktop.core.models.workflow import CaseStep, PublicHoliday
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord, CaseStep,
-    FormAnswer, Consent, Facility, Referral, BaselineFigure,
+    FormAnswer, Consent, Facility, Referral, BaselineFigure, AllowanceDecision, DuplicateNotice,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
@@ -22,6 +23,7 @@ __all__ = [
     "MODEL_BY_ENTITY",
     "SYNCED_MODELS",
     "AdminUnit",
+    "AllowanceDecision",
     "AppUser",
     "AuditEntry",
     "Base",
@@ -35,6 +37,7 @@ __all__ = [
     "Conflict",
     "Consent",
     "Device",
+    "DuplicateNotice",
     "Facility",
     "FormAnswer",
     "HubDevice",
