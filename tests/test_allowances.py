@@ -16,7 +16,10 @@ D = dt.date
 JAN = D(2026, 1, 1)
 
 
-def decision(clause: str, coefficient: float | None = None, start: dt.date = D(2025, 1, 1),
+START = D(2025, 1, 1)
+
+
+def decision(clause: str, coefficient: float | None = None, start: dt.date = START,
              end: dt.date | None = None, children: int | None = None, ident: str | None = None) -> DecisionRow:
     return DecisionRow(ident or clause, "p", clause, None, "01/QĐ", D(2024, 12, 20), coefficient, children, start,
                        end, None)
@@ -120,8 +123,8 @@ def _person(ctx, name: str, birth: dt.date | None, **extra) -> str:
     first = add_recipient(ctx, {"full_name": name, "birth_date": birth, **extra},
                           {"clause": "TCXH_05C", "decision_no": "0", "decision_date": D(2020, 1, 1),
                            "start_month": D(2020, 1, 1), "end_month": D(2020, 1, 1), "end_reason": "KHAC"})[0]
-    from desktop.core.services.records import get_record
     from desktop.core.models import AllowanceDecision
+    from desktop.core.services.records import get_record
 
     person = get_record(ctx, AllowanceDecision, first)["beneficiary_id"]
     assert [d["id"] for d in decisions_of(ctx, person)] == [first]

@@ -39,7 +39,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     roster = sub.add_parser("roster", parents=[common], help="danh sách đội ngũ: nhập/xuất Excel")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="import|export", required=True)
     p = roster_sub.add_parser("import", parents=[common], help="nhập danh sách từ tệp .xlsx")
-    _list_import_options(p)
+    list_import_options(p)
     p.add_argument("--default-category", default="CTV_CTXH",
                    help="loại nhân lực khi tệp không có cột này (mặc định CTV_CTXH)")
     p = roster_sub.add_parser("export", parents=[common], help="xuất danh sách và lịch sử tập huấn ra .xlsx")
@@ -48,7 +48,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     training_sub = training.add_subparsers(dest="training_command", metavar="import", required=True)
     p = training_sub.add_parser("import", parents=[common],
                                 help="nhập danh sách học viên một lớp (người có trong danh sách đội ngũ)")
-    _list_import_options(p, duplicates=False)
+    list_import_options(p, duplicates=False)
     p.add_argument("--course-id", help="mã lớp đã có (mặc định: tạo lớp mới theo tiêu đề tệp hoặc các tùy chọn dưới)")
     p.add_argument("--title", help="tên lớp (mặc định: đọc ở phần tiêu đề của tệp)")
     p.add_argument("--kind", choices=("TAP_HUAN", "BOI_DUONG", "DAO_TAO"), help="loại lớp")
@@ -59,7 +59,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
     case_sub = case.add_subparsers(dest="case_command", metavar="import|export|transfer", required=True)
     p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
-    _list_import_options(p)
+    list_import_options(p)
     p = case_sub.add_parser("export", parents=[common], help="xuất hồ sơ và dịch vụ đã cung cấp ra .xlsx")
     p.add_argument("file", type=Path)
     p = case_sub.add_parser("transfer", parents=[common],
@@ -95,7 +95,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
 
 
-def _list_import_options(p: argparse.ArgumentParser, duplicates: bool = True) -> None:
+def list_import_options(p: argparse.ArgumentParser, duplicates: bool = True) -> None:
     """What every Excel list import takes: the file, its sheet, what to do with people already here, where
     the annotated copy goes, and the answers of the mapping step."""
     p.add_argument("file", type=Path, help="tệp .xlsx, .xls, .xlsb hoặc .ods")

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli import hub_commands, local_commands, report_commands, sync_commands
+from desktop.cli import allowance_commands, hub_commands, local_commands, report_commands, sync_commands
 from desktop.cli.common import common_options, data_dir, open_profile
 
 # (data dir, user, language, page) → exit code
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     local_commands.add_parsers(sub, common)
     sync_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
+    allowance_commands.add_parsers(sub, common)
     hub_commands.add_parsers(sub, common)
     return parser
 
@@ -82,6 +83,8 @@ def _command(args: argparse.Namespace, command: str, render_pdf: report_commands
     try:
         if command == "report":
             return report_commands.cmd_report(args, render_pdf)
+        if command == "allowance":
+            return allowance_commands.cmd_allowance(args, render_pdf)
         if command == "hub":
             return hub_commands.cmd_hub(args, data_dir(args))
         if command in sync_commands.COMMANDS:

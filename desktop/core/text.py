@@ -109,3 +109,49 @@ def format_date(value: object) -> str:
         return ""
     strftime = getattr(value, "strftime", None)
     return strftime("%d/%m/%Y") if strftime else str(value)
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_GROUPS = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
+
+
+def _three_digits(number: int, full: bool) -> list[str]:
+    """Words of 0–999; `full` when a higher group precedes it (then 5 → "không trăm linh năm")."""
+    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
+    words: list[str] = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and words:
+            words.append("linh")
+    elif tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 1 and tens > 1:
+            words.append("mốt")
+        elif units == 5 and tens:
+            words.append("lăm")
+        elif units == 4 and tens > 1:
+            words.append("tư")
+        else:
+            words.append(_DIGITS[units])
+    return words
+
+
+def amount_in_words(amount: int) -> str:
+    """An amount of đồng in words as a payment list writes it ("Một triệu ba trăm năm mươi nghìn đồng")."""
+    if amount == 0:
+        return "Không đồng"
+    groups: list[int] = []
+    rest = amount
+    while rest:
+        groups.append(rest % 1000)
+        rest //= 1000
+    words: list[str] = []
+    for index in range(len(groups) - 1, -1, -1):
+        if groups[index]:  # a group of zeros is not said ("một triệu đồng", not "… không nghìn …")
+            words += [*_three_digits(groups[index], full=index < len(groups) - 1), _GROUPS[index]]
+    text = " ".join(w for w in words if w)
+    return text[0].upper() + text[1:] + " đồng"

@@ -136,7 +136,7 @@ def in_force(decision: DecisionRow, month: dt.date) -> bool:
 
 def amount(standard: int, coefficient: float) -> int:
     """Standard × coefficient in whole đồng (a coefficient has at most one decimal: exact)."""
-    return int(round(standard * coefficient))
+    return round(standard * coefficient)
 
 
 def month_payments(decisions: Sequence[DecisionRow], birth: dt.date | None, month: dt.date, standard: int
@@ -178,3 +178,22 @@ def _highest_only(allowance: list[Payment]) -> list[Payment]:
 def payable_total(payments: Iterable[Payment], care: bool = False) -> int:
     """The month's total of the allowance (or, with care=True, of the care support) from these payments."""
     return sum(p.amount for p in payments if p.paid and is_care_support(p.clause) == care)
+
+
+_REFERENCES = {
+    "TCXH_01": "Khoản 1 Điều 5", "TCXH_02": "Khoản 2 Điều 5", "TCXH_03": "Khoản 3 Điều 5",
+    "TCXH_04": "Khoản 4 Điều 5", "TCXH_05A": "Điểm a khoản 5 Điều 5", "TCXH_05B": "Điểm b khoản 5 Điều 5",
+    "TCXH_05C": "Điểm c khoản 5 Điều 5", "TCXH_05D": "Điểm d khoản 5 Điều 5",
+    "TCXH_06_NANG": "Khoản 6 Điều 5 (nặng)", "TCXH_06_DBN": "Khoản 6 Điều 5 (đặc biệt nặng)",
+    "TCXH_07": "Khoản 7 Điều 5", "TCXH_08": "Khoản 8 Điều 5",
+}
+
+
+def clause_reference(clause: str, sub_clause: str | None = None) -> str:
+    """How a payment list cites a clause: "Điểm a khoản 1 Điều 5"; care support cites Art. 20."""
+    if is_care_support(clause):
+        return "Điều 20"
+    text = _REFERENCES.get(clause, clause)
+    if sub_clause and text.startswith("Khoản"):
+        text = f"Điểm {sub_clause} {text[0].lower()}{text[1:]}"
+    return text

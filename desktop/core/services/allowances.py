@@ -83,6 +83,9 @@ def add_recipient(ctx: AppContext, person: Mapping[str, Any], decision: Mapping[
     rules_without_person = {k: v for k, v in DECISION_RULES.items() if k != "beneficiary_id"}
     person_clean, decision_clean = validate_together(
         ctx, [(BENEFICIARY_RULES, person, False), (rules_without_person, decision, False)])
+    clause = str(decision_clean.get("clause") or "")
+    if clause and not rules.is_care_support(clause) and clause not in person_clean.get("target_groups", "").split():
+        person_clean["target_groups"] = " ".join(sorted({*person_clean.get("target_groups", "").split(), clause}))
     decision_clean = _months(decision_clean)
     if decision_clean.get("end_month") and not decision_clean.get("end_reason"):
         raise CtxhError("E_REQUIRED", field="end_reason")

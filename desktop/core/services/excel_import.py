@@ -115,6 +115,8 @@ class ImportSpec:
     alternates: dict[str, tuple[str, str]] = field(default_factory=dict)
     kind: str = "list"  # names the list in the audit trail and the remembered mappings' scope
     row_numbers: bool = False  # hand each row's Excel number to `write` as "_row" (a class list reports by row)
+    repeats_skipped: bool = False  # a person written twice in the file is skipped (a class list), not merged
+    on_title: Callable[[list[str]], None] | None = None  # told the title block before any row is read
     rest_to: dict[str, str] = field(default_factory=dict)  # field -> where what follows its code goes
     model: type | None = None  # the records a merge updates (their values kept as written are combined)
 
@@ -334,6 +336,8 @@ def _open_table(spec: ImportSpec, source: SheetSource, mapping: dict[str, int] |
     data = ((n, r) for n, r in numbered if n > header.header_row)
     titles = [v.strip() for r in head[:header.header_row - 1] for v in r
               if isinstance(v, str) and v.strip() and match_header(v, spec.aliases) is None]
+    if spec.on_title is not None:
+        spec.on_title(titles)
     return _Table(header, encoding, data, titles)
 
 
@@ -716,7 +720,7 @@ def apply_plan(ctx: AppContext, spec: ImportSpec, plan: ImportPlan, on_duplicate
             of, name, why = duplicate
             report.duplicates.append({"row": number, "duplicate_of": name, "why": why, "action": on_duplicate})
             filled = {k: v for k, v in values.items() if v not in (None, "", []) and k != "id"}
-            if on_duplicate == "skip" or (spec.row_numbers and of.startswith("row ")):
+            if on_duplicate == "skip" or (spec.repeats_skipped and of.startswith("row ")):
                 report.skipped += 1
             elif of.startswith("row "):
                 in_file.append((int(of[4:]), filled))

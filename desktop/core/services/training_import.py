@@ -143,7 +143,7 @@ def _spec(course: CourseDetails, recorded: _Recorded, course_id: str | None) -> 
         code_fields={"gender": "gender", "completed": "course_result"}, multi_code_fields={},
         value_aliases={"gender": {"nam": "NAM", "nu": "NU"}, "course_result": RESULTS},
         id_fields={"national_id": 12}, unmatched_to_notes=frozenset(), defaults=defaults, existing=_existing,
-        write=write, kind="training", row_numbers=True,
+        write=write, kind="training", row_numbers=True, repeats_skipped=True,
     )
 
 
