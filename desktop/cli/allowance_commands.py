@@ -50,21 +50,21 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def month_of(text: str | None, option: str = "--month") -> dt.date:
-    """A month from "YYYY-MM" (this month when None); E_PERIOD_VALUE naming the option otherwise."""
+    """A month from "YYYY-MM" (this month when None); E_MONTH_VALUE naming the option otherwise."""
     if text is None:
         return dt.date.today().replace(day=1)
     try:
         year, month = text.split("-")
         return dt.date(int(year), int(month), 1)
     except ValueError:
-        raise CtxhError("E_PERIOD_VALUE", what=f"{option} {text}") from None
+        raise CtxhError("E_MONTH_VALUE", what=f"{option} {text}") from None
 
 
 def _day(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CtxhError("E_PERIOD_VALUE", what=f"{option} {text}") from None
+        raise CtxhError("E_DAY_VALUE", what=f"{option} {text}") from None
 
 
 def _money(value: int | None) -> str:

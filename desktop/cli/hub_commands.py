@@ -16,7 +16,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add `ctxh hub` and its subcommands."""
     hub = sub.add_parser("hub", parents=[common], help="máy chủ tỉnh/huyện: nhận, kiểm tra, hợp nhất gói của các xã")
     hub_sub = hub.add_subparsers(dest="hub_command", required=True,
-                                 metavar="init|card|enroll|revoke|devices|rotate-root|import|export|status|report")
+                                 metavar="init|card|enroll|revoke|devices|rotate-root|import|export|status|report|duplicates")
     p = hub_sub.add_parser("init", parents=[common], help="tạo hồ sơ máy chủ: khóa gốc, khóa dự phòng, CSDL")
     p.add_argument("--province", required=True, help="mã tỉnh/thành (2 số)")
     p.add_argument("--name", required=True, help="tên đơn vị, ví dụ «Sở Y tế Hà Nội»")
@@ -51,6 +51,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--commune", metavar="MÃ_XÃ", help="báo cáo của một xã (như máy của xã lập)")
     p.add_argument("--kind", choices=("tt02", "p112", "workforce"), default="p112")
     p.add_argument("--out", type=Path)
+    p = hub_sub.add_parser("duplicates", parents=[common],
+                           help="người có ở hai xã (cùng CCCD, cùng họ tên và ngày sinh, hoặc có thể trùng), "
+                                "người đang hưởng trợ cấp ở cả hai xã trước; «decide CẶP same|different»")
+    p.add_argument("action", nargs="?", choices=("list", "decide", "decided"), default="list")
+    p.add_argument("pair", nargs="?", help="mã cặp (ít nhất 6 ký tự đầu)")
+    p.add_argument("decision", nargs="?", choices=("same", "different"),
+                   help="same: cùng một người; different: hai người khác nhau")
+    p.add_argument("--keep", metavar="MÃ_XÃ", help="same: xã/phường giữ hồ sơ (xã kia được báo thôi chi trả)")
+    p.add_argument("--note", help="ghi chú gửi kèm quyết định")
 
 
 def cmd_hub(args: argparse.Namespace, data_dir: Path) -> int:
@@ -182,6 +191,41 @@ def _report(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _duplicates(args: argparse.Namespace, ctx: Any) -> int:
+    from desktop.core.errors import CtxhError
+    from sync.hub import duplicates
+
+    if args.action == "decide":
+        if not args.pair or not args.decision:
+            raise CtxhError("E_ARGS", detail="ctxh hub duplicates decide CẶP same|different [--keep MÃ_XÃ]")
+        done = duplicates.decide(ctx, args.pair, args.decision, args.keep, args.note)
+        emit(args, done, lambda: f"Đã ghi quyết định cho cặp {done['pair'][:8]}: "
+             + ("cùng một người, xã " + str(done["keeper"]).split(":")[1] + " giữ hồ sơ"
+                if done["decision"] == "same" else "hai người khác nhau")
+             + ". Hai xã nhận được qua gói «ctxh hub export» tiếp theo.")
+        return 0
+    if args.action == "decided":
+        rows = duplicates.decisions(ctx)
+        emit(args, {"decisions": rows}, lambda: "\n".join(
+            f"{r['pair'][:8]}\t{r['decision']}\t{r['keeper'] or ''}\t{r['decided_on']}" for r in rows))
+        return 0
+    pairs = duplicates.find_duplicates(ctx)
+
+    def human() -> str:
+        lines = [f"{len(pairs)} cặp chưa quyết định; {sum(p['both_paid'] for p in pairs)} người đang hưởng trợ cấp "
+                 "ở cả hai xã."]
+        for p in pairs:
+            a, b = p["records"]
+            paid = "CHI TRẢ HAI NƠI  " if p["both_paid"] else ""
+            lines.append(f"{p['short']}  {p['kind']:<10} {p['score']:>5}  {paid}"
+                         f"{a['full_name']} ({a['commune']}) — {b['full_name']} ({b['commune']}): "
+                         + ", ".join(e["label"] for e in p["evidence"]))
+        return "\n".join(lines)
+
+    emit(args, {"pairs": pairs}, human)
+    return 0
+
+
 def _rotate_root(args: argparse.Namespace, ctx: Any) -> int:
     from sync.hub.profile import rotate_root
 
@@ -195,4 +239,4 @@ def _rotate_root(args: argparse.Namespace, ctx: Any) -> int:
 
 HUB_COMMANDS = {"card": _card, "rotate-root": _rotate_root, "enroll": _enroll, "revoke": _revoke, "devices": _devices,
                 "import": _import,
-                "export": _export, "status": _status, "report": _report}
+                "export": _export, "status": _status, "report": _report, "duplicates": _duplicates}

@@ -185,6 +185,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_PERIOD_ORDER": ("Ngày cuối kỳ báo cáo ở trước ngày đầu.", "The period's last day comes before its first."),
     "E_PERIOD_VALUE": ("Kỳ báo cáo không hợp lệ: {what}.", "Not a valid report period: {what}."),
+    "E_MONTH_VALUE": ("Tháng không hợp lệ: {what} (viết năm-tháng, ví dụ 2026-11).",
+                      "Not a valid month: {what} (write year-month, e.g. 2026-11)."),
+    "E_DAY_VALUE": ("Ngày không hợp lệ: {what} (viết năm-tháng-ngày, ví dụ 2026-11-05).",
+                    "Not a valid date: {what} (write year-month-day, e.g. 2026-11-05)."),
+    "E_DUPLICATE_PAIR": (
+        "Không thấy cặp «{pair}» trong lần tìm gần nhất. Hãy chạy «ctxh hub duplicates» rồi dùng mã cặp ở đó.",
+        "No pair “{pair}” in the last search. Run “ctxh hub duplicates” and use a pair key it lists.",
+    ),
+    "E_DUPLICATE_KEEPER": (
+        "Cặp {pair}: hãy chọn xã/phường giữ hồ sơ người này (--keep), một trong: {communes}.",
+        "Pair {pair}: choose the commune that keeps this person (--keep), one of: {communes}.",
+    ),
     "E_REPORT_KIND": ("Không có loại báo cáo «{kind}» (có: {kinds}).",
                       "There is no report “{kind}” (there are: {kinds})."),
     "E_REPORT_FIGURE": ("Báo cáo không có chỉ tiêu «{key}».", "The report has no figure “{key}”."),

@@ -173,3 +173,53 @@ def live_rows_of_case(session: Session, table: Table, case_id: str) -> list[dict
     """The live records of one case in `table` (its steps, services, forms, consents)."""
     rows = session.execute(select(table).where(table.c.case_id == case_id, table.c.deleted.is_(False)))
     return [dict(r) for r in rows.mappings()]
+
+
+def people_of_province(session: Session, province: str, batch: int = 20_000) -> Any:
+    """Every live beneficiary of the province's communes as (id, partition, full_name, birth_date, gender,
+    national_id) tuples, streamed in batches through the DB-API cursor (a million rows never held as ORM
+    rows; the date is SQLite's text or PostgreSQL's date)."""
+    ben: Table = Beneficiary.__table__
+    query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
+                   ben.c.national_id).where(ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
+    compiled = query.compile(dialect=session.get_bind().dialect)
+    params = compiled.construct_params()
+    args: Any = tuple(params[name] for name in compiled.positiontup) if compiled.positiontup else params
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), args)
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def people_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The columns a duplicate pair shows of each of its people, by id."""
+    ben: Table = Beneficiary.__table__
+    wanted = sorted(ids)
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 900):
+        query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
+                       ben.c.national_id, ben.c.guardian_name, ben.c.address).where(
+            ben.c.id.in_(wanted[start:start + 900]))
+        out.update({row.id: dict(row._mapping) for row in session.execute(query)})
+    return out
+
+
+def duplicate_decisions(session: Session) -> dict[str, dict[str, Any]]:
+    """The province's decisions on duplicate pairs, by pair key: what was decided, who keeps her, and which
+    communes have marked their notice handled."""
+    from desktop.core.models import DuplicateNotice
+
+    notices: Table = DuplicateNotice.__table__
+    out: dict[str, dict[str, Any]] = {}
+    for row in session.execute(select(notices).where(notices.c.deleted.is_(False))).mappings():
+        entry = out.setdefault(row["pair_key"], {"decision": row["decision"], "keeper": row["keeper"],
+                                                 "decided_on": row["decided_on"], "handled": {}, "notices": {}})
+        entry["handled"][row["partition"]] = row["handled_on"]
+        entry["notices"][row["partition"]] = row["id"]
+    return out
