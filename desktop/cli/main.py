@@ -18,7 +18,7 @@ from desktop.cli.common import common_options, data_dir, open_profile
 
 # (data dir, user, language, page) → exit code
 GuiLauncher = Callable[[Path, str | None, str | None, str | None], int]
-PAGES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
+PAGES = ("overview", "todo", "roster", "cases", "allowances", "training", "reports", "sync", "settings")
 
 
 def build_parser() -> argparse.ArgumentParser:

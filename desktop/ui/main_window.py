@@ -26,9 +26,9 @@ from desktop.ui.i18n import tr
 from desktop.ui.operations import sync as sync_ops
 from desktop.ui.pages.sync import sync_warning_texts
 
-PAGE_NAMES = ("overview", "todo", "roster", "cases", "training", "reports", "sync", "settings")
+PAGE_NAMES = ("overview", "todo", "roster", "cases", "allowances", "training", "reports", "sync", "settings")
 # A hub profile (the province) has its own pages.
-HUB_PAGE_NAMES = ("hub_communes", "hub_inbox", "hub_devices", "settings")
+HUB_PAGE_NAMES = ("hub_communes", "hub_inbox", "hub_duplicates", "hub_devices", "settings")
 
 
 def _overview(backend: Backend) -> QWidget:
@@ -53,6 +53,18 @@ def _cases(backend: Backend) -> QWidget:
     from desktop.ui.pages.cases import CasesPage
 
     return CasesPage(backend)
+
+
+def _allowances(backend: Backend) -> QWidget:
+    from desktop.ui.pages.allowances import AllowancesPage
+
+    return AllowancesPage(backend)
+
+
+def _hub_duplicates(backend: Backend) -> QWidget:
+    from desktop.ui.pages.hub_duplicates import HubDuplicatesPage
+
+    return HubDuplicatesPage(backend)
 
 
 def _training(backend: Backend) -> QWidget:
@@ -101,14 +113,16 @@ def _settings(backend: Backend) -> QWidget:
 PAGE_BUILDERS: dict[str, Callable[[Backend], QWidget]] = {
     "overview": _overview, "todo": _todo, "roster": _roster, "cases": _cases, "training": _training,
     "reports": _reports, "sync": _sync, "hub_communes": _hub_communes, "hub_inbox": _hub_inbox,
-    "hub_devices": _hub_devices, "settings": _settings,
+    "hub_devices": _hub_devices, "settings": _settings, "allowances": _allowances,
+    "hub_duplicates": _hub_duplicates,
 }
 
 
 def _titles() -> dict[str, str]:
     return {
         "overview": tr("Overview"), "todo": tr("To do"), "roster": tr("Collaborators"),
-        "cases": tr("Beneficiaries & cases"),
+        "cases": tr("Beneficiaries & cases"), "allowances": tr("Social allowances"),
+        "hub_duplicates": tr("People in two communes"),
         "training": tr("Training"), "reports": tr("Reports"), "sync": tr("Sync"), "settings": tr("Settings"),
         "hub_communes": tr("Communes"), "hub_inbox": tr("Bundles received"), "hub_devices": tr("Laptops"),
     }

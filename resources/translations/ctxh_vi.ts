@@ -352,6 +352,10 @@
       <translation>Nhập danh sách học viên lớp tập huấn từ Excel</translation>
     </message>
     <message>
+      <source>Import the commune's allowance list from Excel</source>
+      <translation>Nhập danh sách hưởng trợ cấp của xã từ Excel</translation>
+    </message>
+    <message>
       <source>Reading {file}…</source>
       <translation>Đang đọc {file}…</translation>
     </message>
@@ -532,6 +536,10 @@
       <translation>Người đã có (cùng số CCCD, hoặc cùng họ tên và ngày sinh):</translation>
     </message>
     <message>
+      <source>{n} decisions written ({already} already in the register); {differ} figures differ from the clause and are kept as the list says: look at them in the register.</source>
+      <translation>Đã ghi {n} quyết định hưởng ({already} đã có trong sổ); {differ} số liệu khác với diện hưởng và được giữ như danh sách: hãy xem lại trong sổ theo dõi.</translation>
+    </message>
+    <message>
       <source>{n} people have values still to map: they are listed under To do.</source>
       <translation>{n} người còn giá trị cần xếp vào danh mục: xem ở trang Việc cần làm.</translation>
     </message>
@@ -544,12 +552,16 @@
       <translation>Có trong danh sách đội ngũ: {name} ({why})</translation>
     </message>
     <message>
-      <source>Already here: {name} ({why})</source>
-      <translation>Đã có: {name} ({why})</translation>
-    </message>
-    <message>
       <source>Ready; to map: {values}</source>
       <translation>Hợp lệ; cần xếp: {values}</translation>
+    </message>
+    <message>
+      <source>Already here: {name} ({why}); the decision goes on her record</source>
+      <translation>Đã có: {name} ({why}); quyết định được ghi vào hồ sơ người này</translation>
+    </message>
+    <message>
+      <source>Already here: {name} ({why})</source>
+      <translation>Đã có: {name} ({why})</translation>
     </message>
     <message>
       <source>Ready</source>
@@ -780,6 +792,14 @@
       <translation>Đối tượng &amp; hồ sơ</translation>
     </message>
     <message>
+      <source>Social allowances</source>
+      <translation>Trợ cấp xã hội</translation>
+    </message>
+    <message>
+      <source>People in two communes</source>
+      <translation>Người có ở hai xã</translation>
+    </message>
+    <message>
       <source>Training</source>
       <translation>Tập huấn</translation>
     </message>
@@ -970,6 +990,198 @@
     <message>
       <source>deactivated</source>
       <translation>đã khóa</translation>
+    </message>
+    <message>
+      <source>The decision's coefficient is not the clause's</source>
+      <translation>Hệ số trong quyết định khác hệ số theo diện hưởng</translation>
+    </message>
+    <message>
+      <source>Birth date needed to tell the coefficient</source>
+      <translation>Cần ngày sinh để xác định hệ số</translation>
+    </message>
+    <message>
+      <source>Not paid: another group of hers pays more (highest only)</source>
+      <translation>Không chi: diện khác của người này cao hơn (chỉ hưởng mức cao nhất)</translation>
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation>Đã thôi hưởng</translation>
+    </message>
+    <message>
+      <source>Not yet paid this month</source>
+      <translation>Chưa hưởng trong tháng này</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Quyết định</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Người hưởng</translation>
+    </message>
+    <message>
+      <source>See what it changes…</source>
+      <translation>Xem thay đổi…</translation>
+    </message>
+    <message>
+      <source>Clause (ND 20/2021)</source>
+      <translation>Diện hưởng (NĐ 20/2021)</translation>
+    </message>
+    <message>
+      <source>Coefficient</source>
+      <translation>Hệ số</translation>
+    </message>
+    <message>
+      <source>Amount (đ)</source>
+      <translation>Số tiền (đ)</translation>
+    </message>
+    <message>
+      <source>Look at</source>
+      <translation>Cần xem</translation>
+    </message>
+    <message>
+      <source>Paid from</source>
+      <translation>Hưởng từ tháng</translation>
+    </message>
+    <message>
+      <source>Last month paid</source>
+      <translation>Tháng cuối được hưởng</translation>
+    </message>
+    <message>
+      <source>{month}: standard {standard} đ. Monthly allowance {allowance} đ, care support {care} đ; {paid} people paid, {decisions} decisions in the register.</source>
+      <translation>Tháng {month}: mức chuẩn {standard} đ. Trợ cấp hằng tháng {allowance} đ, hỗ trợ chăm sóc {care} đ; {paid} người được chi trả, {decisions} quyết định trong sổ.</translation>
+    </message>
+    <message>
+      <source>End the decision</source>
+      <translation>Thôi hưởng</translation>
+    </message>
+    <message>
+      <source>Why it ended</source>
+      <translation>Lý do thôi hưởng</translation>
+    </message>
+    <message>
+      <source>The commune's allowance list</source>
+      <translation>Danh sách hưởng trợ cấp của xã</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.xls *.xlsb *.ods)</source>
+      <translation>Bảng tính (*.xlsx *.xls *.xlsb *.ods)</translation>
+    </message>
+    <message>
+      <source>Save the month's payment list</source>
+      <translation>Lưu danh sách chi trả của tháng</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+      <translation>Sổ tính Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing the payment list…</source>
+      <translation>Đang lập danh sách chi trả…</translation>
+    </message>
+    <message>
+      <source>What the new standard changes</source>
+      <translation>Mức chuẩn mới thay đổi những gì</translation>
+    </message>
+    <message>
+      <source>Accept the new standard</source>
+      <translation>Chấp nhận mức chuẩn mới</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>Để sau</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Tháng</translation>
+    </message>
+    <message>
+      <source>Add a person…</source>
+      <translation>Thêm người hưởng…</translation>
+    </message>
+    <message>
+      <source>Another decision for her…</source>
+      <translation>Thêm quyết định cho người này…</translation>
+    </message>
+    <message>
+      <source>End the decision…</source>
+      <translation>Thôi hưởng…</translation>
+    </message>
+    <message>
+      <source>Import the commune's list…</source>
+      <translation>Nhập danh sách của xã…</translation>
+    </message>
+    <message>
+      <source>Payment list…</source>
+      <translation>Danh sách chi trả…</translation>
+    </message>
+    <message>
+      <source>Print the payment list</source>
+      <translation>In danh sách chi trả</translation>
+    </message>
+    <message>
+      <source>A new standard has arrived: {value} đ from {day}. The register keeps paying the one you accepted until you have seen what it changes.</source>
+      <translation>Có mức chuẩn mới: {value} đ từ {day}. Sổ vẫn chi trả theo mức chuẩn đã chấp nhận cho đến khi anh/chị xem những gì thay đổi.</translation>
+    </message>
+    <message>
+      <source>Choose a line of the register first.</source>
+      <translation>Hãy chọn một dòng trong sổ trước.</translation>
+    </message>
+    <message>
+      <source>{name}: {clause}</source>
+      <translation>{name}: {clause}</translation>
+    </message>
+    <message>
+      <source>{people} people are paid differently (the next twelve months). Nothing changes until you accept.</source>
+      <translation>{people} người được chi trả khác đi (trong mười hai tháng tới). Chưa có gì thay đổi cho đến khi anh/chị chấp nhận.</translation>
+    </message>
+    <message>
+      <source>From month</source>
+      <translation>Từ tháng</translation>
+    </message>
+    <message>
+      <source>Months</source>
+      <translation>Số tháng</translation>
+    </message>
+    <message>
+      <source>Amount now</source>
+      <translation>Số tiền hiện nay</translation>
+    </message>
+    <message>
+      <source>Amount after</source>
+      <translation>Số tiền mới</translation>
+    </message>
+    <message>
+      <source>The first month paid (the month the chair signed, usually)</source>
+      <translation>Tháng đầu tiên được chi trả (thường là tháng Chủ tịch ký quyết định)</translation>
+    </message>
+    <message>
+      <source>Only if the decision writes another than the clause's</source>
+      <translation>Chỉ ghi khi quyết định ghi hệ số khác hệ số của diện hưởng</translation>
+    </message>
+    <message>
+      <source>TCXH_04: children she raises</source>
+      <translation>TCXH_04: số con đang nuôi</translation>
+    </message>
+    <message>
+      <source>Care support: who receives it</source>
+      <translation>Hỗ trợ chăm sóc: người nhận</translation>
+    </message>
+    <message>
+      <source>Add a person to the allowance list</source>
+      <translation>Thêm người vào danh sách hưởng trợ cấp</translation>
+    </message>
+    <message>
+      <source>Another decision for {name}</source>
+      <translation>Thêm quyết định cho {name}</translation>
+    </message>
+    <message>
+      <source>{n} new standard(s) accepted.</source>
+      <translation>Đã chấp nhận {n} mức chuẩn mới.</translation>
+    </message>
+    <message>
+      <source>Saved to {path}: allowance {allowance} đ, care support {care} đ; {up} increases, {down} decreases, {adjusted} adjusted.</source>
+      <translation>Đã lưu {path}: trợ cấp {allowance} đ, hỗ trợ chăm sóc {care} đ; tăng {up}, giảm {down}, điều chỉnh {adjusted}.</translation>
     </message>
     <message>
       <source>Signed in</source>
@@ -1488,6 +1700,94 @@ Có khớp với máy của họ không?</translation>
       <translation>Đã ghi báo cáo {n} xã vào {path}.</translation>
     </message>
     <message>
+      <source>Same CCCD</source>
+      <translation>Cùng số CCCD</translation>
+    </message>
+    <message>
+      <source>Same name and birth date</source>
+      <translation>Cùng họ tên và ngày sinh</translation>
+    </message>
+    <message>
+      <source>Probable</source>
+      <translation>Có thể trùng</translation>
+    </message>
+    <message>
+      <source>Search the province</source>
+      <translation>Tìm trong toàn tỉnh</translation>
+    </message>
+    <message>
+      <source>Search the province after importing the communes' bundles.</source>
+      <translation>Tìm trong toàn tỉnh sau khi nhập gói của các xã.</translation>
+    </message>
+    <message>
+      <source>Different people</source>
+      <translation>Hai người khác nhau</translation>
+    </message>
+    <message>
+      <source>Searching the province…</source>
+      <translation>Đang tìm trong toàn tỉnh…</translation>
+    </message>
+    <message>
+      <source>{n} pairs to decide; {both} people are paid an allowance by both communes.</source>
+      <translation>{n} cặp cần quyết định; {both} người đang được cả hai xã chi trả trợ cấp.</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
+      <source>Guardian</source>
+      <translation>Người giám hộ</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <source>Allowance this month</source>
+      <translation>Trợ cấp tháng này</translation>
+    </message>
+    <message>
+      <source>Same person: {commune} keeps her</source>
+      <translation>Cùng một người: {commune} giữ hồ sơ</translation>
+    </message>
+    <message>
+      <source>Paid twice</source>
+      <translation>Chi trả hai nơi</translation>
+    </message>
+    <message>
+      <source>Kind of pair</source>
+      <translation>Loại trùng</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Điểm</translation>
+    </message>
+    <message>
+      <source>Evidence (bits for and against)</source>
+      <translation>Căn cứ (điểm cộng và trừ)</translation>
+    </message>
+    <message>
+      <source>Score: {score} (a probable match from 12.5)</source>
+      <translation>Điểm: {score} (từ 12,5 là có thể trùng)</translation>
+    </message>
+    <message>
+      <source>Decided. Both communes hear of it in the next bundles you write back.</source>
+      <translation>Đã quyết định. Hai xã nhận được trong gói trả về lần tới.</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Có</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Đang hưởng</translation>
+    </message>
+    <message>
+      <source>Not paid</source>
+      <translation>Không hưởng</translation>
+    </message>
+    <message>
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
@@ -1776,10 +2076,6 @@ Có khớp với máy của họ không?</translation>
       <translation>Đang tính báo cáo.</translation>
     </message>
     <message>
-      <source>Yes</source>
-      <translation>Có</translation>
-    </message>
-    <message>
       <source>No</source>
       <translation>Không</translation>
     </message>
@@ -1834,10 +2130,6 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Deleted “{name}” from the roster.</source>
       <translation>Đã xóa «{name}» khỏi danh sách đội ngũ.</translation>
-    </message>
-    <message>
-      <source>Gender</source>
-      <translation>Giới tính</translation>
     </message>
     <message>
       <source>Category</source>
@@ -2188,6 +2480,36 @@ Có khớp với máy của họ không?</translation>
       <translation>Làm mới</translation>
     </message>
     <message>
+      <source>The province's decision</source>
+      <translation>Quyết định của tỉnh</translation>
+    </message>
+    <message>
+      <source>{name}: {what}.
+Evidence: {evidence}
+
+Mark it done?</source>
+      <translation>{name}: {what}.
+Căn cứ: {evidence}
+
+Đánh dấu đã xử lý?</translation>
+    </message>
+    <message>
+      <source>The other commune keeps her: end her decision here, then mark it done</source>
+      <translation>Xã kia giữ hồ sơ: hãy thôi hưởng ở xã mình rồi đánh dấu đã xử lý</translation>
+    </message>
+    <message>
+      <source>She stays on this commune's list: the other commune ends its decision</source>
+      <translation>Vẫn hưởng tại xã mình: xã kia thôi chi trả</translation>
+    </message>
+    <message>
+      <source>Two different people: nothing to do</source>
+      <translation>Hai người khác nhau: không cần làm gì</translation>
+    </message>
+    <message>
+      <source>double-click when done</source>
+      <translation>bấm đúp khi đã xử lý</translation>
+    </message>
+    <message>
       <source>Overdue ({n})</source>
       <translation>Quá hạn ({n})</translation>
     </message>
@@ -2208,6 +2530,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Giá trị nhập từ danh sách còn chờ xếp vào danh mục ({n})</translation>
     </message>
     <message>
+      <source>The province found these people in another commune too ({n})</source>
+      <translation>Tỉnh thấy những người này cũng có ở xã khác ({n})</translation>
+    </message>
+    <message>
       <source>Asked</source>
       <translation>Ngày trình</translation>
     </message>
@@ -2226,6 +2552,14 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>What to do</source>
       <translation>Việc cần làm</translation>
+    </message>
+    <message>
+      <source>Decided on</source>
+      <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+      <source>Other commune</source>
+      <translation>Xã kia</translation>
     </message>
     <message>
       <source>TCXH_06: choose severe or extremely severe</source>

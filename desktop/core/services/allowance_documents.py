@@ -25,6 +25,9 @@ PAY_COLUMNS = (("STT", 5), ("Họ và tên", 24), ("Ngày sinh", 11), ("Địa c
                ("Diện hưởng (NĐ 20/2021)", 20), ("Hệ số", 7), ("Số tiền (đồng)", 13), ("Ký nhận", 14))
 CHANGE_COLUMNS = (("STT", 5), ("Họ và tên", 24), ("Ngày sinh", 11), ("Địa chỉ", 18), ("Trước (đồng)", 12),
                   ("Sau (đồng)", 12), ("Lý do", 30))
+# Shares of the A4 width in the PDF (a date and an amount never wrap)
+PAY_HTML_WIDTHS = (6, 22, 12, 12, 19, 6, 12, 11)
+CHANGE_HTML_WIDTHS = (5, 22, 12, 12, 12, 12, 25)
 KINDS = (("TANG", "I. ĐỐI TƯỢNG TĂNG"), ("GIAM", "II. ĐỐI TƯỢNG GIẢM"), ("DIEU_CHINH", "III. ĐIỀU CHỈNH MỨC HƯỞNG"))
 
 
@@ -108,6 +111,7 @@ class _Sheet:
         self.right = Alignment(horizontal="right", vertical="center")
         thin = Side(style="thin")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.cell_fonts = (Font(name="Times New Roman", size=12), Font(name="Times New Roman", size=12, bold=True))
         self.half = get_column_letter(max(len(widths) // 2 - 1, 1))
         self.second = get_column_letter(len(widths) // 2)
 
@@ -144,8 +148,6 @@ class _Sheet:
         self.sheet.print_title_rows = f"{row}:{row}"
 
     def data_row(self, row: int, values: list[Any], money: set[int], bold: bool = False) -> None:
-        from openpyxl.styles import Font
-
         from desktop.core.excel.writing import set_text
 
         for index, value in enumerate(values, start=1):
@@ -156,7 +158,7 @@ class _Sheet:
             else:
                 set_text(cell, value)
             cell.border = self.border
-            cell.font = Font(name="Times New Roman", size=12, bold=bold)
+            cell.font = self.cell_fonts[bold]
             cell.alignment = self.right if index - 1 in money else (self.centre if index in (1, 3, 6) else self.left)
 
     def signatures(self, row: int) -> int:
@@ -236,7 +238,7 @@ def payments_html(plist: PaymentList) -> str:
         sections.append(("DANH SÁCH CHI TRẢ KINH PHÍ HỖ TRỢ CHĂM SÓC, NUÔI DƯỠNG", plist.care))
     for index, (title, lines) in enumerate(sections):
         parts.append(_html_heading(plist, title, index > 0))
-        parts.append(_html_table([t for t, _w in PAY_COLUMNS], [w for _t, w in PAY_COLUMNS],
+        parts.append(_html_table([t for t, _w in PAY_COLUMNS], list(PAY_HTML_WIDTHS),
                                  [[str(n), *map(_cell, pay_cells(line)), ""] for n, line in enumerate(lines, 1)],
                                  {6}))
         total = sum(line.amount for line in lines)
@@ -250,7 +252,7 @@ def payments_html(plist: PaymentList) -> str:
         parts.append(f"<p><b>{escape(heading)}</b></p>")
         rows = [[str(n), *map(_cell, change_cells(c))] for n, c in enumerate(items, 1)] or [["", "Không có"] +
                                                                                            [""] * 5]
-        parts.append(_html_table([t for t, _w in CHANGE_COLUMNS], [w for _t, w in CHANGE_COLUMNS], rows, {4, 5}))
+        parts.append(_html_table([t for t, _w in CHANGE_COLUMNS], list(CHANGE_HTML_WIDTHS), rows, {4, 5}))
     parts.append(_html_signatures())
     parts.append("</body></html>")
     return "".join(parts)

@@ -53,7 +53,7 @@ ALIASES: dict[str, list[str]] = {
                "khoan, dieu", "khoan dieu", "dieu khoan", "theo khoan", "dien", "doi tuong"],
     "sub_clause": ["diem", "tieu muc"],
     "coefficient": ["he so", "he so tro cap", "he so huong", "muc he so"],
-    "amount": ["muc tro cap", "so tien", "muc huong", "thanh tien", "so tien huong", "muc tro cap hang thang",
+    "monthly_amount": ["muc tro cap", "so tien", "muc huong", "thanh tien", "so tien huong", "muc tro cap hang thang",
                "tro cap hang thang", "muc tro cap (dong)", "so tien (dong)", "so tien duoc huong"],
     "decision_no": ["so quyet dinh", "so qd", "quyet dinh so", "qd so", "quyet dinh", "so qd huong"],
     "decision_date": ["ngay quyet dinh", "ngay qd", "ngay ky quyet dinh", "ngay ky"],
@@ -67,7 +67,7 @@ PERSON_FIELDS = ("full_name", "birth_date", "gender", "national_id", "address", 
 DECISION_FIELDS = tuple(k for k in DECISION_RULES if k != "beneficiary_id")
 RULES = {**{k: BENEFICIARY_RULES[k] for k in PERSON_FIELDS},
          **{k: v for k, v in DECISION_RULES.items() if k != "beneficiary_id"},
-         "amount": Rule("int"), "notes": Rule("text", max_len=2000)}
+         "monthly_amount": Rule("int"), "notes": Rule("text", max_len=2000)}
 UNNUMBERED = "Không ghi trong danh sách"
 _DATE_IN_TEXT = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _SUB = re.compile(r"(?:điểm|diem)\s+([a-lđ])\b", re.IGNORECASE)
@@ -164,7 +164,7 @@ def _check(writes: _Writes, values: dict[str, Any], birth: dt.date | None) -> di
         writes.result.differences.append({"row": row, "field": "coefficient", "written": written,
                                           "by_clause": by_clause, "full_name": values.get("full_name")})
     coefficient = written if written is not None else by_clause
-    amount = values.get("amount")
+    amount = values.get("monthly_amount")
     if amount and coefficient:
         possible = {rules.amount(s, coefficient) for s in _standards_since(writes, decision["start_month"])}
         if amount not in possible:

@@ -251,9 +251,13 @@ def register(ctx: AppContext, month: dt.date, include_ended: bool = True) -> Reg
     """Every decision of the commune and what it pays in `month`, flagged where it needs a look; people by
     name. Decisions not in force that month are listed too (unless `include_ended` is False)."""
     accepted, waiting = _standards(ctx)
+    return _register(ctx, _read(ctx), accepted, waiting, month, include_ended)
+
+
+def _register(ctx: AppContext, data: _Data, accepted: list[StandardRow], waiting: list[StandardRow],
+              month: dt.date, include_ended: bool) -> Register:
     month = rules.month_start(month)
     standard = rules.standard_in(accepted, month, ctx.province_code)
-    data = _read(ctx)
     paid = {p.decision_id: p for payments in _payments(data, month, standard).values() for p in payments}
     lines = []
     for person_id, decisions in data.decisions.items():
@@ -329,8 +333,10 @@ def payment_list(ctx: AppContext, month: dt.date) -> PaymentList:
     from desktop.core.services.status import profile_info
 
     month = rules.month_start(month)
-    now = register(ctx, month, include_ended=False)
-    previous = register(ctx, rules.add_months(month, -1), include_ended=False)
+    accepted, waiting = _standards(ctx)
+    data = _read(ctx)
+    now = _register(ctx, data, accepted, waiting, month, False)
+    previous = _register(ctx, data, accepted, waiting, rules.add_months(month, -1), False)
     paying = [line for line in now.lines if line.amount]
     info = profile_info(ctx)
     return PaymentList(

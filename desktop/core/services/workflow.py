@@ -235,7 +235,8 @@ def case_steps(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
 
 
 def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> dict[str, Any]:
-    """Việc cần làm: overdue and coming deadlines, approvals waiting, and cases with no contact for a month.
+    """Việc cần làm: overdue and coming deadlines, approvals waiting, cases with no contact for a month, values
+    to map, and the province's notices on people another commune holds too.
 
     Each list holds at most `limit` items, most urgent first, beside its total (which stops at
     COUNT_CAP + 1, meaning "more than COUNT_CAP"). A collaborator sees only their own cases.
@@ -256,7 +257,18 @@ def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> d
             "no_contact": repo.without_contact_since(session, since, scope, limit),
             "no_contact_total": repo.count_without_contact_since(session, since, scope, COUNT_CAP),
             **_to_map(session, scope, limit),
+            **_notices(ctx, scope, limit),
         }
+
+
+def _notices(ctx: AppContext, scope: Any, limit: int) -> dict[str, Any]:
+    """The province's word on people two communes hold (what to do with the allowance), for the officer."""
+    if scope:
+        return {"notices": [], "notices_total": 0}
+    from desktop.core.services.duplicate_notices import open_notices
+
+    rows = open_notices(ctx)
+    return {"notices": rows[:limit], "notices_total": len(rows)}
 
 
 def _to_map(session: Any, scope: Any, limit: int) -> dict[str, Any]:

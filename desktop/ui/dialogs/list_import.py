@@ -45,13 +45,17 @@ FIELDS = {
               "target_groups", "process_type", "opened_on", "summary", "notes"],
     "training": ["full_name", "birth_date", "gender", "national_id", "workplace", "certificate_no", "completed",
                  "notes"],
+    "allowances": ["full_name", "birth_date", "gender", "national_id", "address", "guardian_name", "clause",
+                   "sub_clause", "coefficient", "monthly_amount", "children", "decision_no", "decision_date",
+                   "start_month", "payee_name", "notes"],
 }
 COURSE_KINDS = ("TAP_HUAN", "BOI_DUONG", "DAO_TAO")
 
 
 def _titles() -> dict[str, str]:
     return {"roster": tr("Import the roster from Excel"), "cases": tr("Import a beneficiary list from Excel"),
-            "training": tr("Import a training class list from Excel")}
+            "training": tr("Import a training class list from Excel"),
+            "allowances": tr("Import the commune's allowance list from Excel")}
 
 
 def _qdate(day: dt.date | None) -> QDate:
@@ -102,7 +106,7 @@ class ListImportDialog(QDialog):
         if self.course is not None:
             layout.addWidget(self.course)
         layout.addWidget(self.tabs, 1)
-        if kind != "training":
+        if kind not in ("training", "allowances"):  # (an allowance list's known people get the decision)
             duplicates = QHBoxLayout()
             duplicates.addWidget(QLabel(tr("People already here (same citizen ID, or same name and birth date):")))
             duplicates.addWidget(self.skip)
@@ -231,6 +235,8 @@ class ListImportDialog(QDialog):
                 name = plan.duplicates[row.row][1]
                 result = (tr("On the roster: {name} ({why})", name=name, why=row.duplicate_why)
                           if self.kind == "training" else
+                          tr("Already here: {name} ({why}); the decision goes on her record", name=name,
+                             why=row.duplicate_why) if self.kind == "allowances" else
                           tr("Already here: {name} ({why})", name=name, why=row.duplicate_why))
             elif row.as_written:
                 result = tr("Ready; to map: {values}", values="; ".join(
@@ -350,6 +356,11 @@ class ListImportDialog(QDialog):
                 text = tr("Imported {imported}, merged {merged}, skipped {skipped}; {rejected} rows with problems.",
                           imported=report.imported, merged=report.merged, skipped=report.skipped,
                           rejected=len({p.row for p in report.rejected}))
+            if self.kind == "allowances":
+                text += "\n" + tr("{n} decisions written ({already} already in the register); {differ} figures "
+                                  "differ from the clause and are kept as the list says: look at them in the "
+                                  "register.", n=result.decisions, already=result.already,
+                                  differ=len(result.differences))
             if report.as_written:
                 text += "\n" + tr("{n} people have values still to map: they are listed under To do.",
                                   n=report.as_written)

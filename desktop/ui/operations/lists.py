@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from desktop.core.progress import CancelToken, ProgressSink
     from desktop.core.services.excel_import import ImportPlan
 
-KINDS = ("roster", "cases", "training")
+KINDS = ("roster", "cases", "training", "allowances")
 
 
 def plan_list_import(ctx: AppContext, *, kind: str, path: Path, mapping: dict[str, int] | None,
@@ -26,6 +26,10 @@ def plan_list_import(ctx: AppContext, *, kind: str, path: Path, mapping: dict[st
         from desktop.core.services.case_import import plan_case_import
 
         return plan_case_import(ctx, path, mapping=mapping, progress=progress, cancel=cancel, choices=choices)
+    if kind == "allowances":
+        from desktop.core.services.allowance_import import plan_allowance_import
+
+        return plan_allowance_import(ctx, path, mapping=mapping, progress=progress, cancel=cancel, choices=choices)
     from desktop.core.services.training_import import plan_training_import
 
     return plan_training_import(ctx, path, mapping=mapping, progress=progress, cancel=cancel, choices=choices)
@@ -54,6 +58,10 @@ def apply_list_import(ctx: AppContext, *, kind: str, plan: ImportPlan, on_duplic
         from desktop.core.services.case_import import apply_case_plan
 
         return apply_case_plan(ctx, plan, on_duplicate, progress=progress, cancel=cancel)
+    if kind == "allowances":
+        from desktop.core.services.allowance_import import apply_allowance_plan
+
+        return apply_allowance_plan(ctx, plan, progress=progress, cancel=cancel)
     from desktop.core.services.training_import import apply_training_plan
 
     return apply_training_plan(ctx, plan, course, progress=progress, cancel=cancel)

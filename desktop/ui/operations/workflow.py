@@ -94,3 +94,10 @@ def todo(ctx: AppContext, *, limit: int = 100) -> dict[str, Any]:
     from desktop.core.services import workflow
 
     return workflow.todo(ctx, limit=limit)
+
+
+def mark_notice_handled(ctx: AppContext, *, notice_id: str) -> Any:
+    """Mark the province's notice on a person handled."""
+    from desktop.core.services.duplicate_notices import mark_handled
+
+    return mark_handled(ctx, notice_id)

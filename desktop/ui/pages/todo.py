@@ -35,7 +35,7 @@ class TodoPage(QWidget):
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        for key in ("overdue", "upcoming", "approvals", "no_contact", "to_map"):
+        for key in ("notices", "overdue", "upcoming", "approvals", "no_contact", "to_map"):
             caption = QLabel()
             caption.setObjectName("cardCaption")
             table = QTableWidget(0, 4)
@@ -67,6 +67,8 @@ class TodoPage(QWidget):
                            [tr("Last contact"), tr("Case no."), tr("Full name"), tr("Opened on")]),
             "to_map": (tr("Values from imported lists still to place in a code list ({n})"),
                        [tr("List"), tr("Full name"), tr("Written in the file"), tr("What to do")]),
+            "notices": (tr("The province found these people in another commune too ({n})"),
+                        [tr("Decided on"), tr("Full name"), tr("Other commune"), tr("What to do")]),
         }
         for key, (caption, table) in self.sections.items():
             text, headers = headings[key]
@@ -83,16 +85,23 @@ class TodoPage(QWidget):
                              when(row["approval_due_at"])]
                 elif key == "to_map":
                     cells = _to_map_cells(row)
+                elif key == "notices":
+                    cells = _notice_cells(row)
                 else:
                     cells = [format_date(row["last_contact_on"]), row["case_no"], row["full_name"],
                              format_date(row["opened_on"])]
                 for c, value in enumerate(cells):
                     table.setItem(r, c, QTableWidgetItem(value))
             table.resizeColumnsToContents()
+            table.setVisible(key != "notices" or bool(rows))
+            caption.setVisible(key != "notices" or bool(rows))
 
     def _open(self, key: str, row: int) -> None:
         from desktop.ui.dialogs.case_page import CasePage
 
+        if key == "notices":
+            self._handle_notice(self._data[key][row])
+            return
         if key == "to_map":
             from desktop.ui.dialogs.place_values import PlaceValuesDialog
 
@@ -103,6 +112,28 @@ class TodoPage(QWidget):
                 dialog.open()
             return
         CasePage(self.backend, self._data[key][row]["case_id"], self).open()
+
+    def _handle_notice(self, notice: dict[str, Any]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui.widgets.messages import show_error
+
+        text = _notice_cells(notice)[3].split(" — ")[0]
+        answer = QMessageBox.question(self, tr("The province's decision"), tr(
+            "{name}: {what}.\nEvidence: {evidence}\n\nMark it done?", name=notice["full_name"], what=text,
+            evidence=notice.get("evidence") or "—"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.backend.write(ops.mark_notice_handled, notice_id=notice["id"], on_done=lambda _c: self.activate(),
+                               on_error=lambda e: show_error(self, e))
+
+
+def _notice_cells(row: dict[str, Any]) -> list[str]:
+    other = row["other_partition"].split(":")[-1]
+    what = {"END": tr("The other commune keeps her: end her decision here, then mark it done"),
+            "KEEP": tr("She stays on this commune's list: the other commune ends its decision"),
+            "NOTHING": tr("Two different people: nothing to do")}[row["action"]]
+    return [format_date(row["decided_on"]), f"{row['full_name']} ({format_date(row.get('birth_date'))})", other,
+            what + " — " + tr("double-click when done")]
 
 
 def _to_map_cells(row: dict[str, Any]) -> list[str]:
