@@ -247,7 +247,7 @@ def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> d
         holidays = ref_repo.holidays(session)
         horizon = dt.datetime.combine(add_working_days(now.date(), UPCOMING_WORKING_DAYS, holidays), dt.time.max)
         since = now.date() - dt.timedelta(days=NO_CONTACT_DAYS)
-        return {
+        lists = {
             "overdue": repo.steps_due(session, None, now, scope, limit),
             "overdue_total": repo.count_steps_due(session, None, now, scope, COUNT_CAP),
             "upcoming": repo.steps_due(session, now, horizon, scope, limit),
@@ -257,8 +257,8 @@ def todo(ctx: AppContext, now: dt.datetime | None = None, limit: int = 200) -> d
             "no_contact": repo.without_contact_since(session, since, scope, limit),
             "no_contact_total": repo.count_without_contact_since(session, since, scope, COUNT_CAP),
             **_to_map(session, scope, limit),
-            **_notices(ctx, scope, limit),
         }
+    return {**lists, **_notices(ctx, scope, limit)}
 
 
 def _notices(ctx: AppContext, scope: Any, limit: int) -> dict[str, Any]:
