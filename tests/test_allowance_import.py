@@ -133,6 +133,11 @@ def test_the_command_line_twins(tmp_path: Path):
     assert total[6] == 1_750_000 + 1_250_000  # Hạnh's two groups and Lê Thị Mơ (2.5 × 500,000)
     assert any(isinstance(row[0], str) and row[0].startswith("Số tiền bằng chữ: Ba triệu") for row in values)
     assert run(["allowance", "payments", "--month", "2026-13", "--out", str(out), *base]) == 2
+    from desktop.__main__ import render_pdf
+
+    pdf = tmp_path / "chi tra.pdf"
+    assert run(["allowance", "payments", "--month", "2026-03", "--out", str(pdf), *base], render_pdf=render_pdf) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5000
 
 
 def test_allowance_list_json(tmp_path: Path, capsys):

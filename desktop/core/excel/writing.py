@@ -98,3 +98,16 @@ def set_text(cell: Any, value: str) -> None:
     cell.data_type = "s"
     if value[:1] in RISKY_FIRST:
         cell.quotePrefix = True
+
+
+def fit_a4_portrait(sheet: Any, print_area: str, left: float = 0.8, right: float = 0.5) -> None:
+    """Lay a sheet out for printing on A4 portrait: the print area fitted to the page's width, as many pages
+    down as it takes, margins in inches (a wider left one for the binding)."""
+    from openpyxl.worksheet.page import PageMargins
+
+    sheet.print_area = print_area
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=left, right=right, top=0.6, bottom=0.6)

@@ -3,6 +3,7 @@ page, each read for every laptop or commune at once (grouped), never one query p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Table, exists, func, select, update
@@ -10,6 +11,7 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from desktop.core.models import AdminUnit, Beneficiary, BundleRecord, Case, HubDevice, ReceivedChange, ServiceRecord
+from desktop.core.repositories.raw_rows import dbapi_rows
 from desktop.core.repositories.sync_store import WAITING, states_with_prefix
 
 devices_t: Table = HubDevice.__table__
@@ -175,26 +177,14 @@ def live_rows_of_case(session: Session, table: Table, case_id: str) -> list[dict
     return [dict(r) for r in rows.mappings()]
 
 
-def people_of_province(session: Session, province: str, batch: int = 20_000) -> Any:
+def people_of_province(session: Session, province: str, batch: int = 20_000) -> Iterator[tuple[Any, ...]]:
     """Every live beneficiary of the province's communes as (id, partition, full_name, birth_date, gender,
     national_id) tuples, streamed in batches through the DB-API cursor (a million rows never held as ORM
     rows; the date is SQLite's text or PostgreSQL's date)."""
     ben: Table = Beneficiary.__table__
     query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
                    ben.c.national_id).where(ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
-    compiled = query.compile(dialect=session.get_bind().dialect)
-    params = compiled.construct_params()
-    args: Any = tuple(params[name] for name in compiled.positiontup) if compiled.positiontup else params
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), args)
-        while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
-                return
-            yield from rows
-    finally:
-        cursor.close()
+    yield from dbapi_rows(session, query, batch)
 
 
 def people_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:

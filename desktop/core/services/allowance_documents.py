@@ -177,15 +177,9 @@ class _Sheet:
         return row + 6
 
     def page(self, last_row: int) -> None:
-        from openpyxl.worksheet.page import PageMargins
+        from desktop.core.excel.writing import fit_a4_portrait
 
-        sheet = self.sheet
-        sheet.print_area = f"A1:{self.last}{last_row}"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.orientation = "portrait"
-        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_margins = PageMargins(left=0.7, right=0.4, top=0.6, bottom=0.6)
+        fit_a4_portrait(self.sheet, f"A1:{self.last}{last_row}", left=0.7, right=0.4)
 
 
 def _pay_sheet(workbook: Any, name: str, plist: PaymentList, lines: list[RegisterLine], title: str) -> int:

@@ -285,10 +285,9 @@ def write_xlsx(report: Report, path: Path, book: CodeBook, lang: str = "vi") -> 
     commune."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.worksheet.page import PageMargins
 
     from desktop.core.excel.scratch import worksheets_beside
-    from desktop.core.excel.writing import set_text
+    from desktop.core.excel.writing import fit_a4_portrait, set_text
     from desktop.core.files import replace_atomically
 
     title, basis, _sections = LAYOUTS[report.kind]
@@ -359,13 +358,8 @@ def write_xlsx(report: Report, path: Path, book: CodeBook, lang: str = "vi") -> 
     put(f"D{current + 1}", "(Ký, ghi rõ họ tên, đóng dấu)", Font(name="Times New Roman", italic=True, size=11),
         merge=f"G{current + 1}")
     last = current + 6
-    sheet.print_area = f"A1:G{last}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=0.8, right=0.5, top=0.6, bottom=0.6)
+    fit_a4_portrait(sheet, f"A1:G{last}")
     sheet.print_options.horizontalCentered = True
     with worksheets_beside(path):
         replace_atomically(path, workbook.save)
