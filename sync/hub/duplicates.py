@@ -45,7 +45,7 @@ def load_people(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS) -> link
     """The province's live people as the linkage's compact columns."""
     people = linkage.People()
     partitions: dict[str, int] = {}
-    folded: dict[str, str] = {}  # names repeat: each is folded once
+    folded: dict[str, tuple[str, int]] = {}  # names repeat: each is folded (and its marks taken) once
     with ctx.db.reader() as session:
         for count, (record_id, partition, name, birth, gender, cccd) in enumerate(
                 hub_repo.people_of_province(session, ctx.province_code), start=1):
@@ -53,10 +53,11 @@ def load_people(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS) -> link
             if index is None:
                 index = partitions[partition] = len(partitions)
                 people.partitions.append(partition)
-            key = folded.get(name)
-            if key is None:
-                key = folded[name] = fold(name)
-            people.add(record_id, index, key, linkage.birth_number(birth), GENDERS.get(gender or "", 0), cccd, name)
+            known = folded.get(name)
+            if known is None:
+                known = folded[name] = (fold(name), linkage.written_mark(name))
+            people.add(record_id, index, known[0], linkage.birth_number(birth), GENDERS.get(gender or "", 0), cccd,
+                       known[1])
             if count % 100_000 == 0:
                 progress.report(count, 0, "people")
     return people
@@ -73,8 +74,9 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
     with without_cyclic_gc():
         people = load_people(ctx, progress)
         progress.report(len(people.ids), len(people.ids), "people")
-        pairs = linkage.find_pairs(people)
-    ids = {people.ids[p.a] for p in pairs} | {people.ids[p.b] for p in pairs}
+        threshold = linkage.threshold_for(len(people.ids))
+        pairs = linkage.find_pairs(people, threshold)
+    ids = {people.id_of(p.a) for p in pairs} | {people.id_of(p.b) for p in pairs}
     with ctx.db.reader() as session:
         details = hub_repo.people_details(session, ids)
         decided = hub_repo.duplicate_decisions(session)
@@ -82,14 +84,14 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
         names = hub_repo.unit_names(session, sorted({p.split(":")[1] for p in people.partitions}))
     finals = []
     for pair in pairs:
-        da, db = details[people.ids[pair.a]], details[people.ids[pair.b]]
+        da, db = details[people.id_of(pair.a)], details[people.id_of(pair.b)]
         final = linkage.second_stage(pair, (fold(da["guardian_name"]), fold(db["guardian_name"])),
-                                     (fold(da["address"]), fold(db["address"])))
+                                     (fold(da["address"]), fold(db["address"])), threshold)
         if final is not None:
             finals.append(final)
     out: list[dict[str, Any]] = []
     for final in linkage.one_to_one(finals, lambda i: people.part[i]):
-        a, b = people.ids[final.a], people.ids[final.b]
+        a, b = people.id_of(final.a), people.id_of(final.b)
         key = pair_key(a, b)
         if key in decided:
             continue

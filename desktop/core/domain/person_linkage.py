@@ -25,7 +25,6 @@ functions over compact columns, so that a province of a million people fits in a
 
 from __future__ import annotations
 
-import hashlib
 import math
 from array import array
 from collections import Counter, defaultdict
@@ -39,6 +38,7 @@ THRESHOLD = 12.5  # bits: a probable match at or above (chosen on the synthetic 
 SECOND_STAGE_SLACK = 6.0  # what guardian and address can still add: pairs this far below go to stage two
 MIN_U = 1e-4  # an exact name's u is never taken below this (a name unique in the file is not proof)
 COMMON_WORD = 5  # a word of names written this often in the province is a name in use, not a typo
+REFERENCE_PEOPLE = 10_000  # the province's size THRESHOLD was set at (docs/allowances.md)
 
 # (m, u) per level; None for u means "the value's own frequency".
 NAME_LEVELS = {"NAME_EXACT": (0.88, None), "NAME_MARKS": (0.03, 1e-3), "NAME_REORDERED": (0.05, 1e-4),
@@ -124,38 +124,68 @@ def date_level(a: int, b: int) -> str | None:
 
 @dataclass
 class People:
-    """The province's people as compact columns (index i is one record)."""
+    """The province's people as compact columns (index i is one record): some 150 bytes a person."""
 
-    ids: list[str] = field(default_factory=list)
+    ids: list[bytes | str] = field(default_factory=list)  # a UUID as its 16 bytes (id_of gives the text back)
     partitions: list[str] = field(default_factory=list)  # the distinct partitions; `part` indexes them
     part: array[int] = field(default_factory=lambda: array("H"))
-    names: list[str] = field(default_factory=list)  # folded full names
+    names: list[str] = field(default_factory=list)  # folded full names (one object per distinct name)
     births: array[int] = field(default_factory=lambda: array("l"))  # yyyymmdd, 0 unknown
     genders: array[int] = field(default_factory=lambda: array("b"))  # 1 NAM, 2 NU, 0 unknown
     # A hash of the name as written (lower case) when it carries Vietnamese marks, else 0: "Hùng" and "Hưng"
     # fold alike but were written differently; "Hung" typed without marks could be either.
     marks: array[int] = field(default_factory=lambda: array("q"))
-    cccds: dict[int, str] = field(default_factory=dict)  # only those that have one
+    cccds: array[int] = field(default_factory=lambda: array("q"))  # the 12 digits as a number, 0 for none
 
     def add(self, record_id: str, partition_index: int, folded_name: str, birth: int, gender: int,
-            cccd: str | None, written: str = "") -> None:
-        """Append one record (`written`: the name as the commune wrote it)."""
-        self.marks.append(written_mark(written))
-        if cccd:
-            self.cccds[len(self.ids)] = cccd
-        self.ids.append(record_id)
+            cccd: str | None, mark: int = 0) -> None:
+        """Append one record (`mark`: written_mark of the name as the commune wrote it)."""
+        self.ids.append(_packed(record_id))
         self.part.append(partition_index)
         self.names.append(folded_name)
         self.births.append(birth)
         self.genders.append(gender)
+        self.marks.append(mark)
+        self.cccds.append(cccd_number(cccd))
+
+    def id_of(self, i: int) -> str:
+        """Record i's id as the database holds it."""
+        value = self.ids[i]
+        return _unpacked(value) if isinstance(value, bytes) else value
+
+
+def _packed(record_id: str) -> bytes | str:
+    if len(record_id) == 36 and record_id[8] == record_id[13] == record_id[18] == record_id[23] == "-":
+        try:
+            packed = bytes.fromhex(record_id.replace("-", ""))
+        except ValueError:
+            return record_id
+        if _unpacked(packed) == record_id:  # (lower-case hex only: the text must come back the same)
+            return packed
+    return record_id
+
+
+def _unpacked(value: bytes) -> str:
+    h = value.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def cccd_number(cccd: str | None) -> int:
+    """A CCCD as a number (its 12 digits; anything else as a hash kept apart from them), 0 for none."""
+    if not cccd:
+        return 0
+    if len(cccd) == 12 and cccd.isdigit():
+        return int(cccd) or 1
+    return (hash(cccd) & 0x3FFF_FFFF_FFFF_FFFF) | 0x4000_0000_0000_0000
 
 
 def written_mark(written: str) -> int:
-    """The marks of a written name as a number (0 when it carries none: typed without Vietnamese input)."""
+    """The marks of a written name as a number (0 when it carries none: typed without Vietnamese input). Only
+    compared within one search."""
     lowered = " ".join(written.lower().split())
     if lowered.isascii():
         return 0
-    return int.from_bytes(hashlib.blake2b(lowered.encode(), digest_size=8).digest(), "big", signed=True) or 1
+    return hash(lowered) or 1
 
 
 class Pair(NamedTuple):
@@ -168,50 +198,65 @@ class Pair(NamedTuple):
     evidence: tuple[tuple[str, float], ...]
 
 
+FIXED = {level: weight(m, u) for levels in (NAME_LEVELS, DATE_LEVELS, GENDER_LEVELS, CCCD_LEVELS)
+         for level, (m, u) in levels.items() if u is not None}
+NAME_EXACT_M, DATE_EXACT_M = NAME_LEVELS["NAME_EXACT"][0], DATE_LEVELS["DATE_EXACT"][0]
+
+
+def _one_digit_off(a: int, b: int) -> bool:
+    if a >= 10**12 or b >= 10**12:
+        return False
+    return sum(x != y for x, y in zip(f"{a:012d}", f"{b:012d}", strict=True)) == 1
+
+
 @dataclass
 class _Model:
     people: People
     full_names: dict[str, float]
     words: dict[str, float]
-    date_u: dict[int, float]
+    date_weights: dict[int, float]
     word_counts: dict[str, int]
+    name_weights: dict[str, float] = field(default_factory=dict)
 
     def common(self, word: str) -> bool:
         """A word of names the province writes often: a name in use, not a typo."""
         return self.word_counts.get(word, 0) >= COMMON_WORD
 
-    def name_u(self, name: str) -> float:
-        """The chance two people of the province share this folded name: its frequency, or — in a small
+    def name_weight(self, name: str) -> float:
+        """The bits two records sharing this folded name earn: u is the name's frequency, or — in a small
         province, where a name seen once says little — the product of its words' frequencies if higher."""
-        product = math.prod(self.words.get(w, MIN_U) for w in name.split())
-        return max(self.full_names.get(name, MIN_U), product, MIN_U)
+        found = self.name_weights.get(name)
+        if found is None:
+            product = math.prod(self.words.get(w, MIN_U) for w in name.split())
+            found = self.name_weights[name] = weight(NAME_EXACT_M, max(self.full_names.get(name, MIN_U), product,
+                                                                        MIN_U))
+        return found
 
     def score(self, i: int, j: int) -> tuple[float, list[tuple[str, float]], str]:
+        """The pair's score in bits, its evidence (level, bits) and its names' level."""
         p = self.people
-        evidence: list[tuple[str, float]] = []
-        level = name_level(p.names[i], p.names[j], self.common)
+        names = p.names
+        level = name_level(names[i], names[j], self.common)
         if level == "NAME_EXACT" and p.marks[i] and p.marks[j] and p.marks[i] != p.marks[j]:
             level = "NAME_MARKS"
-        m, u = NAME_LEVELS[level]
-        evidence.append((level, weight(m, u if u is not None else self.name_u(p.names[i]))))
-        dl = date_level(p.births[i], p.births[j])
+        evidence = [(level, self.name_weight(names[i]) if level == "NAME_EXACT" else FIXED[level])]
+        bi, bj = p.births[i], p.births[j]
+        dl = date_level(bi, bj)
         if dl is not None:
-            m, u = DATE_LEVELS[dl]
-            evidence.append((dl, weight(m, u if u is not None else self.date_u.get(p.births[i], 1e-6))))
-        if p.genders[i] and p.genders[j]:
-            gl = "GENDER_SAME" if p.genders[i] == p.genders[j] else "GENDER_DIFFERENT"
-            evidence.append((gl, weight(*GENDER_LEVELS[gl])))
-        ci, cj = p.cccds.get(i), p.cccds.get(j)
+            evidence.append((dl, self.date_weights.get(bi, 0.0) if dl == "DATE_EXACT" else FIXED[dl]))
+        gi, gj = p.genders[i], p.genders[j]
+        if gi and gj:
+            gl = "GENDER_SAME" if gi == gj else "GENDER_DIFFERENT"
+            evidence.append((gl, FIXED[gl]))
+        ci, cj = p.cccds[i], p.cccds[j]
         if ci and cj:
-            cl = "CCCD_SAME" if ci == cj else (
-                "CCCD_TYPO" if len(ci) == len(cj) and sum(x != y for x, y in zip(ci, cj, strict=True)) == 1
-                else "CCCD_DIFFERENT")
-            evidence.append((cl, weight(*CCCD_LEVELS[cl])))
+            cl = "CCCD_SAME" if ci == cj else ("CCCD_TYPO" if _one_digit_off(ci, cj) else "CCCD_DIFFERENT")
+            evidence.append((cl, FIXED[cl]))
         return sum(w for _l, w in evidence), evidence, level
 
 
 def _frequencies(values: Iterable[Any], total: int, floor: float) -> dict[Any, float]:
-    return {v: max(c / total, floor) for v, c in Counter(values).items()}
+    return {v: max(c / total, floor) for v, c in Counter(values).items()}  # (a value's share, never below floor)
 
 
 def _ends(name: str) -> tuple[str, str]:
@@ -219,28 +264,46 @@ def _ends(name: str) -> tuple[str, str]:
     return (words[0], words[-1]) if words else ("", "")
 
 
+def _grouped(keys: Iterator[tuple[int, int]]) -> Iterator[list[int]]:
+    """The groups of two or more records sharing a key. Keys are hashes (a collision only adds a pair to
+    score); a key seen once holds its record's index, not a list (most keys are seen once)."""
+    index: dict[int, Any] = {}
+    for i, key in keys:
+        found = index.get(key)
+        if found is None:
+            index[key] = i
+        elif type(found) is int:
+            index[key] = [found, i]
+        else:
+            found.append(i)
+    for value in index.values():
+        if type(value) is list:
+            yield value
+
+
 def _blocks(people: People) -> Iterator[tuple[list[int], bool]]:
     """The blocks, one key at a time (each index built, walked and dropped: memory stays one index's), each
     with whether its members share the whole birth date."""
-    names, births = people.names, people.births
-    by_cccd: dict[str, list[int]] = defaultdict(list)
-    for i, cccd in people.cccds.items():
-        by_cccd[cccd].append(i)
-    yield from ((b, True) for b in by_cccd.values() if len(b) > 1)
-    del by_cccd
-    keyers = (
-        (lambda i: (*sorted(_ends(names[i])), births[i] // 10000), False),
-        (lambda i: (" ".join(sorted(names[i].split())), births[i] // 10000), False),
-        (lambda i: (_ends(names[i])[1], births[i]), True),
-        (lambda i: (_ends(names[i])[0], _ends(names[i])[1][:1], births[i]), True),
-    )
-    for keyer, whole_date in keyers:
-        index: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i in range(len(names)):
-            if births[i]:
-                index[keyer(i)].append(i)
-        yield from ((b, whole_date) for b in index.values() if len(b) > 1)
-        del index
+    names, births, cccds = people.names, people.births, people.cccds
+    yield from ((b, True) for b in _grouped((i, c) for i, c in enumerate(cccds) if c))
+    dated = [i for i in range(len(names)) if births[i]]
+
+    def by_ends(i: int) -> int:
+        family, given = _ends(names[i])
+        return hash((min(family, given), max(family, given), births[i] // 10000))
+
+    def by_words(i: int) -> int:
+        return hash((" ".join(sorted(names[i].split())), births[i] // 10000))
+
+    def by_given(i: int) -> int:
+        return hash((_ends(names[i])[1], births[i]))
+
+    def by_family(i: int) -> int:
+        family, given = _ends(names[i])
+        return hash((family, given[:1], births[i]))
+
+    for keyer, whole_date in ((by_ends, False), (by_words, False), (by_given, True), (by_family, True)):
+        yield from ((b, whole_date) for b in _grouped((i, keyer(i)) for i in dated))
 
 
 def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator[tuple[int, int]]:
@@ -276,15 +339,30 @@ def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator
                         yield (i, j) if i < j else (j, i)
 
 
-def find_pairs(people: People, threshold: float = THRESHOLD) -> list[Pair]:
+def threshold_for(people: int) -> float:
+    """The score a probable pair needs in a province of this many people. The weights are likelihood ratios;
+    the prior odds of two records being one person fall as the province grows (pairs grow as its square,
+    duplicates as its size), so the threshold rises by log2 of the size against the one it was set at."""
+    return THRESHOLD + math.log2(max(people, REFERENCE_PEOPLE) / REFERENCE_PEOPLE)
+
+
+def find_pairs(people: People, threshold: float | None = None) -> list[Pair]:
     """Every candidate pair of two communes: the same CCCD, the same folded name and birth date, and the
     probable matches (names at least a typo apart, and a score that guardian and address could still lift
-    to the threshold). Scores are of the first stage (names, dates, gender, CCCD); `second_stage` adds
-    guardian and address and drops the probable pairs still short of the threshold."""
+    to the threshold — threshold_for(the province's size) unless given). Scores are of the first stage
+    (names, dates, gender, CCCD); `second_stage` adds guardian and address and drops the probable pairs still
+    short of the threshold."""
     total = max(len(people.ids), 1)
-    words = Counter(w for name in people.names for w in set(name.split()))
-    model = _Model(people, _frequencies(people.names, total, MIN_U), {w: c / total for w, c in words.items()},
-                   _frequencies((b for b in people.births if b), total, 1e-6), words)
+    least = (threshold if threshold is not None else threshold_for(total)) - SECOND_STAGE_SLACK
+    name_counts = Counter(people.names)
+    counted: Counter[str] = Counter()
+    for name, count in name_counts.items():
+        for word in set(name.split()):
+            counted[word] += count
+    model = _Model(people, {n: max(c / total, MIN_U) for n, c in name_counts.items()},
+                   {w: c / total for w, c in counted.items()},
+                   {d: weight(DATE_EXACT_M, u) for d, u in
+                    _frequencies((b for b in people.births if b), total, 1e-6).items()}, counted)
     found: dict[tuple[int, int], Pair] = {}
     for block, whole_date in _blocks(people):
         for key in _block_pairs(people, block, whole_date):
@@ -296,7 +374,7 @@ def find_pairs(people: People, threshold: float = THRESHOLD) -> list[Pair]:
                 kind = "cccd"
             elif level == "NAME_EXACT" and "DATE_EXACT" in kinds and people.births[key[0]] % 10000 != 101:
                 kind = "name_birth"  # (1 January is a year alone: weighed as a probable pair)
-            elif level != "NAME_DIFFERENT" and score >= threshold - SECOND_STAGE_SLACK:
+            elif level != "NAME_DIFFERENT" and score >= least:
                 kind = "probable"
             else:
                 continue

@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 
 
 def dbapi_rows(session: Session, query: Select[Any], batch: int = 20_000) -> Iterator[tuple[Any, ...]]:
-    """The rows of `query` as plain tuples, fetched `batch` at a time (SQLite's dates are text, PostgreSQL's
-    dates)."""
+    """The rows of `query` as plain tuples, fetched `batch` at a time, never the whole result in memory
+    (SQLite's dates are text, PostgreSQL's dates)."""
     compiled = query.compile(dialect=session.get_bind().dialect)
     params = compiled.construct_params()
     args: Any = tuple(params[name] for name in compiled.positiontup) if compiled.positiontup else params
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    raw: Any = session.connection().connection.dbapi_connection
+    # PostgreSQL: a server-side (named) cursor, or psycopg would hold the whole result in memory at once.
+    cursor = raw.cursor(name="ctxh_rows") if session.get_bind().dialect.name == "postgresql" else raw.cursor()
     try:
         cursor.execute(str(compiled), args)
         while True:
