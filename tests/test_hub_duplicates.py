@@ -164,3 +164,21 @@ def test_a_pair_decided_different_never_comes_back_and_the_command_line(province
     capsys.readouterr()
     assert run(["hub", "duplicates", *base]) == 0
     assert json.loads(capsys.readouterr().out)["pairs"] == []
+
+
+def test_compact_columns_give_back_what_they_hold():
+    people = linkage.People()
+    people.add("01a2344c-6eaa-783a-97f5-83dbe9ff6f96", 0, "nguyen van an", 19500101, 1, "001150012345")
+    people.add("hub-made-id-42", 1, "tran thi binh", 0, 2, None)
+    people.add("01A2344C-6EAA-783A-97F5-83DBE9FF6F96", 1, "le van c", 0, 0, "12345")  # upper case: kept as text
+    assert [people.id_of(i) for i in range(3)] == ["01a2344c-6eaa-783a-97f5-83dbe9ff6f96", "hub-made-id-42",
+                                                    "01A2344C-6EAA-783A-97F5-83DBE9FF6F96"]
+    assert isinstance(people.ids[0], bytes) and len(people.ids[0]) == 16
+    assert people.cccds[0] == 1150012345 and people.cccds[1] == 0 and people.cccds[2] > 10**12
+    assert linkage._one_digit_off(linkage.cccd_number("001150012345"), linkage.cccd_number("001150012346"))
+    assert not linkage._one_digit_off(linkage.cccd_number("001150012345"), linkage.cccd_number("001150099999"))
+
+
+def test_the_threshold_rises_with_the_province():
+    assert linkage.threshold_for(500) == linkage.threshold_for(10_000) == linkage.THRESHOLD
+    assert linkage.threshold_for(1_000_000) == pytest.approx(linkage.THRESHOLD + 6.64, abs=0.01)
