@@ -102,3 +102,15 @@ def test_accounts_are_checked(ctx) -> None:
 def _officer(ctx):
     sign_in(ctx, "canbo", PASSPHRASE)
     return ctx
+
+
+def test_a_collaborator_cannot_read_the_allowance_register(ctx, setup) -> None:
+    import datetime as dt
+
+    from desktop.core.services import allowances
+
+    for call in (lambda: allowances.register(ctx, dt.date(2026, 11, 1)),
+                 lambda: allowances.payment_list(ctx, dt.date(2026, 11, 1)), lambda: allowances.standard_changes(ctx)):
+        with pytest.raises(CtxhError) as error:
+            call()
+        assert error.value.code == "E_FORBIDDEN"

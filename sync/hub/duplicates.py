@@ -69,7 +69,9 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
     this month by default), then by kind (CCCD, name and birth date, probable) and score. Remembered as the
     last result."""
     from desktop.core.bulk import without_cyclic_gc
+    from desktop.core.services.access import require
 
+    require(ctx, "hub")
     month = (month or dt.date.today()).replace(day=1)
     with without_cyclic_gc():
         people = load_people(ctx, progress)
@@ -142,6 +144,9 @@ def decide(ctx: AppContext, reference: str, decision: str, keeper: str | None = 
     """Decide a pair of the last search (its key, or the key's first 6+ characters): "same" (`keeper`, a commune
     code or partition, keeps her; the other is told to end its decision) or "different" (the pair never comes
     back). Writes a notice into each commune's partition; returns what was decided."""
+    from desktop.core.services.access import require
+
+    require(ctx, "hub")
     if decision not in ("same", "different"):
         raise CtxhError("E_ARGS", detail="same|different")
     pair = _resolve(ctx, reference)

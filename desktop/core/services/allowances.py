@@ -126,6 +126,7 @@ def delete_decision(ctx: AppContext, decision_id: str) -> Changed:
 
 def decisions_of(ctx: AppContext, person_id: str) -> list[dict[str, Any]]:
     """A person's decisions, newest first."""
+    _may_read(ctx)
     with ctx.db.reader() as session:
         rows = repo.decisions_of_person(session, person_id)
     return sorted(rows, key=lambda r: (r["start_month"], r["decision_date"], r["id"]), reverse=True)
@@ -247,9 +248,18 @@ def _payments(data: _Data, month: dt.date, standard: int | None) -> dict[str, li
             for person_id, decisions in data.decisions.items()}
 
 
+def _may_read(ctx: AppContext) -> None:
+    """The register names everyone the commune pays: not a collaborator's to read (they see their own cases)."""
+    from desktop.core.services.access import is_collaborator
+
+    if is_collaborator(ctx):
+        raise CtxhError("E_FORBIDDEN", user=ctx.actor.username, role=ctx.actor.role, action="allowances")
+
+
 def register(ctx: AppContext, month: dt.date, include_ended: bool = True) -> Register:
     """Every decision of the commune and what it pays in `month`, flagged where it needs a look; people by
     name. Decisions not in force that month are listed too (unless `include_ended` is False)."""
+    _may_read(ctx)
     accepted, waiting = _standards(ctx)
     return _register(ctx, _read(ctx), accepted, waiting, month, include_ended)
 
@@ -332,6 +342,7 @@ def payment_list(ctx: AppContext, month: dt.date) -> PaymentList:
     from desktop.core.services.records import codebook
     from desktop.core.services.status import profile_info
 
+    _may_read(ctx)
     month = rules.month_start(month)
     accepted, waiting = _standards(ctx)
     data = _read(ctx)
@@ -390,6 +401,7 @@ def standard_changes(ctx: AppContext, months: int = 12) -> list[dict[str, Any]]:
     """What accepting the waiting standards would change: per decision, from the first month a waiting value
     applies (up to `months` months from then), the amount paid now and the amount after. Empty when nothing
     waits."""
+    _may_read(ctx)
     accepted, waiting = _standards(ctx)
     if not waiting:
         return []
