@@ -184,7 +184,13 @@ def people_of_province(session: Session, province: str, batch: int = 20_000) -> 
     ben: Table = Beneficiary.__table__
     query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
                    ben.c.national_id).where(ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
-    yield from dbapi_rows(session, query, batch)
+    if session.get_bind().dialect.name != "sqlite":
+        yield from dbapi_rows(session, query, batch)
+        return
+    from desktop.core.db import small_cache
+
+    with small_cache(session):  # one pass over the table: SQLite's reading cache would keep 128 MB of it
+        yield from dbapi_rows(session, query, batch)
 
 
 def people_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
