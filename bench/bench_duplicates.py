@@ -92,7 +92,7 @@ def child(mode: str, folder: Path) -> None:
 
         exact: dict[object, list[str]] = defaultdict(list)
         with ctx.db.reader() as session:
-            for record_id, _partition, name, birth, _gender, cccd in people_of_province(session, "79"):
+            for record_id, _partition, name, birth, _gender, cccd, _guardian in people_of_province(session, "79"):
                 if cccd:
                     exact[cccd].append(record_id)
                 exact[(fold(name), birth)].append(record_id)

@@ -32,7 +32,6 @@ from sync.digests import forget_digests
 
 NAMESPACE = uuid.UUID("0b5f3c2e-8d41-4a77-b1c9-5e2f6a9d3c70")
 LAST_KEY = "duplicates:last"
-GENDERS = {"NAM": 1, "NU": 2}
 
 
 def pair_key(a: str, b: str) -> str:
@@ -44,22 +43,9 @@ def pair_key(a: str, b: str) -> str:
 def load_people(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS) -> linkage.People:
     """The province's live people as the linkage's compact columns."""
     people = linkage.People()
-    partitions: dict[str, int] = {}
-    folded: dict[str, tuple[str, int]] = {}  # names repeat: each is folded (and its marks taken) once
     with ctx.db.reader() as session:
-        for count, (record_id, partition, name, birth, gender, cccd) in enumerate(
-                hub_repo.people_of_province(session, ctx.province_code), start=1):
-            index = partitions.get(partition)
-            if index is None:
-                index = partitions[partition] = len(partitions)
-                people.partitions.append(partition)
-            known = folded.get(name)
-            if known is None:
-                known = folded[name] = (fold(name), linkage.written_mark(name))
-            people.add(record_id, index, known[0], linkage.birth_number(birth), GENDERS.get(gender or "", 0), cccd,
-                       known[1])
-            if count % 100_000 == 0:
-                progress.report(count, 0, "people")
+        people.add_rows(hub_repo.people_of_province(session, ctx.province_code), fold,
+                        lambda count: progress.report(count, 0, "people"))
     return people
 
 

@@ -5,8 +5,11 @@ A Fellegi–Sunter model (Fellegi & Sunter 1969, as in splink and the record-lin
 - **Blocking.** Only pairs that share a blocking key are compared: the same CCCD; the family and given names
   (in either order: a swap stays in the block) with the birth year; all the words of the name in any order
   ("Văn Hùng Nguyễn" as some forms write it) with the birth year; the given name with the birth date; the
-  family name, the given name's initial and the birth date. A typo in a name, a middle name dropped, the family
-  and given names swapped, a year-only birth date and a day/month swap each keep the pair in at least one block.
+  family name, the given name's initial and the birth date (these two for real dates). 1 January is a year
+  written alone: within a year's blocks it is joined to a full date only on the same words, and to another
+  1 January only when the names are a slip apart (a word dropped, one word changed). A typo in a name, a
+  middle name dropped, the family and given names swapped, a year-only birth date and a day/month swap each
+  keep the pair in at least one block (a slip on top of a year alone may not).
 - **Comparison.** Each field of a pair falls into an agreement level: names exact (folded: diacritics ignored;
   the same letters with other marks — "Hùng", "Hưng" — is a level of its own), the same names reordered or a
   middle name dropped, a typo (the family or given name one letter off: optimal string alignment distance 1,
@@ -35,7 +38,7 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 THRESHOLD = 12.5  # bits: a probable match at or above (chosen on the synthetic province: docs/allowances.md)
-SECOND_STAGE_SLACK = 6.0  # what guardian and address can still add: pairs this far below go to stage two
+# What the second stage can still add: the address always, the guardian where both records name one.
 MIN_U = 1e-4  # an exact name's u is never taken below this (a name unique in the file is not proof)
 COMMON_WORD = 5  # a word of names written this often in the province is a name in use, not a typo
 REFERENCE_PEOPLE = 10_000  # the province's size THRESHOLD was set at (docs/allowances.md)
@@ -136,10 +139,12 @@ class People:
     # fold alike but were written differently; "Hung" typed without marks could be either.
     marks: array[int] = field(default_factory=lambda: array("q"))
     cccds: array[int] = field(default_factory=lambda: array("q"))  # the 12 digits as a number, 0 for none
+    guardians: array[int] = field(default_factory=lambda: array("b"))  # 1 if a guardian is written
 
     def add(self, record_id: str, partition_index: int, folded_name: str, birth: int, gender: int,
-            cccd: str | None, mark: int = 0) -> None:
+            cccd: str | None, mark: int = 0, guardian: bool = False) -> None:
         """Append one record (`mark`: written_mark of the name as the commune wrote it)."""
+        self.guardians.append(1 if guardian else 0)
         self.ids.append(_packed(record_id))
         self.part.append(partition_index)
         self.names.append(folded_name)
@@ -148,6 +153,36 @@ class People:
         self.marks.append(mark)
         self.cccds.append(cccd_number(cccd))
 
+    def add_rows(self, rows: Iterable[tuple[Any, ...]], fold: Callable[[str], str],
+                 every: Callable[[int], None] = lambda count: None) -> None:
+        """Append (id, partition, written name, birth date, gender, CCCD, has a guardian) rows — the hub's
+        read — in one tight loop (a million of them): each written name folded once, `every(count)` told
+        every 100,000 rows."""
+        partitions: dict[str, int] = {p: i for i, p in enumerate(self.partitions)}
+        known: dict[str, tuple[str, int]] = {}
+        genders = {"NAM": 1, "NU": 2}
+        ids, part, names, births = self.ids.append, self.part.append, self.names.append, self.births.append
+        sexes, marks, cccds, guardians = (self.genders.append, self.marks.append, self.cccds.append,
+                                          self.guardians.append)
+        for count, (record_id, partition, name, birth, gender, cccd, guardian) in enumerate(rows, start=1):
+            index = partitions.get(partition)
+            if index is None:
+                index = partitions[partition] = len(self.partitions)
+                self.partitions.append(partition)
+            seen = known.get(name)
+            if seen is None:
+                seen = known[name] = (fold(name), written_mark(name))
+            ids(_packed(record_id))
+            part(index)
+            names(seen[0])
+            births(birth_number(birth))
+            sexes(genders.get(gender, 0))
+            marks(seen[1])
+            cccds(cccd_number(cccd))
+            guardians(1 if guardian else 0)
+            if count % 100_000 == 0:
+                every(count)
+
     def id_of(self, i: int) -> str:
         """Record i's id as the database holds it."""
         value = self.ids[i]
@@ -155,13 +190,13 @@ class People:
 
 
 def _packed(record_id: str) -> bytes | str:
-    if len(record_id) == 36 and record_id[8] == record_id[13] == record_id[18] == record_id[23] == "-":
+    # Only lower-case hex in the 8-4-4-4-12 shape packs: its text comes back exactly (_unpacked).
+    if len(record_id) == 36 and record_id[8] == record_id[13] == record_id[18] == record_id[23] == "-" \
+            and (record_id.islower() or record_id.replace("-", "").isdigit()):
         try:
-            packed = bytes.fromhex(record_id.replace("-", ""))
+            return bytes.fromhex(record_id.replace("-", ""))
         except ValueError:
             return record_id
-        if _unpacked(packed) == record_id:  # (lower-case hex only: the text must come back the same)
-            return packed
     return record_id
 
 
@@ -201,6 +236,7 @@ class Pair(NamedTuple):
 FIXED = {level: weight(m, u) for levels in (NAME_LEVELS, DATE_LEVELS, GENDER_LEVELS, CCCD_LEVELS)
          for level, (m, u) in levels.items() if u is not None}
 NAME_EXACT_M, DATE_EXACT_M = NAME_LEVELS["NAME_EXACT"][0], DATE_LEVELS["DATE_EXACT"][0]
+FIXED_SECOND = {level: weight(m, u) for levels in (GUARDIAN_LEVELS, ADDRESS_LEVELS) for level, (m, u) in levels.items()}
 
 
 def _one_digit_off(a: int, b: int) -> bool:
@@ -232,27 +268,33 @@ class _Model:
                                                                         MIN_U))
         return found
 
-    def score(self, i: int, j: int) -> tuple[float, list[tuple[str, float]], str]:
+    def score(self, i: int, j: int) -> tuple[float, tuple[tuple[str, float], ...], str]:
         """The pair's score in bits, its evidence (level, bits) and its names' level."""
         p = self.people
         names = p.names
         level = name_level(names[i], names[j], self.common)
         if level == "NAME_EXACT" and p.marks[i] and p.marks[j] and p.marks[i] != p.marks[j]:
             level = "NAME_MARKS"
-        evidence = [(level, self.name_weight(names[i]) if level == "NAME_EXACT" else FIXED[level])]
+        ci, cj = p.cccds[i], p.cccds[j]
+        if level == "NAME_DIFFERENT" and not (ci and ci == cj):
+            return -math.inf, (), level  # never a candidate: not worth the rest of the score
+        evidence: tuple[tuple[str, float], ...] = (
+            (level, self.name_weight(names[i]) if level == "NAME_EXACT" else FIXED[level]),)
         bi, bj = p.births[i], p.births[j]
         dl = date_level(bi, bj)
         if dl is not None:
-            evidence.append((dl, self.date_weights.get(bi, 0.0) if dl == "DATE_EXACT" else FIXED[dl]))
+            evidence += ((dl, self.date_weights.get(bi, 0.0) if dl == "DATE_EXACT" else FIXED[dl]),)
         gi, gj = p.genders[i], p.genders[j]
         if gi and gj:
             gl = "GENDER_SAME" if gi == gj else "GENDER_DIFFERENT"
-            evidence.append((gl, FIXED[gl]))
-        ci, cj = p.cccds[i], p.cccds[j]
+            evidence += ((gl, FIXED[gl]),)
         if ci and cj:
             cl = "CCCD_SAME" if ci == cj else ("CCCD_TYPO" if _one_digit_off(ci, cj) else "CCCD_DIFFERENT")
-            evidence.append((cl, FIXED[cl]))
-        return sum(w for _l, w in evidence), evidence, level
+            evidence += ((cl, FIXED[cl]),)
+        total = 0.0
+        for _level, bits in evidence:
+            total += bits
+        return total, evidence, level
 
 
 def _frequencies(values: Iterable[Any], total: int, floor: float) -> dict[Any, float]:
@@ -283,27 +325,29 @@ def _grouped(keys: Iterator[tuple[int, int]]) -> Iterator[list[int]]:
 
 def _blocks(people: People) -> Iterator[tuple[list[int], bool]]:
     """The blocks, one key at a time (each index built, walked and dropped: memory stays one index's), each
-    with whether its members share the whole birth date."""
+    with whether its members share the whole birth date. The keys are hashed in one pass over the names."""
     names, births, cccds = people.names, people.births, people.cccds
     yield from ((b, True) for b in _grouped((i, c) for i, c in enumerate(cccds) if c))
-    dated = [i for i in range(len(names)) if births[i]]
-
-    def by_ends(i: int) -> int:
-        family, given = _ends(names[i])
-        return hash((min(family, given), max(family, given), births[i] // 10000))
-
-    def by_words(i: int) -> int:
-        return hash((" ".join(sorted(names[i].split())), births[i] // 10000))
-
-    def by_given(i: int) -> int:
-        return hash((_ends(names[i])[1], births[i]))
-
-    def by_family(i: int) -> int:
-        family, given = _ends(names[i])
-        return hash((family, given[:1], births[i]))
-
-    for keyer, whole_date in ((by_ends, False), (by_words, False), (by_given, True), (by_family, True)):
-        yield from ((b, whole_date) for b in _grouped((i, keyer(i)) for i in dated))
+    ends, words, given, family = array("q"), array("q"), array("q"), array("q")
+    keys_of: dict[str, tuple[int, int, int, int]] = {}  # per distinct name: its four keys' hashes, yearless
+    for i, name in enumerate(names):
+        keys = keys_of.get(name)
+        if keys is None:
+            parts = name.split()
+            first, last = (parts[0], parts[-1]) if parts else ("", "")
+            keys = keys_of[name] = (hash((min(first, last), max(first, last))), hash(" ".join(sorted(parts))),
+                                    hash(last), hash((first, last[:1])))
+        birth = births[i]
+        year = birth // 10000
+        ends.append(hash((keys[0], year)))
+        words.append(hash((keys[1], year)))
+        given.append(hash((keys[2], birth)))
+        family.append(hash((keys[3], birth)))
+    del keys_of
+    for hashes, whole_date in ((ends, False), (words, False), (given, True), (family, True)):
+        # (whole dates: real ones only — 1 January is a year alone, joined within the year's blocks)
+        yield from ((b, whole_date) for b in _grouped(
+            (i, h) for i, h in enumerate(hashes) if births[i] and not (whole_date and births[i] % 10000 == 101)))
 
 
 def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator[tuple[int, int]]:
@@ -321,6 +365,8 @@ def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator
     for i in block:
         by_day[births[i] % 10000].append(i)
     for day, members in by_day.items():
+        if day == 101:
+            continue  # below: 1 January is a year alone, joined only on names alike
         swapped = day % 100 * 100 + day // 100
         others = by_day.get(swapped, []) if swapped > day else []
         for x, i in enumerate(members):
@@ -337,6 +383,24 @@ def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator
                 for j in alike.get(" ".join(sorted(names[i].split())), ()):
                     if part[i] != part[j]:
                         yield (i, j) if i < j else (j, i)
+        # Two years alone: only names a slip apart are worth a score (the same words, a word dropped, a
+        # word one letter off), or every elderly "Nguyễn Văn …" born in 1940 would be scored against all.
+        for x, i in enumerate(first_january):
+            for j in first_january[x + 1:]:
+                if part[i] != part[j] and _names_close(names[i], names[j]):
+                    yield (i, j) if i < j else (j, i)
+
+
+def _names_close(a: str, b: str) -> bool:
+    """A cheap test that two folded names could be one person's: the same words in any order, one's words
+    among the other's, or as many words with one of them different."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    sa, sb = set(ta), set(tb)
+    if sa <= sb or sb <= sa:
+        return True
+    return len(ta) == len(tb) and sum(x != y for x, y in zip(ta, tb, strict=True)) == 1
 
 
 def threshold_for(people: int) -> float:
@@ -348,12 +412,14 @@ def threshold_for(people: int) -> float:
 
 def find_pairs(people: People, threshold: float | None = None) -> list[Pair]:
     """Every candidate pair of two communes: the same CCCD, the same folded name and birth date, and the
-    probable matches (names at least a typo apart, and a score that guardian and address could still lift
-    to the threshold — threshold_for(the province's size) unless given). Scores are of the first stage
+    probable matches (names at least a typo apart, and a score that the address — and the guardian, where
+    both records name one — could still lift to the threshold: threshold_for(the province's size) unless
+    given). Scores are of the first stage
     (names, dates, gender, CCCD); `second_stage` adds guardian and address and drops the probable pairs still
     short of the threshold."""
     total = max(len(people.ids), 1)
-    least = (threshold if threshold is not None else threshold_for(total)) - SECOND_STAGE_SLACK
+    least = (threshold if threshold is not None else threshold_for(total)) - FIXED_SECOND["ADDRESS_SIMILAR"]
+    guardian_bonus = FIXED_SECOND["GUARDIAN_SAME"]
     name_counts = Counter(people.names)
     counted: Counter[str] = Counter()
     for name, count in name_counts.items():
@@ -374,11 +440,12 @@ def find_pairs(people: People, threshold: float | None = None) -> list[Pair]:
                 kind = "cccd"
             elif level == "NAME_EXACT" and "DATE_EXACT" in kinds and people.births[key[0]] % 10000 != 101:
                 kind = "name_birth"  # (1 January is a year alone: weighed as a probable pair)
-            elif level != "NAME_DIFFERENT" and score >= least:
+            elif level != "NAME_DIFFERENT" and score >= least - (
+                    guardian_bonus if people.guardians[key[0]] and people.guardians[key[1]] else 0.0):
                 kind = "probable"
             else:
                 continue
-            found[key] = Pair(key[0], key[1], kind, score, tuple(evidence))
+            found[key] = Pair(key[0], key[1], kind, score, evidence)
     return list(found.values())
 
 
@@ -420,8 +487,9 @@ def birth_number(value: object) -> int:
     """A birth date as yyyymmdd (0 when unknown): SQLite hands back text, PostgreSQL a date."""
     if value is None:
         return 0
-    text = value if isinstance(value, str) else value.isoformat()  # type: ignore[attr-defined]
+    if not isinstance(value, str):
+        return value.year * 10000 + value.month * 100 + value.day  # type: ignore[attr-defined]
     try:
-        return int(text[:4]) * 10000 + int(text[5:7]) * 100 + int(text[8:10])
+        return int(value[:4] + value[5:7] + value[8:10]) if len(value) >= 10 else 0
     except ValueError:
         return 0

@@ -179,11 +179,12 @@ def live_rows_of_case(session: Session, table: Table, case_id: str) -> list[dict
 
 def people_of_province(session: Session, province: str, batch: int = 20_000) -> Iterator[tuple[Any, ...]]:
     """Every live beneficiary of the province's communes as (id, partition, full_name, birth_date, gender,
-    national_id) tuples, streamed in batches through the DB-API cursor (a million rows never held as ORM
-    rows; the date is SQLite's text or PostgreSQL's date)."""
+    national_id, has a guardian) tuples, streamed in batches through the DB-API cursor (a million rows never
+    held as ORM rows; the date is SQLite's text or PostgreSQL's date)."""
     ben: Table = Beneficiary.__table__
     query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
-                   ben.c.national_id).where(ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
+                   ben.c.national_id, ben.c.guardian_name.is_not(None)).where(
+        ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
     if session.get_bind().dialect.name != "sqlite":
         yield from dbapi_rows(session, query, batch)
         return
