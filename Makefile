@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(BIN)/ruff check desktop sync forms tests bench build_spec
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=15
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop sync forms tests bench build_spec
