@@ -55,7 +55,11 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 def small_cache(session: Any, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
     """A bulk write's own page cache size: a 100,000-row import writes some 300 MB of pages, and with the
     reading cache every one of them would stay in memory until the commit (WAL spills dirty pages as it goes,
-    so a small cache costs the import nothing measurable). The connection's cache is restored after."""
+    so a small cache costs the import nothing measurable). The connection's cache is restored after. A
+    PostgreSQL session (a hub's) is left as it is: the server keeps its own cache."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
     session.execute(text(f"PRAGMA cache_size=-{kib}"))
     try:
         yield

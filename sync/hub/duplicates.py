@@ -65,7 +65,9 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
         threshold = linkage.threshold_for(len(people.ids))
         pairs = linkage.find_pairs(people, threshold)
     ids = {people.id_of(p.a) for p in pairs} | {people.id_of(p.b) for p in pairs}
-    with ctx.db.reader() as session:
+    from desktop.core.db import small_cache
+
+    with ctx.db.reader() as session, small_cache(session):  # (the pairs' people are read once)
         details = hub_repo.people_details(session, ids)
         decided = hub_repo.duplicate_decisions(session)
         paid = allowance_repo.paid_people_on(session, month) & ids

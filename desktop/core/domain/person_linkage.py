@@ -344,10 +344,14 @@ def _blocks(people: People) -> Iterator[tuple[list[int], bool]]:
         given.append(hash((keys[2], birth)))
         family.append(hash((keys[3], birth)))
     del keys_of
-    for hashes, whole_date in ((ends, False), (words, False), (given, True), (family, True)):
+    waiting = [(ends, False), (words, False), (given, True), (family, True)]
+    del ends, words, given, family
+    while waiting:
+        hashes, whole_date = waiting.pop(0)  # (each key's hashes dropped once its blocks are walked)
         # (whole dates: real ones only — 1 January is a year alone, joined within the year's blocks)
         yield from ((b, whole_date) for b in _grouped(
             (i, h) for i, h in enumerate(hashes) if births[i] and not (whole_date and births[i] % 10000 == 101)))
+        del hashes
 
 
 def _block_pairs(people: People, block: list[int], whole_date: bool) -> Iterator[tuple[int, int]]:

@@ -185,9 +185,6 @@ def people_of_province(session: Session, province: str, batch: int = 20_000) -> 
     query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
                    ben.c.national_id, ben.c.guardian_name.is_not(None)).where(
         ben.c.deleted.is_(False), ben.c.partition.like(f"{province}:%"))
-    if session.get_bind().dialect.name != "sqlite":
-        yield from dbapi_rows(session, query, batch)
-        return
     from desktop.core.db import small_cache
 
     with small_cache(session):  # one pass over the table: SQLite's reading cache would keep 128 MB of it
