@@ -64,27 +64,32 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
         progress.report(len(people.ids), len(people.ids), "people")
         threshold = linkage.threshold_for(len(people.ids))
         pairs = linkage.find_pairs(people, threshold)
-    ids = {people.id_of(p.a) for p in pairs} | {people.id_of(p.b) for p in pairs}
+        record_ids = {i: people.id_of(i) for pair in pairs for i in (pair.a, pair.b)}
+        part_of = {i: people.part[i] for i in record_ids}
+        partitions = list(people.partitions)
+        del people  # (a million people's columns are not needed past here)
     from desktop.core.db import small_cache
 
     with ctx.db.reader() as session, small_cache(session):  # (the pairs' people are read once)
-        details = hub_repo.people_details(session, ids)
+        texts = hub_repo.guardians_and_addresses(session, set(record_ids.values()))
         decided = hub_repo.duplicate_decisions(session)
-        paid = allowance_repo.paid_people_on(session, month) & ids
-        names = hub_repo.unit_names(session, sorted({p.split(":")[1] for p in people.partitions}))
+        names = hub_repo.unit_names(session, sorted({p.split(":")[1] for p in partitions}))
     finals = []
     for pair in pairs:
-        da, db = details[people.id_of(pair.a)], details[people.id_of(pair.b)]
-        final = linkage.second_stage(pair, (fold(da["guardian_name"]), fold(db["guardian_name"])),
-                                     (fold(da["address"]), fold(db["address"])), threshold)
-        if final is not None:
+        (ga, aa), (gb, ab) = texts[record_ids[pair.a]], texts[record_ids[pair.b]]
+        final = linkage.second_stage(pair, (fold(ga), fold(gb)), (fold(aa), fold(ab)), threshold)
+        if final is not None and pair_key(record_ids[pair.a], record_ids[pair.b]) not in decided:
             finals.append(final)
+    del texts, pairs
+    finals = linkage.one_to_one(finals, part_of.__getitem__)
+    shown = {record_ids[i] for final in finals for i in (final.a, final.b)}
+    with ctx.db.reader() as session, small_cache(session):
+        details = hub_repo.people_details(session, shown)
+        paid = allowance_repo.paid_people_on(session, month) & shown
     out: list[dict[str, Any]] = []
-    for final in linkage.one_to_one(finals, lambda i: people.part[i]):
-        a, b = people.id_of(final.a), people.id_of(final.b)
+    for final in finals:
+        a, b = record_ids[final.a], record_ids[final.b]
         key = pair_key(a, b)
-        if key in decided:
-            continue
         da, db = details[a], details[b]
         records = [_record(d, names, d["id"] in paid) for d in (da, db)]
         out.append({"pair": key, "short": key[:8], "kind": final.kind, "score": round(final.score, 1),

@@ -204,6 +204,17 @@ def people_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]
     return out
 
 
+def guardians_and_addresses(session: Session, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each person's guardian and address, by id: what the duplicate search's second stage compares."""
+    ben: Table = Beneficiary.__table__
+    wanted = sorted(ids)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(wanted), 900):
+        query = select(ben.c.id, ben.c.guardian_name, ben.c.address).where(ben.c.id.in_(wanted[start:start + 900]))
+        out.update({row[0]: (row[1], row[2]) for row in session.execute(query)})
+    return out
+
+
 def duplicate_decisions(session: Session) -> dict[str, dict[str, Any]]:
     """The province's decisions on duplicate pairs, by pair key: what was decided, who keeps her, and which
     communes have marked their notice handled."""
