@@ -37,8 +37,8 @@ def test_vietnamese_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
 
 def test_sidebar_is_vietnamese(window) -> None:
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Tổng quan", "Việc cần làm", "Cộng tác viên", "Đối tượng & hồ sơ", "Tập huấn", "Báo cáo",
-                      "Đồng bộ", "Cài đặt"]
+    assert titles == ["Tổng quan", "Việc cần làm", "Cộng tác viên", "Đối tượng & hồ sơ", "Trợ cấp xã hội", "Tập huấn",
+                      "Báo cáo", "Đồng bộ", "Cài đặt"]
 
 
 def test_overview_shows_real_counts(qtbot, window) -> None:

@@ -40,7 +40,7 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
     win.show()
     win.profile_ready("Sở Y tế Hà Nội", "quantri")
     assert [win.sidebar.item(i).text() for i in range(win.sidebar.count())] == [
-        "Các xã", "Gói đã nhận", "Máy đã đăng ký", "Cài đặt"]
+        "Các xã", "Gói đã nhận", "Người có ở hai xã", "Máy đã đăng ký", "Cài đặt"]
     page = win.page("hub_communes")
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
     assert page.table.item(0, 0).text() == "Phường Ba Đình (01:00004)" and page.table.item(0, 1).text() == "1"
