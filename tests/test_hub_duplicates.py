@@ -167,14 +167,22 @@ def test_a_pair_decided_different_never_comes_back_and_the_command_line(province
 
 
 def test_compact_columns_give_back_what_they_hold():
+    from desktop.core.text import fold
+
     people = linkage.People()
-    people.add("01a2344c-6eaa-783a-97f5-83dbe9ff6f96", 0, "nguyen van an", 19500101, 1, "001150012345")
-    people.add("hub-made-id-42", 1, "tran thi binh", 0, 2, None)
-    people.add("01A2344C-6EAA-783A-97F5-83DBE9FF6F96", 1, "le van c", 0, 0, "12345")  # upper case: kept as text
+    people.add_rows([("01a2344c-6eaa-783a-97f5-83dbe9ff6f96", "01:00004", "Nguyễn Văn An", "1950-01-01", "NAM",
+                      "001150012345", False),
+                     ("hub-made-id-42", "01:00008", "Trần Thị Bình", None, "NU", None, False),
+                     ("01A2344C-6EAA-783A-97F5-83DBE9FF6F96", "01:00008", "Le Van C", None, None, "12345", True)],
+                    fold)  # (an id in upper case is kept as text)
     assert [people.id_of(i) for i in range(3)] == ["01a2344c-6eaa-783a-97f5-83dbe9ff6f96", "hub-made-id-42",
                                                     "01A2344C-6EAA-783A-97F5-83DBE9FF6F96"]
     assert isinstance(people.ids[0], bytes) and len(people.ids[0]) == 16
     assert people.cccds[0] == 1150012345 and people.cccds[1] == 0 and people.cccds[2] > 10**12
+    assert people.partitions == ["01:00004", "01:00008"] and list(people.part) == [0, 1, 1]
+    assert people.names == ["nguyen van an", "tran thi binh", "le van c"] and list(people.births) == [19500101, 0, 0]
+    assert list(people.genders) == [1, 2, 0] and list(people.guardians) == [0, 0, 1]
+    assert people.marks[0] and people.marks[2] == 0  # written with marks; typed without
     assert linkage._one_digit_off(linkage.cccd_number("001150012345"), linkage.cccd_number("001150012346"))
     assert not linkage._one_digit_off(linkage.cccd_number("001150012345"), linkage.cccd_number("001150099999"))
 

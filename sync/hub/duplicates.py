@@ -76,8 +76,9 @@ def find_duplicates(ctx: AppContext, progress: ProgressSink = NULL_PROGRESS,
         names = hub_repo.unit_names(session, sorted({p.split(":")[1] for p in partitions}))
     finals = []
     for pair in pairs:
-        (ga, aa), (gb, ab) = texts[record_ids[pair.a]], texts[record_ids[pair.b]]
-        final = linkage.second_stage(pair, (fold(ga), fold(gb)), (fold(aa), fold(ab)), threshold)
+        ta, tb = texts[record_ids[pair.a]], texts[record_ids[pair.b]]
+        final = linkage.second_stage(pair, (fold(ta["guardian_name"]), fold(tb["guardian_name"])),
+                                     (fold(ta["address"]), fold(tb["address"])), threshold)
         if final is not None and pair_key(record_ids[pair.a], record_ids[pair.b]) not in decided:
             finals.append(final)
     del texts, pairs

@@ -141,18 +141,6 @@ class People:
     cccds: array[int] = field(default_factory=lambda: array("q"))  # the 12 digits as a number, 0 for none
     guardians: array[int] = field(default_factory=lambda: array("b"))  # 1 if a guardian is written
 
-    def add(self, record_id: str, partition_index: int, folded_name: str, birth: int, gender: int,
-            cccd: str | None, mark: int = 0, guardian: bool = False) -> None:
-        """Append one record (`mark`: written_mark of the name as the commune wrote it)."""
-        self.guardians.append(1 if guardian else 0)
-        self.ids.append(_packed(record_id))
-        self.part.append(partition_index)
-        self.names.append(folded_name)
-        self.births.append(birth)
-        self.genders.append(gender)
-        self.marks.append(mark)
-        self.cccds.append(cccd_number(cccd))
-
     def add_rows(self, rows: Iterable[tuple[Any, ...]], fold: Callable[[str], str],
                  every: Callable[[int], None] = lambda count: None) -> None:
         """Append (id, partition, written name, birth date, gender, CCCD, has a guardian) rows — the hub's

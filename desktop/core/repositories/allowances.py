@@ -26,13 +26,9 @@ def decision_rows(session: Session, partition: str | None = None) -> list[Decisi
 
 def people_of(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
     """The named people's register columns, by id (tombstoned people included: a decision still names them)."""
-    table = table_of(Beneficiary)
-    wanted = sorted(ids)
-    people: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit
-        query = select(*(table.c[c] for c in PERSON_COLUMNS)).where(table.c.id.in_(wanted[start:start + 900]))
-        people.update({row.id: dict(row._mapping) for row in session.execute(query)})
-    return people
+    from desktop.core.repositories.records import rows_by_id
+
+    return rows_by_id(session, Beneficiary, PERSON_COLUMNS, ids)
 
 
 def standard_rows(session: Session) -> list[StandardRow]:

@@ -193,26 +193,17 @@ def people_of_province(session: Session, province: str, batch: int = 20_000) -> 
 
 def people_details(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
     """The columns a duplicate pair shows of each of its people, by id."""
-    ben: Table = Beneficiary.__table__
-    wanted = sorted(ids)
-    out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), 900):
-        query = select(ben.c.id, ben.c.partition, ben.c.full_name, ben.c.birth_date, ben.c.gender,
-                       ben.c.national_id, ben.c.guardian_name, ben.c.address).where(
-            ben.c.id.in_(wanted[start:start + 900]))
-        out.update({row.id: dict(row._mapping) for row in session.execute(query)})
-    return out
+    from desktop.core.repositories.records import rows_by_id
+
+    return rows_by_id(session, Beneficiary, ("partition", "full_name", "birth_date", "gender", "national_id",
+                                             "guardian_name", "address"), ids)
 
 
-def guardians_and_addresses(session: Session, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+def guardians_and_addresses(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Each person's guardian and address, by id: what the duplicate search's second stage compares."""
-    ben: Table = Beneficiary.__table__
-    wanted = sorted(ids)
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for start in range(0, len(wanted), 900):
-        query = select(ben.c.id, ben.c.guardian_name, ben.c.address).where(ben.c.id.in_(wanted[start:start + 900]))
-        out.update({row[0]: (row[1], row[2]) for row in session.execute(query)})
-    return out
+    from desktop.core.repositories.records import rows_by_id
+
+    return rows_by_id(session, Beneficiary, ("guardian_name", "address"), ids)
 
 
 def duplicate_decisions(session: Session) -> dict[str, dict[str, Any]]:

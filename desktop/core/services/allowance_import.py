@@ -32,7 +32,7 @@ from desktop.core.repositories import allowances as allowance_repo
 from desktop.core.repositories import records as repo
 from desktop.core.repositories.row_types import PersonKey
 from desktop.core.services.access import require_manager
-from desktop.core.services.allowances import DECISION_RULES, _months
+from desktop.core.services.allowances import DECISION_RULES, month_starts
 from desktop.core.services.cases import BENEFICIARY_RULES
 from desktop.core.services.changes import ChangeWriter
 from desktop.core.services.excel_import import ImportPlan, ImportReport, ImportSpec, apply_plan, plan_import
@@ -152,7 +152,7 @@ class _Writes:
 def _check(writes: _Writes, values: dict[str, Any], birth: dt.date | None) -> dict[str, Any]:
     """The decision's values from a row, the list's coefficient kept only where it differs from the clause's,
     and a difference of amount reported."""
-    decision = _months({k: values.get(k) for k in DECISION_FIELDS if values.get(k) is not None})
+    decision = month_starts({k: values.get(k) for k in DECISION_FIELDS if values.get(k) is not None})
     today = rules.month_start(dt.date.today())
     month = max(decision["start_month"], min(today, decision.get("end_month") or today))
     by_clause = rules.clause_coefficient(decision["clause"], birth, month, decision.get("children"))
@@ -237,9 +237,9 @@ def _decision(writes: _Writes, person_id: str, row: dict[str, Any], birth: dt.da
 
 
 def _writes(ctx: AppContext) -> _Writes:
-    from desktop.core.services.allowances import _standards
+    from desktop.core.services.allowances import standards_held
 
-    accepted, _waiting = _standards(ctx)
+    accepted, _waiting = standards_held(ctx)
     return _Writes(AllowanceImportReport(ImportReport("", 0, {})), accepted, ctx.province_code)
 
 

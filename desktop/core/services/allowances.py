@@ -51,7 +51,8 @@ ENDED = "ENDED"
 NOT_STARTED = "NOT_STARTED"
 
 
-def _months(values: dict[str, Any]) -> dict[str, Any]:
+def month_starts(values: dict[str, Any]) -> dict[str, Any]:
+    """A decision's cleaned values with its months as first days, and no children count but on TCXH_04."""
     for name in ("start_month", "end_month"):
         if isinstance(values.get(name), dt.date):
             values[name] = rules.month_start(values[name])
@@ -63,7 +64,7 @@ def _months(values: dict[str, Any]) -> dict[str, Any]:
 def add_decision(ctx: AppContext, values: Mapping[str, Any]) -> tuple[str, Changed]:
     """Record a decision granting a person an allowance or care support."""
     require_manager(ctx)
-    cleaned = _months(validate(ctx, DECISION_RULES, values))
+    cleaned = month_starts(validate(ctx, DECISION_RULES, values))
     get_record(ctx, Beneficiary, cleaned["beneficiary_id"])
     if cleaned.get("end_month") and not cleaned.get("end_reason"):
         raise CtxhError("E_REQUIRED", field="end_reason")
@@ -86,7 +87,7 @@ def add_recipient(ctx: AppContext, person: Mapping[str, Any], decision: Mapping[
     clause = str(decision_clean.get("clause") or "")
     if clause and not rules.is_care_support(clause) and clause not in person_clean.get("target_groups", "").split():
         person_clean["target_groups"] = " ".join(sorted({*person_clean.get("target_groups", "").split(), clause}))
-    decision_clean = _months(decision_clean)
+    decision_clean = month_starts(decision_clean)
     if decision_clean.get("end_month") and not decision_clean.get("end_reason"):
         raise CtxhError("E_REQUIRED", field="end_reason")
     with Writing(ctx) as writer:
@@ -100,7 +101,7 @@ def update_decision(ctx: AppContext, decision_id: str, values: Mapping[str, Any]
     require_manager(ctx)
     get_record(ctx, AllowanceDecision, decision_id)
     edit_rules = {k: v for k, v in DECISION_RULES.items() if k != "beneficiary_id"}
-    cleaned = _months(validate(ctx, edit_rules, values, partial=True))
+    cleaned = month_starts(validate(ctx, edit_rules, values, partial=True))
     with Writing(ctx) as writer:
         update_in(writer, AllowanceDecision, decision_id, cleaned, None)
     return writer.changed
@@ -138,7 +139,7 @@ def _key(row: StandardRow) -> list[Any]:
     return [row.value, row.effective_from.isoformat(), row.province_code]
 
 
-def _standards(ctx: AppContext) -> tuple[list[StandardRow], list[StandardRow]]:
+def standards_held(ctx: AppContext) -> tuple[list[StandardRow], list[StandardRow]]:
     """(accepted, waiting) values of the standard for this province. The first time the register is read,
     what the reference data holds then is accepted (nothing has been paid from it yet)."""
     with ctx.db.session() as session:
@@ -153,7 +154,7 @@ def _standards(ctx: AppContext) -> tuple[list[StandardRow], list[StandardRow]]:
 def accept_standards(ctx: AppContext) -> int:
     """Accept every waiting value of the standard: from now on the register pays it. Returns how many."""
     require_manager(ctx)
-    accepted, waiting = _standards(ctx)
+    accepted, waiting = standards_held(ctx)
     with ctx.db.session() as session:
         store.set_state(session, ACCEPTED_KEY, [_key(r) for r in (*accepted, *waiting)])
     from desktop.core.services.audit import record
@@ -260,7 +261,7 @@ def register(ctx: AppContext, month: dt.date, include_ended: bool = True) -> Reg
     """Every decision of the commune and what it pays in `month`, flagged where it needs a look; people by
     name. Decisions not in force that month are listed too (unless `include_ended` is False)."""
     _may_read(ctx)
-    accepted, waiting = _standards(ctx)
+    accepted, waiting = standards_held(ctx)
     return _register(ctx, _read(ctx), accepted, waiting, month, include_ended)
 
 
@@ -344,7 +345,7 @@ def payment_list(ctx: AppContext, month: dt.date) -> PaymentList:
 
     _may_read(ctx)
     month = rules.month_start(month)
-    accepted, waiting = _standards(ctx)
+    accepted, waiting = standards_held(ctx)
     data = _read(ctx)
     now = _register(ctx, data, accepted, waiting, month, False)
     previous = _register(ctx, data, accepted, waiting, rules.add_months(month, -1), False)
@@ -402,7 +403,7 @@ def standard_changes(ctx: AppContext, months: int = 12) -> list[dict[str, Any]]:
     applies (up to `months` months from then), the amount paid now and the amount after. Empty when nothing
     waits."""
     _may_read(ctx)
-    accepted, waiting = _standards(ctx)
+    accepted, waiting = standards_held(ctx)
     if not waiting:
         return []
     first = rules.month_start(min(r.effective_from for r in waiting))
