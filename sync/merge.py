@@ -169,6 +169,7 @@ def _rules() -> dict[str, Mapping[str, Rule]]:
     """The services' field rules of each entity: a change from outside meets the rules an officer's input does."""
     if not _RULES:
         from desktop.core.services.allowances import DECISION_RULES
+        from desktop.core.services.case_log import NOTE_RULES
         from desktop.core.services.cases import BENEFICIARY_RULES, CASE_RULES, SERVICE_RULES
         from desktop.core.services.consent import CONSENT_RULES
         from desktop.core.services.duplicate_notices import NOTICE_RULES
@@ -181,7 +182,8 @@ def _rules() -> dict[str, Mapping[str, Rule]]:
                        "training_attendance": ATTENDANCE_RULES, "beneficiary": BENEFICIARY_RULES,
                        "case": CASE_RULES, "service_record": SERVICE_RULES, "consent": CONSENT_RULES,
                        "facility": FACILITY_RULES, "referral": REFERRAL_RULES, "baseline_figure": BASELINE_RULES,
-                       "allowance_decision": DECISION_RULES, "duplicate_notice": NOTICE_RULES})
+                       "allowance_decision": DECISION_RULES, "duplicate_notice": NOTICE_RULES,
+                       "case_note": NOTE_RULES})
     return _RULES
 
 

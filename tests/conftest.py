@@ -115,6 +115,39 @@ def signed_in_window(qtbot, backend, path: Path, page: str, user: str = "canbo")
     return win
 
 
+def confirm_case_action(qtbot, page, button, fill=None, expect_refusal: str | None = None):
+    """Press a case page's action button, answer its confirmation (fill(dialog) first) and wait: until the
+    dialog closed and the write is done, or, with `expect_refusal`, until the dialog shows that text."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.dialogs.case_action import CaseActionDialog
+
+    button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(CaseActionDialog)), timeout=5000)
+    dialog = next(d for d in page.findChildren(CaseActionDialog) if d.isVisible())
+    if fill is not None:
+        fill(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    if expect_refusal is not None:
+        qtbot.waitUntil(lambda: expect_refusal in dialog.problem.text(), timeout=5000)
+        dialog.reject()
+        return
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)  # it deletes itself once done
+    qtbot.waitUntil(lambda: not page.backend.runner._callbacks, timeout=5000)
+
+
+def approver(name: str = "Nguyễn Văn Chủ"):
+    """A fill() for the approval's confirmation: who signed it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    def fill(dialog) -> None:
+        dialog.findChild(QLineEdit, "approver_name").setText(name)
+        dialog.findChild(QLineEdit, "decision_no").setText("21/QĐ-UBND")
+    return fill
+
+
 @pytest.fixture(scope="session")
 def postgres_url():
     """A PostgreSQL server for the whole run (skips, saying why, where one cannot start)."""

@@ -36,6 +36,7 @@ import datetime as dt
 from typing import Any
 
 D = dt.date
+CHAIR = "Nguyễn Văn Chủ tịch"  # who signed the plan's approval
 
 
 def T(*parts: int) -> dt.datetime:
@@ -87,7 +88,7 @@ def build(ctx: Any) -> dict[str, str]:
     wf.advance(ctx, c1, T(2025, 3, 3, 18, 0))  # initial assessment done 10 h after intake at 08:00
     wf.advance(ctx, c1, T(2025, 3, 5, 9, 0))   # plan starts Wednesday
     wf.request_approval(ctx, c1, T(2025, 3, 10, 9, 0))
-    wf.decide(ctx, c1, "APPROVED", T(2025, 3, 11, 9, 0))
+    wf.decide(ctx, c1, "APPROVED", T(2025, 3, 11, 9, 0), approver_name=CHAIR)
     for kind, day in (("TU_VAN", D(2025, 3, 4)), ("THAM_VAN", D(2025, 4, 1))):
         cases.add_service(ctx, {"case_id": c1, "service_type": kind, "delivered_on": day})
 
@@ -96,20 +97,20 @@ def build(ctx: Any) -> dict[str, str]:
     wf.advance(ctx, c2, T(2025, 4, 29, 9, 0))  # 25 h after intake
     wf.advance(ctx, c2, T(2025, 4, 29, 10, 0))
     wf.request_approval(ctx, c2, T(2025, 4, 29, 16, 0))
-    wf.decide(ctx, c2, "APPROVED", T(2025, 5, 6, 9, 0))  # 2/5, 5/5, 6/5: the third working day
+    wf.decide(ctx, c2, "APPROVED", T(2025, 5, 6, 9, 0), approver_name=CHAIR)  # 2/5, 5/5, 6/5: 3rd working day
 
     c3 = case("Bé Ba", D(2019, 6, 1), "HCDB_DD", "ND56_2017", D(2025, 4, 25))
     wf.advance(ctx, c3, T(2025, 4, 25, 10, 0))
     wf.advance(ctx, c3, T(2025, 4, 25, 15, 0))
     wf.advance(ctx, c3, T(2025, 4, 28, 9, 0))
     wf.request_approval(ctx, c3, T(2025, 4, 29, 9, 0))
-    wf.decide(ctx, c3, "APPROVED", T(2025, 5, 2, 9, 0))  # the first working day after 30/4 and 1/5
+    wf.decide(ctx, c3, "APPROVED", T(2025, 5, 2, 9, 0), approver_name=CHAIR)  # 1st working day after 30/4, 1/5
     registers.add_referral(ctx, {"case_id": c3, "facility_name": "Bệnh viện Nhi", "referred_on": D(2025, 6, 10)})
 
     c4 = case("Ông Bốn", D(1940, 1, 1), "TCXH_05C", "TT02_2020", D(2024, 11, 1))
     cases.add_service(ctx, {"case_id": c4, "service_type": "TU_VAN", "delivered_on": D(2025, 1, 15)})
-    wf.close_case(ctx, c4, "DAT_MUC_TIEU", T(2025, 2, 10, 9, 0))
-    cases.update_case(ctx, c4, {"status": "DANG_XU_LY", "closed_on": None, "closure_reason": None})  # reopened
+    wf.close_case(ctx, c4, "MAT_LIEN_LAC", T(2025, 2, 10, 9, 0))
+    wf.reopen_case(ctx, c4, "Gia đình liên lạc lại, tiếp tục hỗ trợ", T(2025, 3, 2, 9, 0))
 
     c5 = case("Bà Năm", D(1950, 3, 3), "TCXH_06_NANG", "TT02_2020", D(2025, 7, 1))
     for kind, day in (("PHCN", D(2025, 8, 1)), ("TU_VAN", D(2025, 9, 1))):

@@ -42,7 +42,7 @@ def test_other_cases_do_not_exist_for_a_collaborator(ctx, setup) -> None:
     sign_in(ctx, "hoa", COLLAB_PASS)
     attempts = [
         lambda: cases.get_case(ctx, theirs),
-        lambda: cases.update_case(ctx, theirs, {"step": "DANH_GIA"}),
+        lambda: cases.update_case(ctx, theirs, {"summary": "Đổi"}),
         lambda: cases.save_case(ctx, theirs, {"full_name": "Đổi Tên"}, {}),
         lambda: cases.delete_case(ctx, theirs),
         lambda: cases.add_service(ctx, {"case_id": theirs, "service_type": "TU_VAN", "delivered_on": "02/11/2026"}),
@@ -65,9 +65,9 @@ def test_other_cases_do_not_exist_for_a_collaborator(ctx, setup) -> None:
 
 def test_a_collaborator_works_on_their_own_cases_and_cannot_hand_them_over(ctx, setup) -> None:
     cases.add_service(ctx, {"case_id": setup["own"], "service_type": "THAM_HO_GIA_DINH", "delivered_on": "02/11/2026"})
-    cases.update_case(ctx, setup["own"], {"step": "DANH_GIA", "assigned_worker_id": setup["other"]})
+    cases.update_case(ctx, setup["own"], {"summary": "Đã thăm nhà", "assigned_worker_id": setup["other"]})
     case = cases.get_case(ctx, setup["own"])
-    assert case["step"] == "DANH_GIA" and case["assigned_worker_id"] == setup["mine"]
+    assert case["summary"] == "Đã thăm nhà" and case["assigned_worker_id"] == setup["mine"]
     assert len(case["services"]) == 1
     new_id, _ = cases.open_case(ctx, {"full_name": "Vũ Thị Mới"}, {"opened_on": "03/11/2026"})
     assert cases.get_case(ctx, new_id)["assigned_worker_id"] == setup["mine"]

@@ -51,7 +51,7 @@ def test_each_filter_alone_and_together(ctx, people) -> None:
     assert names(ctx, status="MOI") == ["Trần Thị Bé"]  # the others moved on
     assert names(ctx, status="MOI", assignee=people["hoa"]) == []
     assert [r["full_name"] for r in cases.list_cases(ctx, "be", filters={"assignee": "-"})] == ["Trần Thị Bé"]
-    wf.close_case(ctx, people["child"], "DAT_MUC_TIEU")
+    wf.close_case(ctx, people["child"], "MAT_LIEN_LAC")
     assert names(ctx, overdue=True) == []  # a closed case is late for nothing
     assert names(ctx, status="DA_DONG") == ["Nguyễn Văn Bé"]
     with pytest.raises(CtxhError):

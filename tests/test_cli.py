@@ -142,6 +142,45 @@ def test_case_transfer_by_its_number(tmp_path: Path) -> None:
     assert again.returncode == 2 and "đã kết thúc" in again.stderr
 
 
+def test_a_case_worked_through_from_the_command_line_in_either_language(tmp_path: Path) -> None:
+    from desktop.core.services import cases
+
+    assert init(tmp_path / "p").returncode == 0
+    ctx = reopen(tmp_path / "p")
+    case_id, _ = cases.open_case(ctx, {"full_name": "Đinh Văn Làm"}, {"opened_on": "02/11/2026"})
+    number = cases.get_case(ctx, case_id)["case_no"]
+    ctx.db.dispose()
+
+    def case(*args: str) -> subprocess.CompletedProcess[str]:
+        return ctxh("--data-dir", str(tmp_path / "p"), "case", *args)
+
+    # A refusal read in a fresh process (its step's name looked up while the write was open) is the
+    # sentence, not an internal error; in English when asked, the step's name too.
+    refused = case("submit", number, "--lang", "en")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == "Error: Step “Intake” needs no approval."
+    assert case("advance", number, "--on", "03/11/2026 09:30").returncode == 0
+    assert case("submit", number, "--on", "04/11/2026").returncode == 0
+    unsigned = case("decide", number, "approved")
+    assert unsigned.returncode == 2 and "người phê duyệt" in unsigned.stderr
+    done = case("decide", number, "approved", "--number", "7/QĐ-UBND", "--date", "05/11/2026",
+                "--approver", "Lê Văn Chủ", "--on", "05/11/2026", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["step"] == "KE_HOACH"
+    assert case("note", number, "Đã thăm nhà, gia đình đồng ý kế hoạch").returncode == 0
+    early = case("close", number, "--reason", "DAT_MUC_TIEU")
+    assert early.returncode == 2 and "bước cuối" in early.stderr
+    assert case("close", number, "--reason", "MAT_LIEN_LAC").returncode == 0
+    assert case("reopen", number, "--reason", "Gia đình liên lạc lại").returncode == 0
+    lines = case("timeline", number).stdout.splitlines()
+    assert lines[0] == "02/11/2026  Tiếp nhận, mở hồ sơ (Quản lý trường hợp CTXH (TT 02/2020))"
+    assert "03/11/2026 09:30  Hoàn thành bước «Tiếp nhận, thu thập thông tin» — canbo" in lines
+    assert any("QĐ số 7/QĐ-UBND, người ký: Lê Văn Chủ" in line for line in lines)
+    assert any(line.endswith("Mở lại hồ sơ — lý do: Gia đình liên lạc lại — canbo") for line in lines)
+    english = case("timeline", number, "--lang", "en").stdout
+    assert "Intake, case opened" in english and "Tiếp nhận" not in english
+
+
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
     """`ctxh … | head`: no BrokenPipeError traceback when the reader closes the pipe."""
     from desktop.core.services.demo import generate

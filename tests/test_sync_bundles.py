@@ -163,13 +163,14 @@ def test_a_conflict_is_resolved_from_the_command_line_in_a_fresh_process(pair, t
     a, b, _hub = pair
     case_id = cases.open_case(a, {"full_name": "Phạm Văn Bình"}, {"opened_on": "01/11/2026"})[0]
     import_(b, *export(a, tmp_path / "0"))
-    cases.update_case(a, case_id, {"summary": "Cần hỗ trợ sinh kế", "status": "DANG_XU_LY"})
-    cases.update_case(b, case_id, {"summary": "Cần chuyển tuyến y tế", "status": "DA_DONG"})
+    cases.update_case(a, case_id, {"summary": "Cần hỗ trợ sinh kế", "process_type": "ND56_2017"})
+    cases.update_case(b, case_id, {"summary": "Cần chuyển tuyến y tế", "process_type": "TT01_2015"})
     import_(a, *export(b, tmp_path / "1"))
     found = {c["field"]: c for c in conflicts.list_conflicts(a)}
-    assert set(found) == {"summary", "status"}
+    assert set(found) == {"summary", "process_type"}
     a.db.dispose()
-    for field in ("summary", "status"):  # "status" is checked against its code list, "summary" is free text
+    # "process_type" is checked against its code list, "summary" is free text
+    for field in ("summary", "process_type"):
         done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(a.profile.root), "conflicts",
                                "resolve", str(found[field]["id"]), "other", "--json"], capture_output=True,
                               text=True, env={**os.environ, "CTXH_PASSPHRASE": PASSPHRASE}, timeout=120)
@@ -177,7 +178,8 @@ def test_a_conflict_is_resolved_from_the_command_line_in_a_fresh_process(pair, t
         assert json.loads(done.stdout) == {"resolved": found[field]["id"]}
     assert conflicts.list_conflicts(a) == []
     case = cases.get_case(a, case_id)
-    assert (case["summary"], case["status"]) == (found["summary"]["other_value"], found["status"]["other_value"])
+    assert (case["summary"], case["process_type"]) == (found["summary"]["other_value"],
+                                                       found["process_type"]["other_value"])
 
 
 def test_an_edit_racing_a_delete_keeps_the_tombstone_and_flags_it(pair, tmp_path: Path) -> None:

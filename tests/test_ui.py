@@ -87,8 +87,10 @@ def test_case_list_filters_combine_with_search_and_can_be_saved(qtbot, window, m
     bar.group.setCurrentIndex(bar.group.findData("HCDB_D"))
     expected = cases.count_cases(window.backend.ctx, filters={"group": "HCDB_D"})
     assert 0 < expected < 1500
-    qtbot.waitUntil(lambda: page.model.total == expected, timeout=5000)
-    assert all("HCDB_D" in page.model.row_data(i)["target_groups"].split() for i in range(page.model.rowCount()))
+    # The count and the rows arrive apart: wait for both.
+    qtbot.waitUntil(lambda: page.model.total == expected and all(
+        "HCDB_D" in page.model.row_data(i)["target_groups"].split() for i in range(page.model.rowCount())),
+        timeout=5000)
     bar.overdue.setChecked(True)
     both = cases.count_cases(window.backend.ctx, filters={"group": "HCDB_D", "overdue": True})
     assert 0 < both < expected
@@ -159,6 +161,57 @@ def test_new_case_intake_dialog(qtbot, window) -> None:
     dialog._submit()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: page.model.total == 1501, timeout=5000)
+    # The new case opens on its page, where its work goes on (a filtered list cannot hide it).
+    qtbot.waitUntil(lambda: find_case_page(page) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: "Đặng Văn Ánh" in find_case_page(page).title.text(), timeout=5000)
+    find_case_page(page).close()
+
+
+def find_case_page(parent):
+    from desktop.ui.dialogs.case_page import CasePage
+
+    return next((d for d in parent.findChildren(CasePage) if d.isVisible()), None)
+
+
+def test_intake_offers_the_person_already_here(qtbot, window) -> None:
+    from desktop.core.services import cases
+    from desktop.ui.dialogs.record_form import RecordDialog
+
+    ctx = window.backend.ctx
+    known = cases.list_cases(ctx, limit=1)[0]
+    person = cases.get_case(ctx, known["id"])["beneficiary"]
+    window.show_page("cases")
+    page = window.page("cases")
+    qtbot.waitUntil(lambda: page.model.total == 1500, timeout=5000)
+
+    def intake(name: str) -> RecordDialog:
+        page.add_button.click()
+        qtbot.waitUntil(lambda: find_dialog(RecordDialog) is not None, timeout=5000)
+        dialog = find_dialog(RecordDialog)
+        # Typed without diacritics and with a stray space: still the same person.
+        dialog.form("person").input("full_name").setText(name)
+        dialog.form("person").input("birth_date").setText(person["birth_date"].strftime("%d/%m/%Y"))
+        dialog._submit()
+        qtbot.waitUntil(lambda: getattr(page, "question", None) is not None and page.question.isVisible(),
+                        timeout=5000)
+        return dialog
+
+    from desktop.core.text import fold
+
+    dialog = intake(" " + fold(person["full_name"]).title() + " ")
+    assert known["case_no"] in page.question.text() and "trùng họ tên và ngày sinh" in page.question.text()
+    back = next(b for b in page.question.buttons() if b.text() == "Quay lại biểu mẫu")
+    back.click()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=5000)
+    assert dialog.isVisible() and cases.count_cases(ctx) == 1500  # nothing written
+    dialog._submit()
+    qtbot.waitUntil(lambda: page.question.isVisible(), timeout=5000)
+    open_existing = next(b for b in page.question.buttons() if b.text() == "Mở hồ sơ đã có")
+    open_existing.click()
+    qtbot.waitUntil(lambda: find_case_page(page) is not None, timeout=5000)
+    assert find_case_page(page).case_id == known["id"] and not dialog.isVisible()
+    assert cases.count_cases(ctx) == 1500
+    find_case_page(page).close()
 
 
 def test_first_run_setup_creates_the_profile(qtbot, backend, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_profile, open_signed_in
+from tests.conftest import confirm_case_action, make_profile, open_signed_in
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -26,7 +26,7 @@ def test_the_case_page_transfers_a_case_to_another_commune(qtbot, backend, tmp_p
     page._transfer()
     assert "xã/phường nơi đối tượng chuyển đến" in page.problem.text()
     page.destination.setCurrentIndex(page.destination.findData("00008"))
-    page.transfer_button.click()
+    confirm_case_action(qtbot, page, page.transfer_button)  # it says what will happen first
     qtbot.waitUntil(lambda: "chuyển đến Phường Ngọc Hà" in page.state.text(), timeout=5000)
     assert not page.transfer_button.isEnabled() and not page.close_button.isEnabled()
     case = cases.get_case(ctx, case_id)

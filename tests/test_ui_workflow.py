@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_profile, open_signed_in
+from tests.conftest import approver, confirm_case_action, make_profile, open_signed_in
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -39,20 +39,21 @@ def test_todo_page_and_case_page_take_a_child_case_through_approval(qtbot, backe
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "Đánh giá nguy cơ ban đầu" in dialog.state.text(), timeout=5000)
-    for _ in range(2):  # → detailed assessment → plan
-        dialog.advance_button.click()
-        qtbot.wait(50)
-        qtbot.waitUntil(lambda: not backend.runner._callbacks, timeout=5000)
+    for _ in range(2):  # → detailed assessment → plan, each confirmed first
+        confirm_case_action(qtbot, dialog, dialog.advance_button)
     qtbot.waitUntil(lambda: "· Xây dựng kế hoạch ·" in dialog.state.text(), timeout=5000)
     assert "hạn " in dialog.state.text()  # the plan is due within 5 working days
     assert not dialog.advance_button.isEnabled() and dialog.request_button.isEnabled()
-    dialog.request_button.click()
+    confirm_case_action(qtbot, dialog, dialog.request_button)
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=5000)
     assert "chờ phê duyệt" in dialog.state.text()
     qtbot.waitUntil(lambda: page.sections["approvals"][1].rowCount() == 1, timeout=5000)
-    dialog.approve_button.click()
+    # An approval names who signed it: without, the dialog stays open and says so.
+    confirm_case_action(qtbot, dialog, dialog.approve_button, expect_refusal="người phê duyệt")
+    confirm_case_action(qtbot, dialog, dialog.approve_button, approver())
     qtbot.waitUntil(lambda: dialog.advance_button.isEnabled(), timeout=5000)
-    dialog.advance_button.click()
+    assert "21/QĐ-UBND · Nguyễn Văn Chủ" in dialog.body.itemAt(1).widget().item(3, 4).text()
+    confirm_case_action(qtbot, dialog, dialog.advance_button)
     qtbot.waitUntil(lambda: "Thực hiện kế hoạch" in dialog.state.text(), timeout=5000)
     dialog.service_day.setText("32/01/2026")
     dialog._add_service()
@@ -61,10 +62,26 @@ def test_todo_page_and_case_page_take_a_child_case_through_approval(qtbot, backe
     dialog._add_service()
     qtbot.waitUntil(lambda: dialog.problem.text() == "" and len(cases.get_case(ctx, case_id)["services"]) == 1,
                     timeout=5000)
+    # "Goal achieved" is the review's finding: not from "carrying out the plan".
     dialog.reason.setCurrentIndex(dialog.reason.findData("DAT_MUC_TIEU"))
-    dialog._close()
+    confirm_case_action(qtbot, dialog, dialog.close_button, expect_refusal="bước cuối")
+    assert cases.get_case(ctx, case_id)["status"] != "DA_DONG"
+    dialog.reason.setCurrentIndex(dialog.reason.findData("DOI_TUONG_DE_NGHI"))
+    confirm_case_action(qtbot, dialog, dialog.close_button)
     qtbot.waitUntil(lambda: "Đã kết thúc" in dialog.state.text(), timeout=5000)
     assert not dialog.advance_button.isEnabled() and not dialog.close_button.isEnabled()
+    assert dialog.notice.text() == "Đã kết thúc hồ sơ: Đối tượng đề nghị dừng."
+    # Reopened with a reason, which the case's log keeps.
+    assert dialog.reopen_button.isEnabled()
+
+    def reason(d) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        d.findChild(QPlainTextEdit, "reason").setPlainText("Gia đình xin tiếp tục hỗ trợ")
+    confirm_case_action(qtbot, dialog, dialog.reopen_button, reason)
+    qtbot.waitUntil(lambda: "Đang thực hiện" in dialog.state.text(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.log_tab.table.rowCount() > 5, timeout=5000)
+    assert "Mở lại hồ sơ — lý do: Gia đình xin tiếp tục hỗ trợ" in dialog.log_tab.table.item(0, 1).text()
 
 
 def test_a_form_is_filled_from_its_definition_printed_and_consent_recorded(qtbot, backend, tmp_path: Path) -> None:
@@ -161,15 +178,12 @@ def test_intake_to_closure_with_every_form_filled_in_the_window_and_printed(qtbo
         if step.closes:
             break
         if step.approval:
-            page.request_button.click()
-            idle()
-            page.approve_button.click()
-            idle()
-        page.advance_button.click()
-        idle()
+            confirm_case_action(qtbot, page, page.request_button)
+            confirm_case_action(qtbot, page, page.approve_button, approver())
+        confirm_case_action(qtbot, page, page.advance_button)
         qtbot.waitUntil(lambda s=step: cases.get_case(ctx, case_id)["step"] != s.code, timeout=5000)
     page.reason.setCurrentIndex(page.reason.findData("DAT_MUC_TIEU"))
-    page._close()
+    confirm_case_action(qtbot, page, page.close_button)
     qtbot.waitUntil(lambda: "Đã kết thúc" in page.state.text(), timeout=5000)
     listed = case_forms.case_forms(ctx, case_id)
     expected = [f["form"] for f in listed if f["step_code"]]

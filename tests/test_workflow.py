@@ -51,7 +51,14 @@ def test_child_protection_from_intake_to_closure(ctx) -> None:
         wf.advance(ctx, case_id, T(2026, 9, 4, 9, 0))
     wf.request_approval(ctx, case_id, T(2026, 9, 7, 9, 0))
     sign_in(ctx, "canbo", PASSPHRASE)
-    wf.decide(ctx, case_id, "APPROVED", T(2026, 9, 8, 8, 0))
+    with pytest.raises(CtxhError) as info:
+        wf.decide(ctx, case_id, "APPROVED", T(2026, 9, 8, 8, 0))
+    assert info.value.code == "E_APPROVER"  # an approval names who signed it
+    wf.decide(ctx, case_id, "APPROVED", T(2026, 9, 8, 8, 0), decision_no="15/QĐ-UBND",
+              decision_date=dt.date(2026, 9, 7), approver_name="Nguyễn Văn Chủ")
+    plan = wf.case_steps(ctx, case_id)[-1]
+    assert (plan["decision_no"], plan["decision_date"], plan["approver_name"]) == (
+        "15/QĐ-UBND", dt.date(2026, 9, 7), "Nguyễn Văn Chủ")
     # Who entered the decision is the signed-in user, the same text whatever the language of the window.
     assert wf.case_steps(ctx, case_id)[-1]["decided_by"] == "canbo"
     wf.advance(ctx, case_id, T(2026, 9, 8, 9, 0))

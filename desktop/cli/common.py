@@ -77,6 +77,13 @@ def username(args: argparse.Namespace) -> str:
     return str(name)
 
 
+def say(vi: str, en: str) -> str:
+    """A line of command-line output in the language chosen with --lang (Vietnamese unless told)."""
+    from desktop.core.messages import current_language
+
+    return en if current_language() == "en" else vi
+
+
 def emit(args: argparse.Namespace, data: Any, human: Callable[[], str]) -> None:
     import json
 

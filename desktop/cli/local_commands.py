@@ -57,7 +57,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--hours", type=int, help="số giờ")
     p.add_argument("--organiser", help="đơn vị tổ chức")
     case = sub.add_parser("case", parents=[common], help="đối tượng và hồ sơ: nhập/xuất Excel")
-    case_sub = case.add_subparsers(dest="case_command", metavar="import|export|transfer", required=True)
+    case_sub = case.add_subparsers(
+        dest="case_command", required=True,
+        metavar="import|export|transfer|advance|submit|decide|close|reopen|note|timeline")
     p = case_sub.add_parser("import", parents=[common], help="nhập danh sách đối tượng từ .xlsx (mỗi người một hồ sơ)")
     list_import_options(p)
     p = case_sub.add_parser("export", parents=[common], help="xuất hồ sơ và dịch vụ đã cung cấp ra .xlsx")
@@ -67,6 +69,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("case", help="số hồ sơ (ví dụ 2026-00012) hoặc mã hồ sơ")
     p.add_argument("--to", required=True, help="mã xã/phường nơi đối tượng chuyển đến (5 số)")
     p.add_argument("--note", help="ghi chú cho bước đang làm")
+    from desktop.cli.case_commands import add_parsers as add_case_workflow
+
+    add_case_workflow(case_sub, common)
     user = sub.add_parser("user", parents=[common], help="tài khoản đăng nhập trên máy này")
     user_sub = user.add_subparsers(dest="user_command", metavar="add|list|deactivate|reset|passwd",
                                    required=True)
@@ -271,6 +276,10 @@ def cmd_training(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
+    from desktop.cli.case_commands import ACTIONS, cmd_case_workflow
+
+    if args.case_command in ACTIONS:
+        return cmd_case_workflow(args)
     if args.case_command == "transfer":
         from desktop.core.services.cases import find_case
         from desktop.core.services.workflow import transfer_case

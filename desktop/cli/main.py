@@ -103,7 +103,7 @@ def _command(args: argparse.Namespace, command: str, render_pdf: report_commands
             from desktop.core.fault_log import log_path, record_fault
 
             logs = data_dir(args) / "logs"
-            exc = CtxhError("E_INTERNAL", file=command, incident=record_fault(exc, logs, f"ctxh {command}"),
+            exc = CtxhError("E_INTERNAL", file=f"ctxh {command}", incident=record_fault(exc, logs, f"ctxh {command}"),
                             log=str(log_path(logs)))
 
         lines = describe_error(exc)
@@ -113,8 +113,10 @@ def _command(args: argparse.Namespace, command: str, render_pdf: report_commands
             print(json.dumps({"error": exc.code, "params": exc.params, "message": format_message(exc.code, exc.params),
                               "details": lines}, ensure_ascii=False, default=str))
         else:
+            from desktop.cli.common import say
+
             for line in lines:
-                print(f"Lỗi: {line}", file=sys.stderr)
+                print(f"{say('Lỗi', 'Error')}: {line}", file=sys.stderr)
         return exc.exit_code
 
 

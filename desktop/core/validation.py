@@ -159,7 +159,7 @@ def _clean_one(
         return phone
     if rule.kind == "email":
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", str(raw)):
-            raise fail("E_CODE", value=str(raw))
+            raise fail("E_EMAIL", value=str(raw))
         return str(raw).lower()
     if rule.kind == "ref":
         return str(raw)

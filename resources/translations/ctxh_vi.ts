@@ -52,6 +52,54 @@
       <translation>Người này đã có trong lớp.</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>A step done on paper earlier is entered with the day it was done; the record also keeps who entered it and when</source>
+      <translation>Việc đã làm trên giấy trước đó được ghi với ngày thực hiện thật; hồ sơ vẫn lưu ai ghi vào máy và lúc nào</translation>
+    </message>
+    <message>
+      <source>Done on</source>
+      <translation>Ngày thực hiện</translation>
+    </message>
+    <message>
+      <source>What happened: a call, a visit, what was agreed, what to do next…</source>
+      <translation>Việc đã diễn ra: cuộc gọi, lần thăm nhà, điều đã thống nhất, việc cần làm tiếp…</translation>
+    </message>
+    <message>
+      <source>The day it happened (a note may be written later)</source>
+      <translation>Ngày việc diễn ra (có thể ghi lại sau)</translation>
+    </message>
+    <message>
+      <source>Add the note</source>
+      <translation>Thêm ghi chép</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Thời điểm</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <source>Entered by</source>
+      <translation>Người ghi</translation>
+    </message>
+    <message>
+      <source>Entered at</source>
+      <translation>Ghi vào máy lúc</translation>
+    </message>
+    <message>
+      <source>Note added.</source>
+      <translation>Đã thêm ghi chép.</translation>
+    </message>
+    <message>
+      <source>asked {when}</source>
+      <translation>đã trình {when}</translation>
+    </message>
+    <message>
       <source>Case</source>
       <translation>Hồ sơ</translation>
     </message>
@@ -68,6 +116,10 @@
       <translation>Đồng ý và cơ sở pháp lý</translation>
     </message>
     <message>
+      <source>Notes and timeline</source>
+      <translation>Ghi chép và diễn biến</translation>
+    </message>
+    <message>
       <source>Finish this step and go to the next</source>
       <translation>Hoàn thành bước này, chuyển bước tiếp theo</translation>
     </message>
@@ -82,6 +134,10 @@
     <message>
       <source>Record: not approved</source>
       <translation>Ghi nhận: không phê duyệt</translation>
+    </message>
+    <message>
+      <source>Reopen the case…</source>
+      <translation>Mở lại hồ sơ…</translation>
     </message>
     <message>
       <source>Close the case</source>
@@ -114,6 +170,106 @@
     <message>
       <source>Actions</source>
       <translation>Thao tác</translation>
+    </message>
+    <message>
+      <source>What was done (optional)</source>
+      <translation>Đã làm gì (không bắt buộc)</translation>
+    </message>
+    <message>
+      <source>Finish a step</source>
+      <translation>Hoàn thành bước</translation>
+    </message>
+    <message>
+      <source>Step “{step}” will be recorded as finished at the time below, and the case moves on to “{next}”. A finished step is not reopened.</source>
+      <translation>Bước «{step}» sẽ được ghi là hoàn thành vào thời điểm dưới đây và hồ sơ chuyển sang bước «{next}». Bước đã hoàn thành không mở lại được.</translation>
+    </message>
+    <message>
+      <source>Finish “{step}”</source>
+      <translation>Hoàn thành «{step}»</translation>
+    </message>
+    <message>
+      <source>Step “{step}” finished; the case is now at “{next}”.</source>
+      <translation>Đã hoàn thành bước «{step}»; hồ sơ đang ở bước «{next}».</translation>
+    </message>
+    <message>
+      <source>Submit for approval</source>
+      <translation>Trình phê duyệt</translation>
+    </message>
+    <message>
+      <source>Step “{step}” will be submitted to the commune chair; the time allowed for the decision runs from the day below.</source>
+      <translation>Bước «{step}» sẽ được trình Chủ tịch UBND xã; thời hạn phê duyệt tính từ ngày dưới đây.</translation>
+    </message>
+    <message>
+      <source>Submit</source>
+      <translation>Trình</translation>
+    </message>
+    <message>
+      <source>Step “{step}” submitted for approval.</source>
+      <translation>Đã trình phê duyệt bước «{step}».</translation>
+    </message>
+    <message>
+      <source>Record the chair's approval of step “{step}” as written on the decision. Who entered it and when are kept with it.</source>
+      <translation>Ghi quyết định phê duyệt bước «{step}» đúng như văn bản. Người ghi và thời điểm ghi được lưu kèm.</translation>
+    </message>
+    <message>
+      <source>Record that the chair did not approve step “{step}”: it is done again and submitted again.</source>
+      <translation>Ghi là Chủ tịch không phê duyệt bước «{step}»: bước này được lập lại và trình lại.</translation>
+    </message>
+    <message>
+      <source>The chair's decision</source>
+      <translation>Quyết định của Chủ tịch UBND xã</translation>
+    </message>
+    <message>
+      <source>What the closure rests on (optional)</source>
+      <translation>Căn cứ kết thúc (không bắt buộc)</translation>
+    </message>
+    <message>
+      <source>The case will be closed for the reason “{reason}”. A closed case is reopened only with a written reason, which is kept in its log.</source>
+      <translation>Hồ sơ sẽ kết thúc với lý do «{reason}». Hồ sơ đã kết thúc chỉ mở lại được khi ghi rõ lý do, lý do được lưu trong nhật ký hồ sơ.</translation>
+    </message>
+    <message>
+      <source>Case closed: {reason}.</source>
+      <translation>Đã kết thúc hồ sơ: {reason}.</translation>
+    </message>
+    <message>
+      <source>Why the case is reopened (kept in its log and the audit trail)</source>
+      <translation>Lý do mở lại hồ sơ (lưu trong nhật ký hồ sơ và nhật ký hệ thống)</translation>
+    </message>
+    <message>
+      <source>Reopen the case</source>
+      <translation>Mở lại hồ sơ</translation>
+    </message>
+    <message>
+      <source>The case will be worked again from the step it closed on. The closure stays in the record's history.</source>
+      <translation>Hồ sơ được thực hiện tiếp từ bước đã kết thúc. Lần kết thúc trước vẫn còn trong lịch sử hồ sơ.</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>Mở lại</translation>
+    </message>
+    <message>
+      <source>Case reopened.</source>
+      <translation>Đã mở lại hồ sơ.</translation>
+    </message>
+    <message>
+      <source>The case will be closed here (moved away) and the province opens it in {commune} with its history at the next exchange. This cannot be undone here.</source>
+      <translation>Hồ sơ sẽ kết thúc ở đây (chuyển nơi ở) và tỉnh mở lại ở {commune} kèm toàn bộ diễn biến sau lần đồng bộ tới. Việc này không hoàn tác được ở đây.</translation>
+    </message>
+    <message>
+      <source>Transfer</source>
+      <translation>Chuyển</translation>
+    </message>
+    <message>
+      <source>Case closed here; {commune} carries it on.</source>
+      <translation>Đã kết thúc hồ sơ ở đây; {commune} sẽ tiếp tục.</translation>
+    </message>
+    <message>
+      <source>Referral recorded.</source>
+      <translation>Đã ghi chuyển tuyến.</translation>
+    </message>
+    <message>
+      <source>Service recorded.</source>
+      <translation>Đã ghi dịch vụ.</translation>
     </message>
     <message>
       <source>Service delivered</source>
@@ -160,6 +316,26 @@
       <translation>Dịch vụ ({n})</translation>
     </message>
     <message>
+      <source>e.g. 21/QĐ-UBND</source>
+      <translation>ví dụ 21/QĐ-UBND</translation>
+    </message>
+    <message>
+      <source>Full name of the chair who signed</source>
+      <translation>Họ tên người ký quyết định</translation>
+    </message>
+    <message>
+      <source>Record the approval</source>
+      <translation>Ghi phê duyệt</translation>
+    </message>
+    <message>
+      <source>Approval of “{step}” recorded.</source>
+      <translation>Đã ghi phê duyệt bước «{step}».</translation>
+    </message>
+    <message>
+      <source>“{step}” not approved: redo it and submit again.</source>
+      <translation>Bước «{step}» không được phê duyệt: lập lại và trình lại.</translation>
+    </message>
+    <message>
       <source>Choose the commune the person moved to.</source>
       <translation>Hãy chọn xã/phường nơi đối tượng chuyển đến.</translation>
     </message>
@@ -204,8 +380,24 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <source>asked {when}</source>
-      <translation>đã trình {when}</translation>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>Decision no.</source>
+      <translation>Số quyết định</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>Ngày ký</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>Người phê duyệt</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Lý do</translation>
     </message>
     <message>
       <source>Fill or open</source>
@@ -386,10 +578,6 @@
     <message>
       <source>Import</source>
       <translation>Nhập</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Hủy</translation>
     </message>
     <message>
       <source>The course</source>
@@ -664,10 +852,6 @@
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <source>Decision no.</source>
-      <translation>Số quyết định</translation>
-    </message>
-    <message>
       <source>Course</source>
       <translation>Tên lớp</translation>
     </message>
@@ -682,10 +866,6 @@
     <message>
       <source>Opened on</source>
       <translation>Ngày tiếp nhận</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>Thời điểm</translation>
     </message>
     <message>
       <source>Who</source>
@@ -1160,8 +1340,8 @@
       <translation>Chỉ ghi khi quyết định ghi hệ số khác hệ số của diện hưởng</translation>
     </message>
     <message>
-      <source>TCXH_04: children she raises</source>
-      <translation>TCXH_04: số con đang nuôi</translation>
+      <source>Single parent in a poor household (Art. 5 cl. 4): the number of children she raises</source>
+      <translation>Người đơn thân nuôi con thuộc hộ nghèo (khoản 4 Điều 5): số con đang nuôi</translation>
     </message>
     <message>
       <source>Care support: who receives it</source>
@@ -1420,6 +1600,10 @@
       <translation>Nhập danh sách đối tượng xã đang quản lý: mỗi người mới được mở một hồ sơ</translation>
     </message>
     <message>
+      <source>Select a row of the list first</source>
+      <translation>Hãy chọn một dòng trong danh sách trước</translation>
+    </message>
+    <message>
       <source>Choose the beneficiary list</source>
       <translation>Chọn tệp danh sách đối tượng</translation>
     </message>
@@ -1430,6 +1614,26 @@
     <message>
       <source>New case (intake)</source>
       <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+      <source>This person may already be here</source>
+      <translation>Người này có thể đã có trong danh sách</translation>
+    </message>
+    <message>
+      <source>Open the existing case rather than making a second person?</source>
+      <translation>Mở hồ sơ đã có thay vì tạo thêm một người nữa?</translation>
+    </message>
+    <message>
+      <source>Open the existing case</source>
+      <translation>Mở hồ sơ đã có</translation>
+    </message>
+    <message>
+      <source>A different person: save as new</source>
+      <translation>Người khác: lưu thành người mới</translation>
+    </message>
+    <message>
+      <source>Back to the form</source>
+      <translation>Quay lại biểu mẫu</translation>
     </message>
     <message>
       <source>Deleted case {case_no} ({name}).</source>
@@ -1456,8 +1660,28 @@
       <translation>Tìm theo tên, mã hồ sơ, CCCD hoặc số điện thoại (gõ có dấu hay không dấu đều được)…</translation>
     </message>
     <message>
+      <source>Open the case's page: its steps, forms, notes and timeline (Enter)</source>
+      <translation>Mở trang hồ sơ: các bước, biểu mẫu, ghi chép và diễn biến (Enter)</translation>
+    </message>
+    <message>
       <source>Case {case_no}</source>
       <translation>Hồ sơ {case_no}</translation>
+    </message>
+    <message>
+      <source>same citizen ID</source>
+      <translation>trùng số CCCD</translation>
+    </message>
+    <message>
+      <source>same name and date of birth</source>
+      <translation>trùng họ tên và ngày sinh</translation>
+    </message>
+    <message>
+      <source>A person already on the list looks like the one you are taking in:</source>
+      <translation>Người đang tiếp nhận giống một người đã có trong danh sách:</translation>
+    </message>
+    <message>
+      <source>cases</source>
+      <translation>hồ sơ</translation>
     </message>
     <message>
       <source>⚠ {laptop}: {reason}</source>
@@ -1606,10 +1830,6 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Counters</source>
       <translation>Số thứ tự</translation>
-    </message>
-    <message>
-      <source>Reason</source>
-      <translation>Lý do</translation>
     </message>
     <message>
       <source>Fingerprint</source>
@@ -1804,12 +2024,28 @@ Có khớp với máy của họ không?</translation>
       <translation>Hiện tất cả</translation>
     </message>
     <message>
+      <source>Add a record (Ctrl+N)</source>
+      <translation>Thêm mới (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Search the list (Ctrl+F)</source>
+      <translation>Tìm trong danh sách (Ctrl+F)</translation>
+    </message>
+    <message>
       <source>more than {count} records</source>
       <translation>hơn {count} bản ghi</translation>
     </message>
     <message>
       <source>{count} records</source>
       <translation>{count} bản ghi</translation>
+    </message>
+    <message>
+      <source>Edit the selected row</source>
+      <translation>Sửa dòng đang chọn</translation>
+    </message>
+    <message>
+      <source>Delete the selected row (Delete); it can be undone</source>
+      <translation>Xóa dòng đang chọn (phím Delete); có thể hoàn tác</translation>
     </message>
     <message>
       <source>Target {year}: at least {value} — {note}</source>
@@ -2562,8 +2798,8 @@ Căn cứ: {evidence}
       <translation>Xã kia</translation>
     </message>
     <message>
-      <source>TCXH_06: choose severe or extremely severe</source>
-      <translation>TCXH_06: cần chọn khuyết tật nặng hay đặc biệt nặng</translation>
+      <source>Person with a disability (Art. 5 cl. 6): choose severe or extremely severe</source>
+      <translation>Người khuyết tật (khoản 6 Điều 5): cần chọn khuyết tật nặng hay đặc biệt nặng</translation>
     </message>
     <message>
       <source>Attendees…</source>

@@ -18,6 +18,11 @@ DEFAULT_PROCESS = "TT02_2020"
 CHILD_PROTECTION = "ND56_2017"  # Luật Trẻ em 2016, ND 56/2017
 MOVED_AWAY = "CHUYEN_DI"
 APPROVED, REJECTED = "APPROVED", "REJECTED"
+GOAL_ACHIEVED = "DAT_MUC_TIEU"
+# The fields only the workflow writes: an edit form that changed them would skip its checks and its record.
+WORKFLOW_FIELDS = ("step", "status", "closed_on", "closure_reason", "transfer_to", "transferred_from")
+NOTE_KINDS = ("NOTE", "REOPEN")  # a visit or a call is a service or a home-visit form: they count as contact
+REOPEN_REASON_MIN = 10  # "nhầm" is not a reason an inspector can read back
 
 
 def is_open(status: str | None) -> bool:
@@ -85,6 +90,7 @@ class CaseActions:
     transfer: str | None
     refer: str | None
     add_service: str | None
+    reopen: str | None = "E_CASE_OPEN"
 
     def as_json(self) -> dict[str, str | None]:
         """The actions by name (the window enables a button when its value is None)."""
@@ -92,11 +98,14 @@ class CaseActions:
 
 
 def available_actions(status: str | None, step: StepLike | None, has_next_step: bool,
-                      current: Mapping[str, Any] | None) -> CaseActions:
+                      current: Mapping[str, Any] | None, transferred: bool = False) -> CaseActions:
     """Which actions a case allows: `step` is the definition of its current step (None if its process does
-    not know it), `current` the open step record (approval asked / decided), if any."""
+    not know it), `current` the open step record (approval asked / decided), if any; `transferred` when the
+    case was closed by moving to another commune (which carries it on, so it is not reopened here)."""
     if not is_open(status):
-        return CaseActions(*(["E_CASE_CLOSED"] * 7))
+        closed = "E_CASE_CLOSED"
+        return CaseActions(advance=closed, request_approval=closed, decide=closed, close=closed, transfer=closed,
+                           refer=closed, add_service=closed, reopen="E_CASE_TRANSFERRED" if transferred else None)
     needs_approval = step is not None and step.approval is not None
     asked = bool(current and current.get("approval_requested_at") and not current.get("decided_at"))
     approved = bool(current and current.get("decision") == APPROVED)
@@ -116,3 +125,27 @@ def available_actions(status: str | None, step: StepLike | None, has_next_step: 
         request = None
     return CaseActions(advance=advance, request_approval=request, decide=None if asked else "E_NOT_REQUESTED",
                        close=None, transfer=None, refer=None, add_service=None)
+
+
+def step_date_problem(at: dt.datetime, started_at: dt.datetime | None, now: dt.datetime) -> str | None:
+    """Why `at` cannot be the day a step was done (entered later from paper): not after now, not before the
+    step began; None when it can."""
+    if at > now:
+        return "E_STEP_DATE_FUTURE"
+    if started_at is not None and at.date() < started_at.date():
+        return "E_STEP_DATE_EARLY"
+    return None
+
+
+def closing_problem(reason: str, step: StepLike | None) -> str | None:
+    """A case closes at any step for a reason outside it (moved, died, no contact, asked to stop), but
+    "goal achieved" is the finding of the process's last step (review, evaluation): closing on it from an
+    earlier step skips the review the law asks for."""
+    if reason == GOAL_ACHIEVED and step is not None and not step.closes:
+        return "E_CLOSE_EARLY"
+    return None
+
+
+def workflow_field_changes(current: Mapping[str, Any], values: Mapping[str, Any]) -> list[str]:
+    """The workflow-only fields an edit would change (an unchanged value sent back by a form is fine)."""
+    return [f for f in WORKFLOW_FIELDS if f in values and values[f] != current.get(f)]

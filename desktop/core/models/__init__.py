@@ -11,11 +11,11 @@ from desktop.core.models.reference import AdminUnit, CodeItem, ReferenceVersion,
 from desktop.core.models.roster import Worker, WorkerAllowance
 from desktop.core.models.sync import BundleRecord, ChangeEntry, Conflict, HubDevice, ReceivedChange, SyncState
 from desktop.core.models.training import TrainingAttendance, TrainingCourse
-from desktop.core.models.workflow import CaseStep, PublicHoliday
+from desktop.core.models.workflow import CaseNote, CaseStep, PublicHoliday
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Worker, WorkerAllowance, TrainingCourse, TrainingAttendance, Beneficiary, Case, ServiceRecord, CaseStep,
-    FormAnswer, Consent, Facility, Referral, BaselineFigure, AllowanceDecision, DuplicateNotice,
+    FormAnswer, Consent, Facility, Referral, BaselineFigure, AllowanceDecision, DuplicateNotice, CaseNote,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__entity__: m for m in SYNCED_MODELS}
 
@@ -31,6 +31,7 @@ __all__ = [
     "Beneficiary",
     "BundleRecord",
     "Case",
+    "CaseNote",
     "CaseStep",
     "ChangeEntry",
     "CodeItem",

@@ -195,3 +195,26 @@ def training_totals(session: Session) -> dict[str, int]:
         .where(att.c.deleted.is_(False), course.c.deleted.is_(False))
     ) or 0
     return {"courses": courses, "attendances": attendances, "people": people}
+
+
+def people_like(session: Session, national_id: str | None, birth_date: Any) -> list[dict[str, Any]]:
+    """Live beneficiaries with this CCCD or born on this day, with their live cases (id, number, status):
+    where intake looks for a person already here."""
+    from sqlalchemy import or_
+
+    from desktop.core.models import Beneficiary, Case
+
+    b, c = Beneficiary.__table__, Case.__table__
+    same = [b.c.national_id == national_id] if national_id else []
+    same += [b.c.birth_date == birth_date] if birth_date else []
+    if not same:
+        return []
+    people = [dict(r) for r in session.execute(
+        select(b.c.id, b.c.full_name, b.c.birth_date, b.c.national_id, b.c.address)
+        .where(b.c.deleted.is_(False), or_(*same))).mappings()]
+    for person in people:
+        person["cases"] = [dict(r) for r in session.execute(
+            select(c.c.id, c.c.case_no, c.c.status, c.c.assigned_worker_id)
+            .where(c.c.beneficiary_id == person["id"], c.c.deleted.is_(False))
+            .order_by(c.c.opened_on.desc())).mappings()]
+    return people

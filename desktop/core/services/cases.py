@@ -8,7 +8,14 @@ from typing import Any
 
 from desktop.core.context import AppContext
 from desktop.core.derived import case_keys, person_keys
-from desktop.core.domain.case_rules import case_number, counter_of, device_tag, intake_defaults, number_prefix
+from desktop.core.domain.case_rules import (
+    case_number,
+    counter_of,
+    device_tag,
+    intake_defaults,
+    number_prefix,
+    workflow_field_changes,
+)
 from desktop.core.errors import CtxhError, NotFoundError, ValidationError
 from desktop.core.models import Beneficiary, Case, ServiceRecord
 from desktop.core.repositories import lists
@@ -20,6 +27,7 @@ from desktop.core.services.access import case_scope, is_collaborator, visible_ca
 from desktop.core.services.changes import Changed, ChangeWriter, Writing
 from desktop.core.services.records import create_in, get_record, set_deleted, update_in, validate, validate_together
 from desktop.core.validation import Rule
+from desktop.dates import parse_date
 
 BENEFICIARY_RULES: dict[str, Rule] = {
     "full_name": Rule("text", required=True, max_len=120),
@@ -107,15 +115,51 @@ def open_case(
     return case_id, writer.changed
 
 
+def likely_existing(ctx: AppContext, person: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """People already here who are likely the one being taken in: the same CCCD, or the same name (folded:
+    diacritics and spacing aside) and birth date. Each with its cases, so intake can open one instead of
+    making a second person. A collaborator hears only of people in their own cases."""
+    from desktop.core.text import fold
+
+    national_id = "".join(str(person.get("national_id") or "").split()) or None
+    try:
+        born = parse_date(person["birth_date"]) if person.get("birth_date") else None
+    except ValueError:
+        born = None
+    name = fold(" ".join(str(person.get("full_name") or "").split()))
+    with ctx.db.reader() as session:
+        found = repo.people_like(session, national_id, born)
+    likely = []
+    for candidate in found:
+        same_id = bool(national_id) and candidate["national_id"] == national_id
+        same_name = bool(name) and born is not None and candidate["birth_date"] == born and fold(
+            candidate["full_name"]) == name
+        if not (same_id or same_name):
+            continue
+        if is_collaborator(ctx):
+            candidate["cases"] = [c for c in candidate["cases"] if c["assigned_worker_id"] == ctx.actor.worker_id]
+            if not candidate["cases"]:
+                continue
+        likely.append({**candidate, "why": "national_id" if same_id else "name_birth_date"})
+    return likely
+
+
 def update_case(ctx: AppContext, case_id: str, values: Mapping[str, Any]) -> Changed:
     """Edit the given fields of a case."""
     cleaned = validate(ctx, CASE_RULES, values, partial=True)
     if is_collaborator(ctx):
         cleaned.pop("assigned_worker_id", None)  # only an officer hands a case to someone else
     with Writing(ctx) as writer:
-        visible_case(ctx, writer.session, case_id)
+        _refuse_workflow_fields(visible_case(ctx, writer.session, case_id), cleaned)
         update_in(writer, Case, case_id, cleaned, None)
     return writer.changed
+
+
+def _refuse_workflow_fields(current: Mapping[str, Any], cleaned: Mapping[str, Any]) -> None:
+    """The step, status and closure change through the workflow only (its checks, its dated record)."""
+    changed = workflow_field_changes(current, cleaned)
+    if changed:
+        raise ValidationError([(f, "E_WORKFLOW_FIELD", {}) for f in changed])
 
 
 def update_beneficiary(ctx: AppContext, beneficiary_id: str, values: Mapping[str, Any]) -> Changed:
@@ -138,6 +182,7 @@ def save_case(ctx: AppContext, case_id: str, person: Mapping[str, Any], case: Ma
         case_clean.pop("assigned_worker_id", None)
     with Writing(ctx) as writer:
         current = visible_case(ctx, writer.session, case_id)
+        _refuse_workflow_fields(current, case_clean)
         _update_beneficiary_in(writer, current["beneficiary_id"], person_clean)
         update_in(writer, Case, case_id, case_clean, None)
     return writer.changed

@@ -18,11 +18,14 @@ from desktop.core.domain.case_rules import (
     IN_PROGRESS,
     MOVED_AWAY,
     REJECTED,
+    REOPEN_REASON_MIN,
     CaseActions,
     available_actions,
+    closing_problem,
+    step_date_problem,
 )
 from desktop.core.errors import CtxhError
-from desktop.core.models import Case, CaseStep
+from desktop.core.models import Case, CaseNote, CaseStep
 from desktop.core.repositories import reference as ref_repo
 from desktop.core.repositories import workflow as repo
 from desktop.core.services.access import case_scope, require_manager, visible_case
@@ -73,6 +76,19 @@ def start_first_step(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any]
                                     "responsible_worker_id": case.get("assigned_worker_id")})
 
 
+def _step_label(ctx: AppContext, code: str) -> str:
+    """A step's name in the language messages are shown in."""
+    from desktop.core.messages import current_language
+
+    return codebook(ctx).label("case_step", code, current_language())
+
+
+def _labels_first(ctx: AppContext) -> None:
+    """Read the code lists before a write opens: a refusal names the step by its label, and reading the lists
+    inside the write would wait on a second connection for the lock the write itself holds."""
+    codebook(ctx)
+
+
 def _load(ctx: AppContext, writer: ChangeWriter, case_id: str) -> tuple[dict[str, Any], Process, list[dict[str, Any]]]:
     case = visible_case(ctx, writer.session, case_id)
     if case["status"] == CLOSED:
@@ -84,14 +100,14 @@ def _actions(case: dict[str, Any], process: Process | None, current: dict[str, A
     code = current["step_code"] if current else case["step"]
     step = next((s for s in process.steps if s.code == code), None) if process else None
     has_next = step is not None and process is not None and process.next_step(step.code) is not None
-    return available_actions(case["status"], step, has_next, current)
+    return available_actions(case["status"], step, has_next, current, transferred=bool(case.get("transfer_to")))
 
 
 def _allow(ctx: AppContext, case: dict[str, Any], process: Process, current: dict[str, Any], action: str) -> Step:
     """The current step, once the shared rules (domain/case_rules.py) allow `action`; else their reason."""
     reason = getattr(_actions(case, process, current), action)
     if reason is not None:
-        raise CtxhError(reason, step=codebook(ctx).label("case_step", current["step_code"]))
+        raise CtxhError(reason, step=_step_label(ctx, current["step_code"]))
     return process.step(current["step_code"])
 
 
@@ -118,17 +134,31 @@ def _open_record(ctx: AppContext, writer: ChangeWriter, case: dict[str, Any],
             "decision": None, "approval_requested_at": None}
 
 
+def _done_at(ctx: AppContext, at: dt.datetime | None, current: dict[str, Any]) -> tuple[dt.datetime, dict[str, Any]]:
+    """When the step was done (now, or the day written on paper) and the fields that say who entered it
+    when; E_STEP_DATE_… when that day is in the future or before the step began."""
+    now = _now()
+    at = at or now
+    problem = step_date_problem(at, current.get("started_at"), now)
+    if problem:
+        raise CtxhError(problem, step=_step_label(ctx, current["step_code"]),
+                        started=current["started_at"].strftime("%d/%m/%Y") if current.get("started_at") else "")
+    return at, {"completed_at": at, "completed_by": ctx.actor.username, "recorded_at": now}
+
+
 def advance(ctx: AppContext, case_id: str, at: dt.datetime | None = None, notes: str | None = None) -> Changed:
     """Finish the current step and start the next one, with its deadline. A step that needs approval
-    moves on only once approved; the last step is finished by close_case()."""
-    at = at or _now()
+    moves on only once approved; the last step is finished by close_case(). `at` is when it was done
+    (a step done on paper is entered later with its day); the record keeps who entered it and when."""
+    _labels_first(ctx)
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
         step = _allow(ctx, case, process, current, "advance")
+        at, done_fields = _done_at(ctx, at, current)
         following = process.next_step(step.code)
         assert following is not None  # _allow refused the last step
-        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        writer.update(CaseStep, current["id"], {**done_fields, **({"notes": notes} if notes else {})})
         done = {r["step_code"]: r for r in repo.steps_of_case(writer.session, case_id)}
         holidays = ref_repo.holidays(writer.session)
         writer.create(CaseStep, {
@@ -141,12 +171,14 @@ def advance(ctx: AppContext, case_id: str, at: dt.datetime | None = None, notes:
 
 
 def request_approval(ctx: AppContext, case_id: str, at: dt.datetime | None = None) -> Changed:
-    """Submit the current step (e.g. the plan) to the commune chair; the approval deadline starts."""
-    at = at or _now()
+    """Submit the current step (e.g. the plan) to the commune chair; the approval deadline starts (from `at`,
+    the day it was submitted, when that was on paper earlier)."""
+    _labels_first(ctx)
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
         step = _allow(ctx, case, process, current, "request_approval")
+        at, _done = _done_at(ctx, at, current)
         assert step.approval is not None  # _allow refused a step without one
         holidays = ref_repo.holidays(writer.session)
         due = (dt.datetime.combine(add_working_days(at.date(), step.approval.working_days, holidays), dt.time.max)
@@ -157,34 +189,87 @@ def request_approval(ctx: AppContext, case_id: str, at: dt.datetime | None = Non
 
 
 def decide(ctx: AppContext, case_id: str, decision: str, at: dt.datetime | None = None,
-           notes: str | None = None) -> Changed:
-    """Record the chair's decision on the current step, entered by an officer or an approver. The record
-    keeps who entered it (the acting user's name, never a text in the clicking officer's language)."""
+           notes: str | None = None, decision_no: str | None = None, decision_date: dt.date | None = None,
+           approver_name: str | None = None) -> Changed:
+    """Record the chair's decision on the current step as written on paper: its number, its date (`at`'s day
+    unless given) and who signed it (required for an approval). The record also keeps who entered it (the
+    acting user's name, never a text in the clicking officer's language) and when."""
     require_manager(ctx)
     if decision not in (APPROVED, REJECTED):
         raise CtxhError("E_CODE", field="decision", value=decision)
-    at = at or _now()
+    approver = " ".join((approver_name or "").split()) or None
+    number = " ".join((decision_no or "").split()) or None
+    for name, value, longest in (("decision_no", number, 40), ("approver_name", approver, 120)):
+        if value and len(value) > longest:
+            raise CtxhError("E_TOO_LONG", field=name, max=longest)
+    _labels_first(ctx)
     with Writing(ctx) as writer:
         case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
         _allow(ctx, case, process, current, "decide")
+        if decision == APPROVED and approver is None:  # the paper's signer, not the officer who types it in
+            raise CtxhError("E_APPROVER")
+        at, done_fields = _done_at(ctx, at, current)
+        signed = decision_date or at.date()
+        asked = current.get("approval_requested_at")
+        if signed > at.date():
+            raise CtxhError("E_STEP_DATE_FUTURE")
+        if asked is not None and signed < asked.date():  # signed before it was submitted
+            raise CtxhError("E_STEP_DATE_EARLY", step=_step_label(ctx, current["step_code"]),
+                            started=asked.strftime("%d/%m/%Y"))
         writer.update(CaseStep, current["id"], {"decided_at": at, "decision": decision,
-                                               "decided_by": ctx.actor.username,
+                                               "decided_by": ctx.actor.username, "decision_no": number,
+                                               "decision_date": signed, "approver_name": approver,
+                                               "recorded_at": done_fields["recorded_at"],
                                                **({"notes": notes} if notes else {})})
     return writer.changed
 
 
 def close_case(ctx: AppContext, case_id: str, reason: str, at: dt.datetime | None = None,
                notes: str | None = None) -> Changed:
-    """Close a case with a reason from the TT 02/2020 list, at any step (a family may move away)."""
+    """Close a case with a reason from the TT 02/2020 list, at any step for a reason outside the process (a
+    family may move away), but "goal achieved" only at its last step (case_rules.closing_problem)."""
     if not codebook(ctx).known("closure_reason", reason):
         raise CtxhError("E_CODE", field="closure_reason", value=reason)
-    at = at or _now()
+    _labels_first(ctx)
     with Writing(ctx) as writer:
-        case, _process, records = _load(ctx, writer, case_id)
+        case, process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
-        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        problem = closing_problem(reason, next((s for s in process.steps if s.code == current["step_code"]), None))
+        if problem:
+            raise CtxhError(problem, step=_step_label(ctx, current["step_code"]))
+        at, done_fields = _done_at(ctx, at, current)
+        writer.update(CaseStep, current["id"], {**done_fields, **({"notes": notes} if notes else {})})
         writer.update(Case, case_id, {"status": CLOSED, "closed_on": at.date(), "closure_reason": reason})
+    return writer.changed
+
+
+def reopen_case(ctx: AppContext, case_id: str, reason: str, at: dt.datetime | None = None) -> Changed:
+    """Reopen a closed case at the step it closed on, for a reason the officer writes (kept as a REOPEN note
+    in the case's log and in the audit trail). The closure's date and reason go back to empty; the record's
+    history keeps them. A case transferred to another commune is carried on there, not reopened here."""
+    require_manager(ctx)
+    reason = " ".join((reason or "").split())
+    if len(reason) < REOPEN_REASON_MIN:
+        raise CtxhError("E_REOPEN_REASON", min=REOPEN_REASON_MIN)
+    now = _now()
+    at = at or now
+    if at > now:
+        raise CtxhError("E_STEP_DATE_FUTURE")
+    _labels_first(ctx)
+    with Writing(ctx) as writer:
+        case = visible_case(ctx, writer.session, case_id)
+        refused = _actions(case, None, None).reopen
+        if refused:
+            raise CtxhError(refused)
+        writer.update(Case, case_id, {"status": IN_PROGRESS, "closed_on": None, "closure_reason": None})
+        writer.create(CaseStep, {"case_id": case_id, "step_code": case["step"], "started_at": at,
+                                 "responsible_worker_id": case["assigned_worker_id"]})
+        writer.create(CaseNote, {"case_id": case_id, "noted_on": at.date(), "kind": "REOPEN", "text": reason,
+                                 "author": ctx.actor.username})
+        from desktop.core.services.audit import note
+
+        note(ctx, writer.session, "reopen_case", f"case:{case_id}", case_no=case["case_no"])
     return writer.changed
 
 
@@ -207,11 +292,12 @@ def transfer_case(ctx: AppContext, case_id: str, to_commune: str, at: dt.datetim
         raise CtxhError("E_COMMUNE_PROVINCE", commune=to_commune, province=ctx.province_code)
     if to_commune == ctx.commune_code:
         raise CtxhError("E_TRANSFER_SAME", commune=unit.name)
-    at = at or _now()
+    _labels_first(ctx)
     with Writing(ctx) as writer:
         case, _process, records = _load(ctx, writer, case_id)
         current = _open_record(ctx, writer, case, records)
-        writer.update(CaseStep, current["id"], {"completed_at": at, **({"notes": notes} if notes else {})})
+        at, done_fields = _done_at(ctx, at, current)
+        writer.update(CaseStep, current["id"], {**done_fields, **({"notes": notes} if notes else {})})
         writer.update(Case, case_id, {"status": CLOSED, "closed_on": at.date(), "closure_reason": MOVED_AWAY,
                                       "transfer_to": f"{ctx.province_code}:{to_commune}"})
     return writer.changed

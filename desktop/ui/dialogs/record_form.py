@@ -279,6 +279,10 @@ class RecordDialog(QDialog):
             form.clear_problems()
         self._save({key: form.values() for key, form in self._forms}, self._saved, self._failed)
 
+    def resume(self) -> None:
+        """Back to editing without a problem to show (the officer chose not to save yet)."""
+        self.buttons.setEnabled(True)
+
     def _saved(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         self.result_value = result

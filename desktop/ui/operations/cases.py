@@ -40,6 +40,13 @@ def open_case(ctx: AppContext, *, person: Mapping[str, Any], case: Mapping[str, 
     return cases.open_case(ctx, person, case)
 
 
+def likely_existing(ctx: AppContext, *, person: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """People already here who are likely the one being taken in (same CCCD, or name and birth date)."""
+    from desktop.core.services import cases
+
+    return cases.likely_existing(ctx, person)
+
+
 def save_case(ctx: AppContext, *, case_id: str, person: Mapping[str, Any], case: Mapping[str, Any]) -> Changed:
     """Edit a case and its person."""
     from desktop.core.services import cases

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,32 +41,58 @@ def load_case_page(ctx: AppContext, *, case_id: str) -> CasePage:
                     facility_names=[f["name"] for f in registers.facilities(ctx)])
 
 
-def advance_step(ctx: AppContext, *, case_id: str) -> Changed:
-    """Finish the current step and start the next."""
+def advance_step(ctx: AppContext, *, case_id: str, at: dt.datetime | None = None, notes: str | None = None) -> Changed:
+    """Finish the current step (at `at`: None for now) and start the next."""
     from desktop.core.services import workflow
 
-    return workflow.advance(ctx, case_id)
+    return workflow.advance(ctx, case_id, at, notes)
 
 
-def request_approval(ctx: AppContext, *, case_id: str) -> Changed:
+def request_approval(ctx: AppContext, *, case_id: str, at: dt.datetime | None = None) -> Changed:
     """Submit the current step to the commune chair."""
     from desktop.core.services import workflow
 
-    return workflow.request_approval(ctx, case_id)
+    return workflow.request_approval(ctx, case_id, at)
 
 
-def record_decision(ctx: AppContext, *, case_id: str, decision: str) -> Changed:
-    """Record the chair's decision (APPROVED or REJECTED); the record names the signed-in user."""
+def record_decision(ctx: AppContext, *, case_id: str, decision: str, at: dt.datetime | None = None,
+                    decision_no: str | None = None, decision_date: dt.date | None = None,
+                    approver_name: str | None = None, notes: str | None = None) -> Changed:
+    """Record the chair's decision (APPROVED or REJECTED) as written on paper; the record names the
+    signed-in user as who entered it."""
     from desktop.core.services import workflow
 
-    return workflow.decide(ctx, case_id, decision)
+    return workflow.decide(ctx, case_id, decision, at, notes, decision_no=decision_no, decision_date=decision_date,
+                           approver_name=approver_name)
 
 
-def close_case(ctx: AppContext, *, case_id: str, reason: str) -> Changed:
+def close_case(ctx: AppContext, *, case_id: str, reason: str, at: dt.datetime | None = None,
+               notes: str | None = None) -> Changed:
     """Close a case with a reason."""
     from desktop.core.services import workflow
 
-    return workflow.close_case(ctx, case_id, reason)
+    return workflow.close_case(ctx, case_id, reason, at, notes)
+
+
+def reopen_case(ctx: AppContext, *, case_id: str, reason: str, at: dt.datetime | None = None) -> Changed:
+    """Reopen a closed case with the officer's reason."""
+    from desktop.core.services import workflow
+
+    return workflow.reopen_case(ctx, case_id, reason, at)
+
+
+def add_note(ctx: AppContext, *, case_id: str, text: str, noted_on: dt.date) -> Any:
+    """Write a line in the case's log."""
+    from desktop.core.services import case_log
+
+    return case_log.add_note(ctx, case_id, text, noted_on)
+
+
+def case_timeline(ctx: AppContext, *, case_id: str) -> list[tuple[Any, str]]:
+    """Everything that happened to the case, newest first, each event with its text."""
+    from desktop.core.services import case_log
+
+    return [(event, case_log.event_text(ctx, event)) for event in reversed(case_log.timeline(ctx, case_id))]
 
 
 def transfer_destinations(ctx: AppContext) -> list[tuple[str, str]]:
@@ -75,11 +102,11 @@ def transfer_destinations(ctx: AppContext) -> list[tuple[str, str]]:
     return workflow.transfer_destinations(ctx)
 
 
-def transfer_case(ctx: AppContext, *, case_id: str, to_commune: str) -> Changed:
+def transfer_case(ctx: AppContext, *, case_id: str, to_commune: str, at: dt.datetime | None = None) -> Changed:
     """The person moved: close here, the hub opens it there."""
     from desktop.core.services import workflow
 
-    return workflow.transfer_case(ctx, case_id, to_commune)
+    return workflow.transfer_case(ctx, case_id, to_commune, at)
 
 
 def refer_case(ctx: AppContext, *, case_id: str, facility: str, status: str) -> Changed:

@@ -209,7 +209,8 @@ class AllowancesPage(QWidget):
                           help=tr("The first month paid (the month the chair signed, usually)")),
                 FieldSpec("coefficient", section=section, help=tr("Only if the decision writes another than the "
                                                                    "clause's")),
-                FieldSpec("children", section=section, help=tr("TCXH_04: children she raises")),
+                FieldSpec("children", section=section, help=tr(
+                    "Single parent in a poor household (Art. 5 cl. 4): the number of children she raises")),
                 FieldSpec("payee_name", section=section, help=tr("Care support: who receives it"))]
 
     def _add_person(self) -> None:

@@ -29,16 +29,13 @@ def beneficiary_fields() -> list[FieldSpec]:
 
 
 def case_fields() -> list[FieldSpec]:
-    """The inputs about the case."""
+    """The inputs about the case. Its step, status and closure are not among them: they move only through
+    the case page's actions, which check them and keep a dated record."""
     section = tr("The case")
     return [
         FieldSpec("process_type", "code", "process_type", required=True, section=section),
-        FieldSpec("step", "code", "case_step", required=True, section=section),
-        FieldSpec("status", "code", "case_status", required=True, section=section),
         FieldSpec("opened_on", "date", required=True, section=section),
         FieldSpec("assigned_worker_id", "choice", section=section),
-        FieldSpec("closed_on", "date", section=section),
-        FieldSpec("closure_reason", "code", "closure_reason", section=section),
         FieldSpec("legal_basis", "code", "legal_basis", section=section),
         FieldSpec("summary", "multiline", section=section),
     ]
@@ -90,12 +87,22 @@ class CasesPage(ListPage):
         self.import_button.clicked.connect(self._import)
         self.toolbar.addWidget(self.import_button)
         self.page_button.setEnabled(False)
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.page_button.setEnabled(self.current_id() is not None))
+        self.page_button.setToolTip(tr("Select a row of the list first"))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._page_button_state())
         from desktop.ui.pages.case_filters import CaseFilterBar
 
         self.filter_widget = CaseFilterBar(backend, self._filters_changed)
         self.filter_bar.addWidget(self.filter_widget)
+
+    def _page_button_state(self) -> None:
+        has = self.current_id() is not None
+        self.page_button.setEnabled(has)
+        self.page_button.setToolTip(tr("Open the case's page: its steps, forms, notes and timeline (Enter)") if has
+                                    else tr("Select a row of the list first"))
+
+    def open_current(self) -> None:
+        """Enter or a double-click opens the case's page, where its work is done."""
+        self._open_page()
 
     def _filters_changed(self, filters: dict[str, Any]) -> None:
         self.filters = filters
@@ -135,7 +142,8 @@ class CasesPage(ListPage):
             else:
                 person.set_values(values["beneficiary"])
                 case.set_values(values)
-            RecordDialog(title, [("person", person), ("case", case)], self._save, self).open()
+            self._dialog = RecordDialog(title, [("person", person), ("case", case)], self._save, self)
+            self._dialog.open()
 
         self.backend.call(ops.case_form_choices, on_done=build)
 
@@ -150,7 +158,66 @@ class CasesPage(ListPage):
         self.backend.call(ops.get_case, case_id=record_id, on_done=show)
 
     def _save(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
+        if self._editing is None:  # intake: is she here already?
+            self.backend.call(ops.likely_existing, person=values["person"], on_error=failed,
+                              on_done=lambda found: self._intake_or_existing(found, values, done, failed))
+            return
+        self._write(values, done, failed)
+
+    def _intake_or_existing(self, found: list[dict[str, Any]], values: dict[str, dict[str, Any]], done: Any,
+                            failed: Any) -> None:
+        """Offer the person already here before making a second one."""
+        if not found:
+            self._write(values, done, failed)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        label = self.backend.label
+        lines = []
+        for person in found[:5]:
+            why = tr("same citizen ID") if person["why"] == "national_id" else tr("same name and date of birth")
+            numbers = ", ".join(f"{c['case_no']} ({label('case_status', c['status'])})" for c in person["cases"])
+            lines.append(f"• {person['full_name']}, {format_date(person['birth_date'])} — {why}"
+                         + (f"; {tr('cases')}: {numbers}" if numbers else ""))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("This person may already be here"))
+        box.setText(tr("A person already on the list looks like the one you are taking in:") + "\n\n"
+                    + "\n".join(lines))
+        box.setInformativeText(tr("Open the existing case rather than making a second person?"))
+        existing = next((p for p in found if p["cases"]), None)
+        open_button = box.addButton(tr("Open the existing case"), QMessageBox.ButtonRole.AcceptRole)
+        open_button.setEnabled(existing is not None)
+        new_button = box.addButton(tr("A different person: save as new"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Back to the form"), QMessageBox.ButtonRole.RejectRole)
+        self.question = box  # kept for the tests, which answer it
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button and existing is not None:
+                self._dialog.reject()
+                from desktop.ui.dialogs.case_page import CasePage
+
+                CasePage(self.backend, existing["cases"][0]["id"], self).open()
+            elif box.clickedButton() is new_button:
+                self._write(values, done, failed)
+            else:
+                self._dialog.resume()
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _write(self, values: dict[str, dict[str, Any]], done: Any, failed: Any) -> None:
         person, case = values["person"], values["case"]
+        if self._editing is None:
+            # The new case opens on its page: the work goes on there, and a filtered list that does not show
+            # it cannot make it look lost.
+            saved = done
+
+            def done(result: Any) -> None:
+                saved(result)
+                from desktop.ui.dialogs.case_page import CasePage
+
+                CasePage(self.backend, result[0], self).open()
         self.save_record(lambda ctx: ops.open_case(ctx, person=person, case=case),
                          lambda ctx, record_id: ops.save_case(ctx, case_id=record_id, person=person, case=case),
                          done, failed)

@@ -107,7 +107,7 @@ class ListPage(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
-        self.table.doubleClicked.connect(lambda _index: self._edit_current())
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.empty_label = QLabel(empty_text)
         self.empty_label.setObjectName("emptyBody")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -138,6 +138,11 @@ class ListPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_bar.trigger)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self._delete_current)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, activated=self.open_current)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_button.click)
+        self.add_button.setToolTip(tr("Add a record (Ctrl+N)"))
+        self.search.setToolTip(tr("Search the list (Ctrl+F)"))
 
         self.model.total_changed.connect(self._total_changed)
         self.model.first_rows_loaded.connect(self._first_rows)
@@ -200,6 +205,11 @@ class ListPage(QWidget):
     def delete_row(self, row: dict[str, Any]) -> None:
         raise NotImplementedError
 
+    def open_current(self) -> None:
+        """What Enter and a double-click do on a row: open it (the edit form, unless a page has a page of
+        its own for a record)."""
+        self._edit_current()
+
     def _edit_current(self) -> None:
         record_id = self.current_id()
         if record_id:
@@ -237,8 +247,11 @@ class ListPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        why = "" if has else tr("Select a row of the list first")
+        for button, tip in ((self.edit_button, tr("Edit the selected row")),
+                            (self.delete_button, tr("Delete the selected row (Delete); it can be undone"))):
+            button.setEnabled(has)
+            button.setToolTip(tip if has else why)
 
     def _on_changed(self, changed: Any) -> None:
         if self._loaded and any(entity in self.entities for entity in getattr(changed, "ids", {})):

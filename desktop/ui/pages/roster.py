@@ -101,6 +101,10 @@ class RosterPage(ListPage):
                                                                 "training_course"}:
             self._refresh_indicators()
 
+    def open_current(self) -> None:
+        """Enter or a double-click opens the person's page (allowances, training, history)."""
+        self._open_person()
+
     def _open_person(self) -> None:
         from desktop.ui.dialogs.person import PersonDialog
 

@@ -142,7 +142,8 @@ def _to_map_cells(row: dict[str, Any]) -> list[str]:
     written = json.loads(row["as_written"]) if row.get("as_written") else {}
     text = "; ".join(f"{field_label(k)}: {v}" for k, v in written.items())
     if "TCXH_06" in (row.get("target_groups") or "").split():
-        text = "; ".join(filter(None, [text, tr("TCXH_06: choose severe or extremely severe")]))
+        text = "; ".join(filter(None, [text, tr(
+            "Person with a disability (Art. 5 cl. 6): choose severe or extremely severe")]))
     kind = tr("Beneficiary") if row["kind"] == "beneficiary" else tr("Roster")
     what = (tr("Double-click to choose the codes") if written else
             tr("Open the person's case and choose the level under Target groups"))
