@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="CTXH Desk — quản lý đội ngũ và hồ sơ công tác xã hội cấp xã. "
                     "Không có lệnh con: mở cửa sổ ứng dụng.",
     )
+    from desktop.version import VERSION
+
+    parser.add_argument("--version", action="version", version=f"CTXH Desk {VERSION}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
     p.add_argument("--page", choices=PAGES, help="mở ở trang này")

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.profile import HUB, Profile
@@ -118,10 +118,16 @@ class AppController(QObject):
 
         if self.window is None:
             # Before the database opens (the window shows first), so from the profile, not the context.
-            self.window = MainWindow(self.backend, self.page, hub=self.profile.role == HUB)
+            from desktop.ui.window_memory import WindowMemory
+
+            self.window = MainWindow(self.backend, self.page, hub=self.profile.role == HUB,
+                                     memory=WindowMemory(self.profile.root))
             if os.environ.get(BENCH_MARKS) or os.environ.get(QUIT_AFTER):
                 self.window.page_built.connect(self._watch_page)
-        self.window.show()
+        if self.window.start_maximized:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         mark("window_shown")
 
     def _watch_page(self, name: str, page: Any) -> None:
@@ -199,17 +205,33 @@ class AppController(QObject):
 
 def run_gui(data_dir: Path, user: str | None = None, language: str | None = None, page: str | None = None) -> int:
     """Run the window on the profile in `data_dir` until it is closed; returns the exit code."""
+    if QApplication.instance() is None:
+        # 125% and 150% laptop screens: scale by the true factor rather than rounding to 1× or 2×.
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CTXH Desk")
     app.setOrganizationName("CTXH")
-    language = language or Profile(data_dir).read_settings().get("language", "vi")
+    settings = Profile(data_dir).read_settings()
+    language = language or settings.get("language", "vi")
     from desktop.core.fault_log import set_fault_dir
 
     set_fault_dir(Profile(data_dir).logs_dir)
     install_translator(app, language)
+    from desktop.ui.instance_lock import hold
+
+    lock = hold(data_dir)
+    if lock is None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(None, tr("CTXH Desk"), tr(
+            "CTXH Desk is already open on this profile in another window. Use that window (look on the taskbar); "
+            "two copies on one profile would each show the other's work out of date."))
+        return 1
     style = resources_dir() / "styles" / "app.qss"
     if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+        from desktop.ui.text_size import scaled_style
+
+        app.setStyleSheet(scaled_style(style.read_text(encoding="utf-8"), settings.get("text_size", 100)))
     runner = TaskRunner()
     backend = Backend(runner)
     backend.language = language
@@ -226,6 +248,7 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
     del controller
+    lock.unlock()
     return code
 
 

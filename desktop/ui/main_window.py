@@ -10,13 +10,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +28,7 @@ from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 from desktop.ui.operations import sync as sync_ops
 from desktop.ui.pages.sync import sync_warning_texts
+from desktop.ui.window_memory import WindowMemory, fit
 
 PAGE_NAMES = ("overview", "todo", "roster", "cases", "allowances", "training", "reports", "sync", "settings")
 # A hub profile (the province) has its own pages.
@@ -128,6 +132,26 @@ def _titles() -> dict[str, str]:
     }
 
 
+def restore_layout(memory: WindowMemory, name: str, page: QWidget) -> None:
+    """A page's list columns (widths, order, sort) and splitters as last left."""
+    table = getattr(page, "table", None)
+    if isinstance(table, QTableView) and memory.restore_header(name, table.horizontalHeader()):
+        restored = getattr(page, "columns_restored", None)
+        if restored is not None:
+            restored()  # the list sorts its rows as the restored header says
+    for i, splitter in enumerate(page.findChildren(QSplitter)):
+        memory.restore_splitter(f"{name}/{i}", splitter)
+
+
+def remember_layout(memory: WindowMemory, name: str, page: QWidget) -> None:
+    """Save what restore_layout restores."""
+    table = getattr(page, "table", None)
+    if isinstance(table, QTableView):
+        memory.remember_header(name, table.horizontalHeader())
+    for i, splitter in enumerate(page.findChildren(QSplitter)):
+        memory.remember_splitter(f"{name}/{i}", splitter)
+
+
 class MainWindow(QMainWindow):
     """Pages load their data only when shown and once the profile is open."""
 
@@ -135,12 +159,14 @@ class MainWindow(QMainWindow):
     page_built = Signal(str, object)
     lock_requested = Signal(str)  # "lock" | "sign_out", from Cài đặt › Tài khoản
 
-    def __init__(self, backend: Backend, start_page: str = "overview", hub: bool = False) -> None:
+    def __init__(self, backend: Backend, start_page: str = "overview", hub: bool = False,
+                 memory: WindowMemory | None = None) -> None:
         super().__init__()
         self.names = HUB_PAGE_NAMES if hub else PAGE_NAMES
         self.backend = backend
+        self.memory = memory  # the layout the officer left (None: a window of a test, fitted only)
         self.setWindowTitle(tr("CTXH Desk"))
-        self.resize(1280, 800)
+        self.start_maximized = memory.place(self) if memory is not None else fit(self)
         self._ready = False
         self.pages: dict[str, Any] = {}
         self.header = QLabel(tr("Opening the data…"))
@@ -204,12 +230,22 @@ class MainWindow(QMainWindow):
             page = PAGE_BUILDERS[name](self.backend)
             self._slots[name].layout().addWidget(page)
             self.pages[name] = page
+            if self.memory is not None:
+                restore_layout(self.memory, name, page)
             if hasattr(page, "lock_requested"):
                 page.lock_requested.connect(self.lock_requested)
             if hasattr(page, "records_requested"):
                 page.records_requested.connect(self.show_records)
             self.page_built.emit(name, page)
         return self.pages[name]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window and each built page's columns and splitters for the next start."""
+        if self.memory is not None:
+            for name, page in self.pages.items():
+                remember_layout(self.memory, name, page)
+            self.memory.remember(self)
+        super().closeEvent(event)
 
     def profile_ready(self, commune: str, user: str) -> None:
         """The profile is open and signed in: say where we are and load the page in view."""

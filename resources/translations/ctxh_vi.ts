@@ -4,6 +4,14 @@
   <context>
     <name>ctxh</name>
     <message>
+      <source>CTXH Desk</source>
+      <translation>CTXH Desk</translation>
+    </message>
+    <message>
+      <source>CTXH Desk is already open on this profile in another window. Use that window (look on the taskbar); two copies on one profile would each show the other's work out of date.</source>
+      <translation>CTXH Desk đang mở hồ sơ này ở một cửa sổ khác. Hãy dùng cửa sổ đó (xem trên thanh tác vụ); hai cửa sổ cùng một hồ sơ sẽ hiển thị công việc của nhau không kịp thời.</translation>
+    </message>
+    <message>
       <source>Attendees — {title}</source>
       <translation>Học viên — {title}</translation>
     </message>
@@ -788,10 +796,6 @@
       <translation>CTXH Desk đang khóa</translation>
     </message>
     <message>
-      <source>CTXH Desk</source>
-      <translation>CTXH Desk</translation>
-    </message>
-    <message>
       <source>The data on this laptop is encrypted. Your passphrase unlocks it.</source>
       <translation>Dữ liệu trên máy này được mã hóa. Mật khẩu của bạn mở khóa dữ liệu.</translation>
     </message>
@@ -1570,6 +1574,14 @@
     <message>
       <source>Name of this filter:</source>
       <translation>Tên bộ lọc:</translation>
+    </message>
+    <message>
+      <source>Forget the saved filter chosen beside it</source>
+      <translation>Bỏ bộ lọc đã lưu đang chọn bên cạnh</translation>
+    </message>
+    <message>
+      <source>No filter saved yet: set some filters, then “Save filter”</source>
+      <translation>Chưa lưu bộ lọc nào: chọn điều kiện lọc rồi bấm «Lưu bộ lọc»</translation>
     </message>
     <message>
       <source>Nobody yet</source>
@@ -2412,6 +2424,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Giá trị đã xếp</translation>
     </message>
     <message>
+      <source>Larger letters everywhere in the window, from the next start</source>
+      <translation>Chữ to hơn ở mọi nơi trong cửa sổ, từ lần mở sau</translation>
+    </message>
+    <message>
       <source>never</source>
       <translation>chưa lần nào</translation>
     </message>
@@ -2468,6 +2484,26 @@ Có khớp với máy của họ không?</translation>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
+      <source>Normal</source>
+      <translation>Bình thường</translation>
+    </message>
+    <message>
+      <source>Larger</source>
+      <translation>To hơn</translation>
+    </message>
+    <message>
+      <source>Largest</source>
+      <translation>To nhất</translation>
+    </message>
+    <message>
+      <source>Text size</source>
+      <translation>Cỡ chữ</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>Phiên bản</translation>
+    </message>
+    <message>
       <source>minutes</source>
       <translation>phút</translation>
     </message>
@@ -2494,6 +2530,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>The new language applies the next time CTXH Desk starts.</source>
       <translation>Ngôn ngữ mới sẽ được áp dụng từ lần mở CTXH Desk tiếp theo.</translation>
+    </message>
+    <message>
+      <source>The new text size applies the next time CTXH Desk starts.</source>
+      <translation>Cỡ chữ mới được áp dụng từ lần mở CTXH Desk sau.</translation>
     </message>
     <message>
       <source>Backed up and checked: {path}</source>
@@ -2696,6 +2736,30 @@ Có khớp với máy của họ không?</translation>
       <translation>{file}: áp dụng {applied}, {conflicts} xung đột, {waiting} chờ</translation>
     </message>
     <message>
+      <source>Overdue ({n})</source>
+      <translation>Quá hạn ({n})</translation>
+    </message>
+    <message>
+      <source>Due soon ({n})</source>
+      <translation>Sắp đến hạn ({n})</translation>
+    </message>
+    <message>
+      <source>Approvals ({n})</source>
+      <translation>Chờ phê duyệt ({n})</translation>
+    </message>
+    <message>
+      <source>No contact ({n})</source>
+      <translation>Lâu chưa liên lạc ({n})</translation>
+    </message>
+    <message>
+      <source>Values to place ({n})</source>
+      <translation>Giá trị cần xếp mã ({n})</translation>
+    </message>
+    <message>
+      <source>Province notices ({n})</source>
+      <translation>Thông báo của tỉnh ({n})</translation>
+    </message>
+    <message>
       <source>more than {count}</source>
       <translation>hơn {count}</translation>
     </message>
@@ -2746,8 +2810,12 @@ Căn cứ: {evidence}
       <translation>bấm đúp khi đã xử lý</translation>
     </message>
     <message>
-      <source>Overdue ({n})</source>
-      <translation>Quá hạn ({n})</translation>
+      <source>Show more</source>
+      <translation>Xem thêm</translation>
+    </message>
+    <message>
+      <source>The list shows the most urgent first; this adds the next ones</source>
+      <translation>Danh sách hiện việc gấp nhất trước; bấm để xem tiếp</translation>
     </message>
     <message>
       <source>Due in the next 3 working days ({n})</source>
@@ -2768,6 +2836,10 @@ Căn cứ: {evidence}
     <message>
       <source>The province found these people in another commune too ({n})</source>
       <translation>Tỉnh thấy những người này cũng có ở xã khác ({n})</translation>
+    </message>
+    <message>
+      <source>Double-click a row or press Enter to open it.</source>
+      <translation>Bấm đúp vào một dòng hoặc nhấn Enter để mở.</translation>
     </message>
     <message>
       <source>Asked</source>

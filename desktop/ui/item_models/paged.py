@@ -89,11 +89,16 @@ class PagedTableModel(QAbstractTableModel):
         self._request_page()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.set_sort(column, order):
+            self.reload()
+
+    def set_sort(self, column: int, order: Qt.SortOrder) -> bool:
+        """Sort by `column` from the next load on (no load now); False if that column does not sort."""
         sort = self._columns[column].sort
         if sort is None:
-            return
+            return False
         self._sort, self._descending = sort, order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        return True
 
     # Our interface
     @property

@@ -73,6 +73,18 @@ def save_language(ctx: AppContext, *, language: str) -> None:
     ctx.profile.write_settings(settings)
 
 
+def text_size(ctx: AppContext) -> int:
+    """The text size (per cent) the window starts with."""
+    return int(ctx.profile.read_settings().get("text_size", 100))
+
+
+def save_text_size(ctx: AppContext, *, percent: int) -> None:
+    """Remember the text size (per cent) the window starts with."""
+    settings = ctx.profile.read_settings()
+    settings["text_size"] = int(percent)
+    ctx.profile.write_settings(settings)
+
+
 def remember_user(ctx: AppContext) -> None:
     """The sign-in dialog opens with the last user filled in."""
     settings = ctx.profile.read_settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
@@ -18,11 +18,13 @@ UNASSIGNED = "-"  # the service's value for "no case manager yet"
 def _combo(first: str, items: list[tuple[str, str]], width: int) -> QComboBox:
     combo = QComboBox()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    combo.setMinimumContentsLength(len(first) + 1)  # "Mọi nhóm đối tượng" whole, not "Mọi nhóm đối tư"
     combo.setMaximumWidth(width)
     combo.addItem(first, None)
     for code, label in items:
         combo.addItem(label, code)
+    # The list that drops down is as wide as its longest choice, however narrow the box.
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     return combo
 
 
@@ -43,13 +45,20 @@ class CaseFilterBar(QWidget):
         save = QPushButton(tr("Save filter"))
         forget = QPushButton(tr("Forget"))
         self.forget_button = forget
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows, so that a 1366-pixel laptop screen shows every filter's words whole.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
         for widget in (self.status, self.step, self.group, self.assignee, self.overdue):
             layout.addWidget(widget)
         layout.addStretch(1)
+        saved_row = QHBoxLayout()
+        saved_row.addStretch(1)
         for widget in (self.saved, save, forget):
-            layout.addWidget(widget)
+            saved_row.addWidget(widget)
+        outer.addLayout(layout)
+        outer.addLayout(saved_row)
         for combo in (self.status, self.step, self.group, self.assignee):
             combo.currentIndexChanged.connect(self._emit)
         self.overdue.toggled.connect(self._emit)
@@ -72,6 +81,8 @@ class CaseFilterBar(QWidget):
         for name in sorted(saved):
             self.saved.addItem(name, name)
         self.forget_button.setEnabled(bool(saved))
+        self.forget_button.setToolTip(tr("Forget the saved filter chosen beside it") if saved
+                                      else tr("No filter saved yet: set some filters, then “Save filter”"))
 
     def filters(self) -> dict[str, Any]:
         """What is set now."""

@@ -220,6 +220,15 @@ class ListPage(QWidget):
         if row:
             self.delete_row(row)
 
+    def columns_restored(self) -> None:
+        """The header was restored as the officer left it: sort the rows as its indicator says."""
+        header = self.table.horizontalHeader()
+        column = header.sortIndicatorSection()
+        if column in self.model.sortable_columns() and self.model.set_sort(column, header.sortIndicatorOrder()):
+            self._sort_column = column  # the rows load sorted so when the page is first shown
+        else:
+            header.setSortIndicator(self._sort_column, header.sortIndicatorOrder())
+
     def _header_clicked(self, column: int) -> None:
         if column not in self.model.sortable_columns():
             header = self.table.horizontalHeader()

@@ -76,6 +76,18 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language.setMaximumWidth(260)
         self.form.addRow(tr("Language") + ":", self.language)
+        from desktop.ui.text_size import TEXT_SIZES
+
+        self.text_size = QComboBox()
+        for percent, caption in zip(TEXT_SIZES, (tr("Normal"), tr("Larger"), tr("Largest")), strict=True):
+            self.text_size.addItem(f"{caption} ({percent}%)", percent)
+        self.text_size.setMaximumWidth(260)
+        self.text_size.setToolTip(tr("Larger letters everywhere in the window, from the next start"))
+        self.text_size.activated.connect(self._text_size_changed)
+        self.form.addRow(tr("Text size") + ":", self.text_size)
+        from desktop.version import VERSION
+
+        self.form.addRow(tr("Version") + ":", QLabel(f"CTXH Desk {VERSION}"))
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
         self.idle.setSuffix(" " + tr("minutes"))
@@ -114,6 +126,8 @@ class SettingsPage(QWidget):
         self.backup_button.setVisible(can_backup)
         self.backup_to_button.setVisible(can_backup)
         self.backend.call(ops.profile_info, on_done=self._show)
+        self.backend.call(ops.text_size, on_done=lambda p: self.text_size.setCurrentIndex(
+            max(0, self.text_size.findData(p))))
         self.backend.call(account_ops.idle_minutes, on_done=self.idle.setValue)
         self._tab_changed(self.tabs.currentIndex())
 
@@ -138,6 +152,11 @@ class SettingsPage(QWidget):
         self.backend.call(ops.save_language, language=self.language.currentData(),
                           on_done=lambda _r: QMessageBox.information(
                               self, tr("Language"), tr("The new language applies the next time CTXH Desk starts.")))
+
+    def _text_size_changed(self, _index: int) -> None:
+        self.backend.call(ops.save_text_size, percent=self.text_size.currentData(),
+                          on_done=lambda _r: QMessageBox.information(
+                              self, tr("Text size"), tr("The new text size applies the next time CTXH Desk starts.")))
 
     def _idle_changed(self) -> None:
         self.backend.call(account_ops.save_idle_minutes, minutes=self.idle.value(),

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.messages import field_label
 from desktop.core.text import format_date
@@ -14,28 +25,47 @@ from desktop.ui.i18n import tr
 from desktop.ui.operations import workflow as ops
 
 
+def _short_titles() -> dict[str, str]:
+    """The tabs' names, each with its count."""
+    return {"overdue": tr("Overdue ({n})"), "upcoming": tr("Due soon ({n})"),
+            "approvals": tr("Approvals ({n})"), "no_contact": tr("No contact ({n})"),
+            "to_map": tr("Values to place ({n})"), "notices": tr("Province notices ({n})")}
+
+
 def _total(n: int) -> str:
     return tr("more than {count}", count="1.000") if n > 1000 else f"{n:,}".replace(",", ".")
 
 
+PAGE_SIZE = 100  # rows each list shows at first; "Show more" adds as many again
+
+
 class TodoPage(QWidget):
-    """Four short lists, most urgent first; double-click opens the case."""
+    """Six lists, most urgent first, each on a tab that uses the page's whole height; Enter or a
+    double-click opens the case; "Show more" pages through the rest."""
+
+    KEYS = ("overdue", "upcoming", "approvals", "no_contact", "to_map", "notices")
 
     def __init__(self, backend: Backend) -> None:
         super().__init__()
         self.backend = backend
+        self.limit = PAGE_SIZE
         title = QLabel(tr("To do"))
         title.setObjectName("pageTitle")
         refresh = QPushButton(tr("Refresh"))
         refresh.clicked.connect(self.activate)
         self.sections: dict[str, tuple[QLabel, QTableWidget]] = {}
+        self.more_buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        for key in ("notices", "overdue", "upcoming", "approvals", "no_contact", "to_map"):
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        for key in self.KEYS:
+            tab = QWidget()
+            tab_layout = QVBoxLayout(tab)
             caption = QLabel()
             caption.setObjectName("cardCaption")
             table = QTableWidget(0, 4)
@@ -44,15 +74,33 @@ class TodoPage(QWidget):
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
             table.horizontalHeader().setStretchLastSection(True)
             table.cellDoubleClicked.connect(lambda row, _col, key=key: self._open(key, row))
-            layout.addWidget(caption)
-            layout.addWidget(table, 1)
+            for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                QShortcut(QKeySequence(enter), table,
+                          activated=lambda key=key, t=table: self._open(key, t.currentRow()))
+            more = QPushButton(tr("Show more"))
+            more.setToolTip(tr("The list shows the most urgent first; this adds the next ones"))
+            more.clicked.connect(self._more)
+            self.more_buttons[key] = more
+            bottom = QHBoxLayout()
+            bottom.addWidget(QLabel(tr("Double-click a row or press Enter to open it.")))
+            bottom.addStretch(1)
+            bottom.addWidget(more)
+            tab_layout.addWidget(caption)
+            tab_layout.addWidget(table, 1)
+            tab_layout.addLayout(bottom)
+            self.tabs.addTab(tab, "")
             self.sections[key] = (caption, table)
         self._data: dict[str, Any] = {}
+        self._first_show = True
         backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
 
     def activate(self) -> None:
         """Fetch the lists on the database worker."""
-        self.backend.call(ops.todo, limit=100, on_done=self._show)
+        self.backend.call(ops.todo, limit=self.limit, on_done=self._show)
+
+    def _more(self) -> None:
+        self.limit += PAGE_SIZE
+        self.activate()
 
     def _show(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -70,10 +118,13 @@ class TodoPage(QWidget):
             "notices": (tr("The province found these people in another commune too ({n})"),
                         [tr("Decided on"), tr("Full name"), tr("Other commune"), tr("What to do")]),
         }
-        for key, (caption, table) in self.sections.items():
+        for index, (key, (caption, table)) in enumerate(self.sections.items()):
             text, headers = headings[key]
-            caption.setText(text.replace("{n}", _total(data[f"{key}_total"])))
+            total = data[f"{key}_total"]
+            caption.setText(text.replace("{n}", _total(total)))
+            self.tabs.setTabText(index, _short_titles()[key].replace("{n}", _total(total)))
             rows = data[key]
+            self.more_buttons[key].setVisible(len(rows) < total)
             table.setHorizontalHeaderLabels(headers)
             table.setRowCount(len(rows))
             for r, row in enumerate(rows):
@@ -93,12 +144,17 @@ class TodoPage(QWidget):
                 for c, value in enumerate(cells):
                     table.setItem(r, c, QTableWidgetItem(value))
             table.resizeColumnsToContents()
-            table.setVisible(key != "notices" or bool(rows))
-            caption.setVisible(key != "notices" or bool(rows))
+            self.tabs.setTabVisible(index, key != "notices" or bool(rows))
+        if self._first_show:  # open on the most urgent list that has something in it
+            self._first_show = False
+            first = next((i for i, key in enumerate(self.KEYS) if data[key]), 0)
+            self.tabs.setCurrentIndex(first)
 
     def _open(self, key: str, row: int) -> None:
         from desktop.ui.dialogs.case_page import CasePage
 
+        if not 0 <= row < len(self._data.get(key, [])):
+            return
         if key == "notices":
             self._handle_notice(self._data[key][row])
             return
