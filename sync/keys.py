@@ -171,16 +171,16 @@ def device_card(keys: DeviceKeys, device_id: str, device_name: str, partition: s
 def check_card(card: Any) -> dict[str, Any]:
     """A card read from a file, checked: its kind, its keys parse, and its fingerprint matches them."""
     if not isinstance(card, dict) or card.get("kind") not in CARD_KINDS:
-        raise TrustError("E_CARD", "not a CTXH device or hub card")
+        raise TrustError("E_CARD_KIND")
     try:
         Verifier.from_text(card["sign_key"])
         x25519.Recipient.from_str(card["age_recipient"])
         if card["kind"] == "ctxh-hub-card":
             x25519.Recipient.from_str(card["escrow_recipient"])
     except (KeyError, ValueError, TypeError, pyrage.RecipientError) as error:
-        raise TrustError("E_CARD", f"a key is missing or unreadable: {error}") from error
+        raise TrustError("E_CARD_KEYS") from error
     if card.get("fingerprint") != fingerprint(card):
-        raise TrustError("E_CARD", "the fingerprint does not match the keys")
+        raise TrustError("E_CARD_FINGERPRINT")
     return card
 
 
@@ -211,9 +211,9 @@ class TrustStore:
             escrow_data_key(self.root.parent, card["escrow_recipient"])
         else:
             if card["partition"] != own_partition:
-                raise TrustError("E_CARD", f"the card is of {card['partition']}, this laptop of {own_partition}")
+                raise TrustError("E_CARD_COMMUNE", f"{card['partition']} / {own_partition}")
             if card["id"] == own_device:
-                raise TrustError("E_CARD", "this is this laptop's own card")
+                raise TrustError("E_CARD_OWN")
             _write_secret(self.root / "peers" / f"{card['id']}.json", card)
         return card
 

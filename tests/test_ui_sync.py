@@ -72,3 +72,73 @@ def test_export_on_one_laptop_import_and_resolve_on_the_other(qtbot, backend, tm
     assert cases.get_case(other, case_id)["summary"] == "Sửa trên cả hai máy: đã thống nhất"
     assert digest(other) == digest(ctx)
     other.db.dispose()
+
+
+def test_the_laptop_s_card_and_the_province_s_are_handled_from_the_window(qtbot, backend, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.dialogs.cards import CardDialog
+    from desktop.ui.main_window import MainWindow
+    from sync.keys import TrustStore
+    from tests.conftest import make_profile, open_signed_in
+    from tests.sync_helpers import Hub
+
+    make_profile(tmp_path / "p").db.dispose()
+    ctx = open_signed_in(backend, tmp_path / "p")
+    win = MainWindow(backend, "sync")
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
+    page = win.page("sync")
+    qtbot.waitUntil(lambda: "chưa cài" in page.facts["hub"].text(), timeout=5000)
+    assert "Tin cậy một thẻ" in page.facts["hub"].text()  # what to do, in the window — no command to type
+    assert not page.export_button.isEnabled() and "thẻ của tỉnh" in page.export_button.toolTip()
+
+    def dialog() -> CardDialog:
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in win.findChildren(CardDialog)), timeout=5000)
+        return next(d for d in win.findChildren(CardDialog) if d.isVisible())
+
+    # This laptop's card: its fingerprint shown large, then saved where the officer chooses.
+    saved = tmp_path / "the-may.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    page.card_button.click()
+    shown = dialog()
+    fingerprint = ctx_card(ctx)["fingerprint"]
+    assert shown.findChild(type(shown.problem), "fingerprint").text().replace("\n", "  ").split("  ") == \
+        fingerprint.split("-")
+    shown.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: saved.exists() and not shown.isVisible(), timeout=5000)
+    assert json.loads(saved.read_text(encoding="utf-8"))["fingerprint"] == fingerprint
+
+    # A province card altered on the way is refused with a sentence, and nothing is installed.
+    hub = Hub.make()
+    forged = tmp_path / "hub-forged.json"
+    altered = dict(hub.card)
+    altered["sign_key"] = Hub.make().card["sign_key"]
+    forged.write_text(json.dumps(altered), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), ""))
+    page.trust_button.click()
+    qtbot.waitUntil(lambda: "đã bị sửa" in page.message.text(), timeout=5000)
+    assert TrustStore(tmp_path / "p").hub() is None
+
+    # The real one: its fingerprint to read over the phone, then trusted; the page says so.
+    real = tmp_path / "hub.json"
+    real.write_text(json.dumps(hub.card), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(real), ""))
+    page.trust_button.click()
+    confirm = dialog()
+    assert "Sở Y tế Hà Nội" in confirm.findChildren(type(confirm.problem))[1].text()
+    assert TrustStore(tmp_path / "p").hub() is None  # not before the officer confirms
+    confirm.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: TrustStore(tmp_path / "p").hub() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: hub.card["fingerprint"] in page.facts["hub"].text(), timeout=5000)
+    assert page.message.text().startswith("Đã tin cậy: Sở Y tế Hà Nội")
+
+
+def ctx_card(ctx):
+    from sync.cards import this_laptop_card
+
+    return this_laptop_card(ctx)

@@ -99,12 +99,10 @@ def _card(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _enroll(args: argparse.Namespace, ctx: Any) -> int:
+    from sync.cards import read_card_file
     from sync.hub.outbox import enrolment_bundle
 
-    try:
-        card = json.loads(args.card.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise CtxhError("E_CARD", detail=str(error)) from error
+    card = read_card_file(args.card)
     path = enrolment_bundle(ctx, card, args.out)
     emit(args, {"device": card["id"], "partition": card["partition"], "file": str(path)},
            lambda: f"Đã đăng ký {card['name']} ({card['partition']}), dấu vân tay {card['fingerprint']}.\n"

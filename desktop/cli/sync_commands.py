@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import bundle_outcome_line, emit
-from desktop.core.errors import CtxhError
+from desktop.cli.common import bundle_outcome_line, emit, say
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -43,38 +41,29 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_device(args: argparse.Namespace, ctx: Any) -> int:
-    from desktop.core.files import replace_atomically
-    from sync.keys import device_card, load_device_keys
+    from sync.cards import save_this_laptop_card, this_laptop_card
 
-    card = device_card(load_device_keys(ctx.profile.root), ctx.device_id, ctx.device_name, ctx.partition)
-    if args.out:
-        text = json.dumps(card, ensure_ascii=False, indent=2)
-        replace_atomically(args.out, lambda partial: partial.write_text(text, encoding="utf-8"))
-    emit(args, card, lambda: f"Máy {card['name']} ({card['partition']})\nDấu vân tay: {card['fingerprint']}"
-           + (f"\nĐã lưu thẻ: {args.out}" if args.out else ""))
+    card = save_this_laptop_card(ctx, args.out) if args.out else this_laptop_card(ctx)
+    emit(args, card, lambda: say(f"Máy {card['name']} ({card['partition']})\nDấu vân tay: {card['fingerprint']}",
+                                 f"Laptop {card['name']} ({card['partition']})\nFingerprint: {card['fingerprint']}")
+         + (say(f"\nĐã lưu thẻ: {args.out}", f"\nCard saved: {args.out}") if args.out else ""))
     return 0
 
 
 def cmd_trust(args: argparse.Namespace, ctx: Any) -> int:
-    from sync.keys import TrustError, TrustStore
+    from sync.cards import trust_card_file, trusted_cards
 
-    store = TrustStore(ctx.profile.root)
     if args.trust_command == "list":
-        hub = store.hub()
-        cards = ([hub] if hub else []) + list(store.peers().values())
+        cards = trusted_cards(ctx)
         emit(args, {"cards": cards}, lambda: "\n".join(
-            f"{c['kind']}\t{c['name']}\t{c['partition']}\t{c['fingerprint']}" for c in cards) or "(chưa có)")
+            f"{c['kind']}\t{c['name']}\t{c['partition']}\t{c['fingerprint']}" for c in cards)
+            or say("(chưa có)", "(none)"))
         return 0
-    try:
-        card = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise CtxhError("E_CARD", detail=str(error)) from error
-    try:
-        card = store.add(card, ctx.partition, ctx.device_id)
-    except TrustError as error:
-        raise CtxhError(error.code, detail=error.detail) from error
-    emit(args, card, lambda: f"Đã tin cậy {card['name']} — dấu vân tay {card['fingerprint']}. "
-           "Hãy đọc dấu vân tay này qua điện thoại với người gửi.")
+    card = trust_card_file(ctx, args.file)
+    emit(args, card, lambda: say(
+        f"Đã tin cậy {card['name']} — dấu vân tay {card['fingerprint']}. "
+        "Hãy đọc dấu vân tay này qua điện thoại với người gửi.",
+        f"Trusted {card['name']} — fingerprint {card['fingerprint']}. Read it over the phone with the sender."))
     return 0
 
 

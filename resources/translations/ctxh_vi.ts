@@ -60,8 +60,68 @@
       <translation>Người này đã có trong lớp.</translation>
     </message>
     <message>
+      <source>the province (hub)</source>
+      <translation>tỉnh (máy chủ tỉnh)</translation>
+    </message>
+    <message>
+      <source>a laptop</source>
+      <translation>máy tính xã</translation>
+    </message>
+    <message>
+      <source>The card to trust</source>
+      <translation>Thẻ cần tin cậy</translation>
+    </message>
+    <message>
+      <source>Cards (*.json)</source>
+      <translation>Thẻ (*.json)</translation>
+    </message>
+    <message>
+      <source>{name} — {kind}, {partition}</source>
+      <translation>{name} — {kind}, {partition}</translation>
+    </message>
+    <message>
+      <source>This laptop's card</source>
+      <translation>Thẻ của máy này</translation>
+    </message>
+    <message>
+      <source>Send this card to the province (on a USB stick or by e-mail) so it can register this laptop. When the district calls, read them the fingerprint below: it must be the same on their screen.</source>
+      <translation>Gửi thẻ này cho tỉnh (bằng USB hoặc thư điện tử) để tỉnh đăng ký máy này. Khi huyện/tỉnh gọi điện, hãy đọc dấu vân tay dưới đây: phải trùng với dấu vân tay trên màn hình của họ.</translation>
+    </message>
+    <message>
+      <source>Save the card…</source>
+      <translation>Lưu thẻ…</translation>
+    </message>
+    <message>
+      <source>Trust a card</source>
+      <translation>Tin cậy một thẻ</translation>
+    </message>
+    <message>
+      <source>Call whoever sent this card and have them read their fingerprint. Trust it only if every group is the same: a card that arrived by e-mail or on a stick could have been swapped on the way.</source>
+      <translation>Gọi điện cho người gửi thẻ và nhờ họ đọc dấu vân tay. Chỉ tin cậy khi mọi nhóm đều trùng: thẻ gửi qua thư điện tử hay USB có thể bị đánh tráo trên đường.</translation>
+    </message>
+    <message>
+      <source>The fingerprints match: trust it</source>
+      <translation>Dấu vân tay trùng khớp: tin cậy</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Hủy</translation>
+    </message>
+    <message>
+      <source>Fingerprint:</source>
+      <translation>Dấu vân tay:</translation>
+    </message>
+    <message>
+      <source>Save this laptop's card</source>
+      <translation>Lưu thẻ của máy này</translation>
+    </message>
+    <message>
+      <source>Card saved: {path}</source>
+      <translation>Đã lưu thẻ: {path}</translation>
+    </message>
+    <message>
+      <source>Trusted: {name} ({fingerprint}).</source>
+      <translation>Đã tin cậy: {name} ({fingerprint}).</translation>
     </message>
     <message>
       <source>A step done on paper earlier is entered with the day it was done; the record also keeps who entered it and when</source>
@@ -1764,10 +1824,6 @@
       <translation>Thẻ của máy xã</translation>
     </message>
     <message>
-      <source>Cards (*.json)</source>
-      <translation>Thẻ (*.json)</translation>
-    </message>
-    <message>
       <source>Enrol a laptop</source>
       <translation>Đăng ký máy</translation>
     </message>
@@ -2564,6 +2620,26 @@ Có khớp với máy của họ không?</translation>
       <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
+      <source>Cards: this laptop and those it trusts</source>
+      <translation>Thẻ: của máy này và các thẻ máy này tin cậy</translation>
+    </message>
+    <message>
+      <source>This laptop's card…</source>
+      <translation>Thẻ của máy này…</translation>
+    </message>
+    <message>
+      <source>Show this laptop's fingerprint and save its card for the province</source>
+      <translation>Xem dấu vân tay của máy này và lưu thẻ để gửi tỉnh</translation>
+    </message>
+    <message>
+      <source>Trust a card…</source>
+      <translation>Tin cậy một thẻ…</translation>
+    </message>
+    <message>
+      <source>Install the province's card, or another laptop of this commune's, from a file: its fingerprint is read over the phone first</source>
+      <translation>Cài thẻ của tỉnh, hoặc của máy khác cùng xã, từ tệp: đọc dấu vân tay qua điện thoại trước</translation>
+    </message>
+    <message>
       <source>Receive</source>
       <translation>Nhận</translation>
     </message>
@@ -2608,8 +2684,8 @@ Có khớp với máy của họ không?</translation>
       <translation>chưa xác nhận</translation>
     </message>
     <message>
-      <source>not installed: ask the province for its card (ctxh trust add)</source>
-      <translation>chưa cài: hãy xin thẻ của tỉnh (ctxh trust add)</translation>
+      <source>not installed: ask the province for its card, then “Trust a card…” below</source>
+      <translation>chưa cài: xin thẻ của tỉnh, rồi bấm «Tin cậy một thẻ…» bên dưới</translation>
     </message>
     <message>
       <source>none</source>
@@ -2626,6 +2702,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>⚠ The province's set no. {n} was altered on this computer and is not used; the app's own forms are in use until the province sends it again.</source>
       <translation>⚠ Bộ biểu mẫu số {n} của tỉnh đã bị sửa trên máy này nên không được dùng; đang dùng biểu mẫu có sẵn của phần mềm cho tới khi tỉnh gửi lại.</translation>
+    </message>
+    <message>
+      <source>Write the changes not sent yet, encrypted for the province</source>
+      <translation>Ghi các thay đổi chưa gửi, đã mã hóa cho tỉnh</translation>
     </message>
     <message>
       <source>USB: {path}</source>
@@ -2706,6 +2786,14 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>those shipped with the app</source>
       <translation>có sẵn trong phần mềm</translation>
+    </message>
+    <message>
+      <source>First trust the province's card (“Trust a card…” below): a bundle is encrypted for it</source>
+      <translation>Trước hết hãy tin cậy thẻ của tỉnh («Tin cậy một thẻ…» bên dưới): gói dữ liệu được mã hóa cho tỉnh</translation>
+    </message>
+    <message>
+      <source>Nothing new to send: every change is already in a bundle</source>
+      <translation>Không có gì mới để gửi: mọi thay đổi đã có trong gói</translation>
     </message>
     <message>
       <source>sent</source>

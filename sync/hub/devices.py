@@ -22,11 +22,11 @@ def enroll(ctx: AppContext, card: Any, now: dt.datetime | None = None) -> dict[s
     try:
         card = check_card(card)
     except TrustError as error:
-        raise CtxhError("E_CARD", detail=error.detail) from error
+        raise CtxhError(error.code, detail=error.detail) from error
     if card["kind"] != "ctxh-device-card":
-        raise CtxhError("E_CARD", detail="a hub card cannot be enrolled")
+        raise CtxhError("E_CARD_HUB")
     if not card["partition"].startswith(f"{ctx.province_code}:"):
-        raise CtxhError("E_CARD", detail=f"the laptop is of {card['partition']}, this hub of {ctx.province_code}")
+        raise CtxhError("E_CARD_PROVINCE", detail=f"{card['partition']} / {ctx.province_code}")
     now = now or dt.datetime.now(dt.UTC)
     not_after = iso_utc(now + dt.timedelta(days=365 * CERTIFICATE_YEARS))
     certificate = issue_certificate(ctx, {**card, "not_after": not_after}, now)

@@ -62,3 +62,31 @@ def resolve_conflict(ctx: AppContext, *, conflict_id: int, choice: str, value: A
     from desktop.core.services import conflicts
 
     return conflicts.resolve_conflict(ctx, conflict_id, choice, value)
+
+
+def this_laptop_card(ctx: AppContext) -> dict[str, Any]:
+    """This laptop's card (name, commune, fingerprint)."""
+    from sync.cards import this_laptop_card as card
+
+    return card(ctx)
+
+
+def save_this_laptop_card(ctx: AppContext, *, path: Path) -> dict[str, Any]:
+    """Write this laptop's card to a file for the province or another laptop of the commune."""
+    from sync.cards import save_this_laptop_card as save
+
+    return save(ctx, path)
+
+
+def check_card_file(ctx: AppContext, *, path: Path) -> dict[str, Any]:
+    """A received card, checked but not installed (the officer confirms its fingerprint first)."""
+    from sync.cards import check_card_file as check
+
+    return check(path)
+
+
+def trust_card_file(ctx: AppContext, *, path: Path) -> dict[str, Any]:
+    """Install a received card: the province's, or another laptop of this commune's."""
+    from sync.cards import trust_card_file as trust
+
+    return trust(ctx, path)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.backend import Backend
+from desktop.ui.dialogs.cards import show_this_laptop_card, trust_a_card
 from desktop.ui.i18n import tr
 from desktop.ui.operations import sync as ops
 from desktop.ui.widgets.messages import error_lines
@@ -83,6 +84,18 @@ class SyncPage(QWidget):
         for widget in (QLabel(tr("Write to")), self.destination, choose, self.export_button):
             export_layout.addWidget(widget)
         export_layout.addStretch(1)
+        cards_box = QGroupBox(tr("Cards: this laptop and those it trusts"))
+        cards_layout = QHBoxLayout(cards_box)
+        self.card_button = QPushButton(tr("This laptop's card…"))
+        self.card_button.setToolTip(tr("Show this laptop's fingerprint and save its card for the province"))
+        self.card_button.clicked.connect(lambda: show_this_laptop_card(self.backend, self, self.message.setText))
+        self.trust_button = QPushButton(tr("Trust a card…"))
+        self.trust_button.setToolTip(tr("Install the province's card, or another laptop of this commune's, from a "
+                                        "file: its fingerprint is read over the phone first"))
+        self.trust_button.clicked.connect(lambda: trust_a_card(self.backend, self, self._trusted))
+        cards_layout.addWidget(self.card_button)
+        cards_layout.addWidget(self.trust_button)
+        cards_layout.addStretch(1)
         import_box = QGroupBox(tr("Receive"))
         import_layout = QHBoxLayout(import_box)
         self.import_button = QPushButton(tr("Import bundles…"))
@@ -108,6 +121,7 @@ class SyncPage(QWidget):
         layout.addLayout(grid)
         layout.addWidget(export_box)
         layout.addWidget(import_box)
+        layout.addWidget(cards_box)
         layout.addWidget(self.message)
         layout.addWidget(QLabel(tr("Bundles written and received")))
         layout.addLayout(self.ledger_holder, 1)
@@ -131,7 +145,7 @@ class SyncPage(QWidget):
         self.facts["acked"].setText(_n(facts["acked_seq"]) if facts["acked_seq"] else tr("nothing confirmed yet"))
         hub = facts["hub"]
         self.facts["hub"].setText(f"{hub['name']} — {hub['fingerprint']}" if hub else tr(
-            "not installed: ask the province for its card (ctxh trust add)"))
+            "not installed: ask the province for its card, then “Trust a card…” below"))
         self.facts["peers"].setText(", ".join(p["name"] for p in facts["peers"]) or tr("none"))
         fresh = facts["freshness"]
         self.facts["province_fresh"].setText(
@@ -151,7 +165,15 @@ class SyncPage(QWidget):
             self.facts["definitions"].setText(tr("those shipped with the app"))
         self.conflicts_button.setText(tr("Conflicts ({n})", n=facts["conflicts"]))
         self.conflicts_button.setEnabled(facts["conflicts"] > 0)
-        self.export_button.setEnabled(facts["not_exported"] > 0 and bool(hub or facts["peers"]))
+        can_export = facts["not_exported"] > 0 and bool(hub or facts["peers"])
+        self.export_button.setEnabled(can_export)
+        if can_export:
+            self.export_button.setToolTip(tr("Write the changes not sent yet, encrypted for the province"))
+        elif not (hub or facts["peers"]):
+            self.export_button.setToolTip(tr("First trust the province's card (“Trust a card…” below): a bundle is "
+                                             "encrypted for it"))
+        else:
+            self.export_button.setToolTip(tr("Nothing new to send: every change is already in a bundle"))
         current = self.destination.currentData()
         self.destination.clear()
         for drive in drives:
@@ -168,6 +190,10 @@ class SyncPage(QWidget):
         self.ledger_holder.replaceWidget(self.ledger, table)
         self.ledger.deleteLater()
         self.ledger = table
+
+    def _trusted(self, text: str) -> None:
+        self.message.setText(text)
+        self.refresh()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Where to write the bundle"))
