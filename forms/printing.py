@@ -24,6 +24,41 @@ WORDS = {
            "date": "{place}, {d:02d}/{m:02d}/{y}", "version": "Form version {v}"},
 }
 CodeLabel = Callable[[str, str], str]
+# The kinds of commune-level unit since 1/7/2025 (and the towns of before), as their names begin.
+UNIT_KINDS = ("Đặc khu", "Thị trấn", "Phường", "Xã")
+
+
+def split_unit(name: str) -> tuple[str, str]:
+    """("Phường", "Ba Đình") from "Phường Ba Đình": the kind of unit and its place name (the place a
+    document is dated at, ND 30/2020); ("", name) when the name starts with no known kind."""
+    for kind in UNIT_KINDS:
+        if name.startswith(kind + " "):
+            return kind, name[len(kind) + 1:]
+    return "", name
+
+
+def for_unit(text: str, kind: str) -> str:
+    """A form's Vietnamese wording written for a commune ("Chủ tịch UBND xã") said of this unit's kind
+    ("Chủ tịch UBND phường")."""
+    import re
+
+    # "xã hội" (social) is a word of its own, not the commune.
+    return re.sub(r"\bxã\b(?!\s+hội)", kind.lower(), text) if kind and kind != "Xã" else text
+
+
+def letterhead(unit_name: str) -> str:
+    """The two-column heading of an administrative paper (ND 30/2020): on the left the issuing body,
+    ỦY BAN NHÂN DÂN over the unit in capitals with a short rule; on the right the national name and the
+    motto, each on one line."""
+    e = escape
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        "<td width='38%' align='center' valign='top' style='white-space: nowrap;'>ỦY BAN NHÂN DÂN<br/>"
+        f"<b>{e(unit_name.upper())}</b><br/>———————</td>"
+        "<td width='62%' align='center' valign='top' style='white-space: nowrap;'>"
+        f"<b>{e(MOTTO[0])}</b><br/><b>{e(MOTTO[1])}</b><br/>———————————</td>"
+        "</tr></table>"
+    )
 
 
 def _text(pair: tuple[str, str], lang: str) -> str:
@@ -64,12 +99,11 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
     lang = "en" if lang == "en" else "vi"
     answers = layout["answers"]
     e = escape
+    unit = str(header.get("commune", ""))
+    kind, place = split_unit(unit)
     parts = [
         "<html><body style='font-family: \"Times New Roman\", \"Noto Serif\", serif; font-size: 12pt;'>",
-        "<table width='100%'><tr>",
-        f"<td width='40%' align='center'><b>{e(str(header.get('commune', '')).upper())}</b></td>",
-        f"<td width='60%' align='center'><b>{e(MOTTO[0])}</b><br/><b><u>{e(MOTTO[1])}</u></b></td>",
-        "</tr></table><br/>",
+        letterhead(unit), "<br/>",
         f"<p align='center' style='font-size: 14pt;'><b>{e(_text(form.title, lang).upper())}</b></p>",
     ]
     if form.basis:
@@ -97,11 +131,11 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
         parts.extend(f"<tr><td width='38%'>{e(k)}</td><td>{e(str(v))}</td></tr>" for k, v in layout["retired"].items())
         parts.append("</table>")
     filled = header.get("filled_on") or dt.date.today()
-    place = str(header.get("commune", "")).split(" ", 1)[-1] or "……"
+    place = place or "……"
     dated = words["date"].format(place=place, d=filled.day, m=filled.month, y=filled.year)
     parts.append(f"<br/><p align='right'><i>{e(dated)}</i></p>")
     width = 100 // max(1, len(form.signatures))
-    cells = "".join(f"<td width='{width}%' align='center' valign='top'><b>{e(_text(s, lang).upper())}</b><br/>"
+    cells = "".join(f"<td width='{width}%' align='center' valign='top'><b>{e(for_unit(_text(s, lang), kind).upper())}</b><br/>"
                     f"<i>{e(words['sign'])}</i><br/><br/><br/><br/><br/></td>" for s in form.signatures)
     parts.append(f"<table width='100%'><tr>{cells}</tr></table>")
     parts.append(f"<p style='font-size: 8pt; color: #666;'>{e(form.code)} · "

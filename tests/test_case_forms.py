@@ -170,3 +170,49 @@ def test_a_filled_form_prints_with_its_labels_and_a_place_to_sign(ctx) -> None:
     assert "Lý do kết thúc" not in case_forms.printable_form(ctx, answer_id)
     english = case_forms.printable_form(ctx, answer_id, "en")
     assert "(Signature and full name)" in english and "Make a new plan" in english
+
+
+def test_a_new_form_starts_with_what_the_app_knows_and_prints_the_letterhead_of_its_unit(ctx, tmp_path) -> None:
+    import datetime as dt
+    import re
+
+    from desktop.core.services import cases, registers
+    from desktop.core.services import workflow as wf
+
+    case_id, _ = cases.open_case(ctx, {"full_name": "Lò Thị Mai", "birth_date": "05/03/1950", "gender": "NU",
+                                       "address": "Tổ 5, Ba Đình", "guardian_name": "Lò Văn Sơn",
+                                       "target_groups": ["TCXH_05C"]}, {"opened_on": "02/11/2026"})
+    registers.add_referral(ctx, {"case_id": case_id, "facility_name": "Trung tâm CTXH tỉnh",
+                                 "referred_on": dt.date(2026, 11, 3)})
+    wf.advance(ctx, case_id, dt.datetime(2026, 11, 3, 9, 0))
+    wf.request_approval(ctx, case_id, dt.datetime(2026, 11, 4, 9, 0))
+    wf.decide(ctx, case_id, "APPROVED", dt.datetime(2026, 11, 5, 9, 0), decision_no="12/QĐ-UBND",
+              approver_name="Nguyễn Văn Chủ")
+    today = dt.date(2026, 11, 20)
+    first = case_forms.form_prefill(ctx, case_id, "TT02_M01", today)
+    assert first == {"ho_ten": "Lò Thị Mai", "ngay_sinh": "1950-03-05", "gioi_tinh": "NU", "noi_o": "Tổ 5, Ba Đình",
+                     "nhom_doi_tuong": ["TCXH_05C"], "co_nguoi_giam_ho": True, "nguoi_giam_ho": "Lò Văn Sơn"}
+    approval = case_forms.form_prefill(ctx, case_id, "ND56_M05", today)  # the plan's approval
+    assert (approval["so_quyet_dinh"], approval["nguoi_ky"]) == ("12/QĐ-UBND", "Nguyễn Văn Chủ")
+    # What the prefill gives, saved as is, is a valid form; printed, it says labels, never codes.
+    answer_id, _ = case_forms.save_form(ctx, case_id, "TT02_M01", first)
+    page = case_forms.printable_form(ctx, answer_id)
+    assert re.findall(r"\b[A-Z]+_[A-Z0-9_]+\b", re.sub(r"<[^>]+>", " ", page).replace("TT02_M01", "")) == []
+    assert "Người từ 80 tuổi" in page or case_forms.codebook(ctx).label("target_group", "TCXH_05C") in page
+    # The letterhead of a phường (ND 30/2020): the body over the unit, and the motto; dated at its place.
+    assert "ỦY BAN NHÂN DÂN<br/><b>PHƯỜNG BA ĐÌNH</b>" in page and "UBND XÃ" not in page.upper()
+    approved_id, _ = case_forms.save_form(ctx, case_id, "ND56_M05", {**approval, "noi_dung": "Kế hoạch trợ giúp"})
+    approved = case_forms.printable_form(ctx, approved_id)
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG" in approved and "12/QĐ-UBND" in approved
+    assert ">Ba Đình, ngày" in page.replace("<i>", ">")
+
+
+def test_unit_kinds_and_the_wording_of_a_commune_said_of_a_ward() -> None:
+    from forms.printing import for_unit, split_unit
+
+    assert split_unit("Phường Ba Đình") == ("Phường", "Ba Đình")
+    assert split_unit("Đặc khu Phú Quốc") == ("Đặc khu", "Phú Quốc")
+    assert split_unit("Xã Xuân Lộc") == ("Xã", "Xuân Lộc")
+    assert for_unit("Chủ tịch UBND xã phê duyệt", "Phường") == "Chủ tịch UBND phường phê duyệt"
+    assert for_unit("Chủ tịch UBND xã phê duyệt", "Xã") == "Chủ tịch UBND xã phê duyệt"
+    assert for_unit("Cán bộ xã hội", "Phường") == "Cán bộ xã hội"  # "xã hội" is a word of its own

@@ -120,6 +120,27 @@ def save_form(ctx: AppContext, case_id: str, form_code: str, answers: Mapping[st
     return answer_id, writer.changed
 
 
+def form_prefill(ctx: AppContext, case_id: str, form_code: str, today: dt.date | None = None) -> dict[str, Any]:
+    """What a new form of this case starts with: the person's name, birth date, sex, address, groups and
+    guardian, the case's intake date, its latest approval's number, date and signer, its latest referral,
+    and today for the form's own date — only fields the form has, only values its choices accept."""
+    from desktop.core.domain.form_prefill import known_values, prefill
+    from desktop.core.models import Beneficiary, Referral
+    from desktop.core.repositories.workflow import steps_of_case
+    from desktop.core.services.records import codebook
+
+    book = codebook(ctx)
+    with ctx.db.reader() as session:
+        case = _case(ctx, session, case_id)
+        person = repo.get_row(session, Beneficiary, case["beneficiary_id"]) or {}
+        decided = [s for s in steps_of_case(session, case_id) if s["decision"] == "APPROVED"]
+        referrals = sorted((r for r in repo.rows_where(session, Referral, case_id=case_id) if not r["deleted"]),
+                           key=lambda r: r["referred_on"])
+    known = known_values(case, person, decided[-1] if decided else None, referrals[-1] if referrals else None,
+                         today or dt.date.today())
+    return prefill(form_definition(form_code, ctx.profile.root), known, book.known)
+
+
 def get_form_answer(ctx: AppContext, answer_id: str) -> dict[str, Any]:
     """A filled form laid out by the newest definition of its form (see forms.schema.read_answers),
     with its record's columns and the case's number and person, for showing and printing."""

@@ -74,6 +74,9 @@ class FormDialog(RecordDialog):
                          parent, header)
         if answer is not None:
             self.inputs.set_values(_shown_values(form, answer["layout"]["answers"]))
+        else:  # a new form starts with what the app knows: nothing typed twice
+            backend.call(ops.form_prefill, case_id=case_id, form_code=form.code,
+                         on_done=lambda known: self._prefilled(known), on_error=lambda _e: None)
         for signal in self.inputs.changed_signals():
             signal.connect(self._apply_conditions)
         self._apply_conditions()
@@ -83,6 +86,14 @@ class FormDialog(RecordDialog):
             self.buttons.addButton(button, self.buttons.ButtonRole.ActionRole)
         self.pdf_button.clicked.connect(lambda: self._after_save(self._save_pdf))
         self.print_button.clicked.connect(lambda: self._after_save(self._print))
+
+    def _prefilled(self, known: dict[str, Any]) -> None:
+        current = self.inputs.values()
+        typed = {k for k, v in current.items() if v not in (None, "", [], False)}
+        shown = _shown_values(self.definition, known)
+        # Never over what was typed meanwhile: the known values fill only the empty fields.
+        self.inputs.set_values({**current, **{k: shown[k] for k in known if k not in typed}})
+        self._apply_conditions()
 
     def _apply_conditions(self, *_args: Any) -> None:
         values = self.inputs.values()

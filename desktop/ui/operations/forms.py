@@ -18,6 +18,13 @@ def save_form(ctx: AppContext, *, case_id: str, form_code: str, answers: Mapping
     return case_forms.save_form(ctx, case_id, form_code, answers, answer_id)
 
 
+def form_prefill(ctx: AppContext, *, case_id: str, form_code: str) -> dict[str, Any]:
+    """What a new form of the case starts with, from what the app knows."""
+    from desktop.core.services import case_forms
+
+    return case_forms.form_prefill(ctx, case_id, form_code)
+
+
 def get_form_answer(ctx: AppContext, *, answer_id: str) -> dict[str, Any]:
     """A filled form, read under the definition in force."""
     from desktop.core.services import case_forms
