@@ -15,8 +15,27 @@ def folder_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def write_version_file() -> Path:
+    """The Windows version resource of both executables (File › Properties › Details), from VERSION."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.version import VERSION
+
+    import pyinstaller_versionfile
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / "version.txt"
+    pyinstaller_versionfile.create_versionfile(
+        output_file=str(path), version=f"{VERSION}.0", company_name="CTXH Desk",
+        file_description="CTXH Desk — công tác xã hội cấp xã", internal_name="ctxh",
+        legal_copyright="CTXH Desk", original_filename="CTXH Desk.exe", product_name="CTXH Desk",
+        translations=[0x042A, 1200])  # Vietnamese, Unicode
+    return path
+
+
 def build() -> Path:
-    """Run PyInstaller on build_spec/ctxh.spec; returns the frozen executable's path."""
+    """Run PyInstaller on build_spec/ctxh.spec; returns the frozen command line's path (the window's
+    executable, "CTXH Desk", sits beside it)."""
+    write_version_file()
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(WORK / "dist"), "--workpath", str(WORK / "work"), str(ROOT / "build_spec" / "ctxh.spec")],

@@ -135,7 +135,8 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
     dated = words["date"].format(place=place, d=filled.day, m=filled.month, y=filled.year)
     parts.append(f"<br/><p align='right'><i>{e(dated)}</i></p>")
     width = 100 // max(1, len(form.signatures))
-    cells = "".join(f"<td width='{width}%' align='center' valign='top'><b>{e(for_unit(_text(s, lang), kind).upper())}</b><br/>"
+    cells = "".join(f"<td width='{width}%' align='center' valign='top'>"
+                    f"<b>{e(for_unit(_text(s, lang), kind).upper())}</b><br/>"
                     f"<i>{e(words['sign'])}</i><br/><br/><br/><br/><br/></td>" for s in form.signatures)
     parts.append(f"<table width='100%'><tr>{cells}</tr></table>")
     parts.append(f"<p style='font-size: 8pt; color: #666;'>{e(form.code)} · "

@@ -67,3 +67,39 @@ def test_frozen_app_runs_init_demo_status_and_the_window(frozen: Path, tmp_path:
                  "--json")
     assert listed.returncode == 1, listed.stderr  # one row refused for its date, as in the corpus test
     assert json.loads(listed.stdout)["imported"] == 3 and json.loads(listed.stdout)["converted"] > 0
+
+
+@pytest.mark.slow
+def test_the_laptop_build_is_lean_and_goes_through_a_commune_s_day(frozen: Path, tmp_path: Path) -> None:
+    """Two executables over one folder (the window's, no console on Windows; the command line's), no hub-only
+    driver, no unused Qt module; then, through the frozen command line: a trusted province card, a report, a
+    bundle exported and verified."""
+    from tests.sync_helpers import Hub
+
+    folder = frozen.parent
+    window_exe = folder / ("CTXH Desk.exe" if sys.platform == "win32" else "CTXH Desk")
+    assert window_exe.exists() and frozen.exists()
+    names = [p.name for p in (folder / "_internal").rglob("*")]
+    assert not [n for n in names if n.startswith(("psycopg", "libpq"))], "the PostgreSQL driver is the hub's"
+    assert not [n for n in names if "Qt6Network" in n or "Qt6Qml" in n or "Qt6Quick" in n or "wayland" in n.lower()]
+    assert (folder / "_internal" / "resources" / "translations" / "qt_vi.qm").exists()
+    profile = str(tmp_path / "p")
+    assert run(frozen, "--data-dir", profile, "init", "--province", "01", "--commune", "00004",
+               "--device-name", "Máy đóng gói", "--user", "canbo").returncode == 0
+    assert run(frozen, "--data-dir", profile, "demo", "--cases", "60", "--seed", "5").returncode == 0
+    card = tmp_path / "hub.json"
+    card.write_text(json.dumps(Hub.make().card), encoding="utf-8")
+    trusted = run(frozen, "--data-dir", profile, "trust", "add", str(card), "--user", "canbo")
+    assert trusted.returncode == 0 and "dấu vân tay" in trusted.stdout, trusted.stderr
+    report = run(frozen, "--data-dir", profile, "report", "--kind", "tt02", "--year", "2026", "--json",
+                 "--user", "canbo")
+    assert report.returncode == 0, report.stderr
+    assert "cases.opened" in json.loads(report.stdout)
+    out = tmp_path / "usb"
+    out.mkdir()
+    exported = run(frozen, "--data-dir", profile, "bundle", "export", "--out", str(out), "--json", "--user", "canbo")
+    assert exported.returncode == 0, exported.stderr
+    files = json.loads(exported.stdout)["files"]
+    verified = run(frozen, "--data-dir", profile, "bundle", "verify", *files, "--user", "canbo")
+    assert verified.returncode == 0 and "hợp lệ" in verified.stdout, verified.stderr + verified.stdout
+    assert run(frozen, "--version").stdout.strip().startswith("CTXH Desk ")

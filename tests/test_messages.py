@@ -76,3 +76,19 @@ def test_the_window_s_vietnamese_has_no_internal_text() -> None:
 
     bad = {source: vi for source, vi in read_ts().items() if vi and _problems(vi)}
     assert bad == {}
+
+
+def test_qt_s_own_buttons_speak_vietnamese(qapp) -> None:
+    """OK and Cancel of a question box, the edit menu of a text box: Qt's own words, which PySide6 has no
+    Vietnamese for, come from our qt_vi catalogue."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.i18n import install_translator
+
+    install_translator(qapp, "vi")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                           | QDialogButtonBox.StandardButton.Close)
+    assert [box.button(b).text() for b in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel,
+                                           QDialogButtonBox.StandardButton.Close)] == ["Đồng ý", "Hủy", "Đóng"]
+    assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Dán"

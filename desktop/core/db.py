@@ -107,7 +107,13 @@ def make_engine(target: Path | str, key: bytes | None = None) -> Engine:
     """An engine for a SQLite file path (encrypted with `key`) or a database URL (postgresql+psycopg://… for
     a hub)."""
     if isinstance(target, str) and "://" in target:
-        return create_engine(target, future=True)
+        try:
+            return create_engine(target, future=True)
+        except ModuleNotFoundError:
+            # A laptop's build carries no PostgreSQL driver: the hub's server is installed with `.[hub]`.
+            from desktop.core.errors import CtxhError
+
+            raise CtxhError("E_HUB_DRIVER") from None
     path = Path(target)
     engine = create_engine("sqlite://", creator=lambda: connect_sqlite(path, key), module=driver(), future=True)
 

@@ -434,6 +434,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E_CARD_COMMUNE": ("Thẻ này là của máy thuộc xã/phường khác ({detail}): chỉ tin cậy máy cùng xã/phường.",
                        "This card is of a laptop of another commune ({detail}): only this commune's are trusted."),
+    "E_HUB_DRIVER": (
+        "Bản cài trên máy xã không có trình điều khiển PostgreSQL: máy chủ của tỉnh được cài kèm gói «hub».",
+        "A commune laptop's build has no PostgreSQL driver: the province's server is installed with the hub extra.",
+    ),
     "E_CARD_OWN": ("Đây là thẻ của chính máy này.", "This is this laptop's own card."),
     "E_CARD_HUB": ("Đây là thẻ của tỉnh, không đăng ký như một máy xã.",
                    "This is a province card: it is not enrolled as a commune laptop."),

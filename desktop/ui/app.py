@@ -211,6 +211,9 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CTXH Desk")
     app.setOrganizationName("CTXH")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "ctxh.png")))
     settings = Profile(data_dir).read_settings()
     language = language or settings.get("language", "vi")
     from desktop.core.fault_log import set_fault_dir

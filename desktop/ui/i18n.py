@@ -26,6 +26,10 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         QLocale.setDefault(QLocale("en_GB"))
         return None
     QLocale.setDefault(QLocale("vi_VN"))
+    # Qt's own words (OK, Cancel, the edit menu of a text box): PySide6 ships no Vietnamese for them.
+    qt_words = QTranslator(app)
+    if qt_words.load(str(resources_dir() / "translations" / f"qt_{language}.qm")):
+        app.installTranslator(qt_words)
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / f"ctxh_{language}.qm")):
         app.installTranslator(translator)

@@ -21,6 +21,7 @@ from desktop.paths import app_root
 from desktop.ui.i18n import CONTEXT
 
 TS_FILE = app_root() / "resources" / "translations" / "ctxh_vi.ts"
+QT_WORDS_FILE = TS_FILE.with_name("qt_vi.ts")  # Qt's own words, kept by hand
 PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 
 
@@ -96,6 +97,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["update"]:
         write_ts({s: entries.get(s) for s in sources})
         compile_qm()
+        compile_qm(QT_WORDS_FILE)
         missing = problems(read_ts(), sources)
         print(f"{len(sources)} strings, {len(missing)} to translate")
         return 0
