@@ -136,3 +136,25 @@ def test_every_page_fits_a_1366_by_768_screen(qtbot, backend, tmp_path: Path) ->
             too_big[name] = (hint.width(), hint.height())
     app.setStyleSheet("")
     assert too_big == {}
+
+
+def test_a_disabled_main_button_looks_disabled(qtbot) -> None:
+    """The style sheet greys out a disabled primary button ("Xuất gói dữ liệu" looked enabled while it was not)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from desktop.paths import resources_dir
+
+    app = QApplication.instance()
+    app.setStyleSheet((resources_dir() / "styles" / "app.qss").read_text(encoding="utf-8"))
+    try:
+        button = QPushButton("Xuất gói dữ liệu")
+        button.setObjectName("primaryButton")
+        qtbot.addWidget(button)
+        button.resize(160, 32)
+        button.show()
+        enabled = button.grab().toImage().pixelColor(8, 16)
+        button.setEnabled(False)
+        disabled = button.grab().toImage().pixelColor(8, 16)
+    finally:
+        app.setStyleSheet("")
+    assert enabled.name() == "#0f4c5c" and disabled.lightness() > enabled.lightness() + 80

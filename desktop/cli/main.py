@@ -18,6 +18,7 @@ from desktop.cli.common import common_options, data_dir, open_profile
 
 # (data dir, user, language, page) → exit code
 GuiLauncher = Callable[[Path, str | None, str | None, str | None], int]
+GUIDE_PAGE = "guide"  # the window opens on its first page with the user guide beside it
 PAGES = ("overview", "todo", "roster", "cases", "allowances", "training", "reports", "sync", "settings")
 
 
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     p = sub.add_parser("gui", parents=[common], help="mở cửa sổ ứng dụng (mặc định)")
     p.add_argument("--page", choices=PAGES, help="mở ở trang này")
+    p.add_argument("--guide", action="store_true", help="mở kèm Hướng dẫn sử dụng / open with the user guide")
     local_commands.add_parsers(sub, common)
     sync_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
@@ -70,8 +72,8 @@ def _run(argv: list[str], gui: GuiLauncher | None, render_pdf: report_commands.P
         if gui is None:
             print("ctxh: cửa sổ không có trong lệnh này / no window in this entry point", file=sys.stderr)
             return 2
-        return gui(data_dir(args), getattr(args, "user", None), getattr(args, "lang", None),
-                   getattr(args, "page", None))
+        page = GUIDE_PAGE if getattr(args, "guide", False) else getattr(args, "page", None)
+        return gui(data_dir(args), getattr(args, "user", None), getattr(args, "lang", None), page)
     from desktop.core.messages import current_language, set_language
 
     before = current_language()  # put back after the command: run() is also called in-process

@@ -112,6 +112,7 @@ class AppController(QObject):
     def _show_main_ready(self) -> None:
         self._show_main()
         self._ready()
+        self.window.open_guide("start")  # the first start: the guide's first steps beside the window
 
     def _show_main(self) -> None:
         from desktop.ui.main_window import MainWindow
@@ -151,6 +152,8 @@ class AppController(QObject):
 
         self.backend.call(ops.profile_info, on_done=show_ready)
         self.backend.ready.emit()
+        if self.page == "guide":
+            self.window.open_guide("start")
         self._watch_idle()
 
     # --- the lock -------------------------------------------------------------------------------------

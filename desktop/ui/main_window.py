@@ -215,6 +215,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(outer)
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
+        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtWidgets import QPushButton
+
+        from desktop.version import VERSION
+
+        guide = QPushButton(tr("User guide (F1)"))
+        guide.setObjectName("linkButton")
+        guide.setToolTip(tr("How to do each thing, with pictures: opens at the page in view"))
+        guide.clicked.connect(self.open_guide)
+        self.statusBar().addPermanentWidget(guide)
+        self.statusBar().addPermanentWidget(QLabel(f"CTXH Desk {VERSION}"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, activated=self.open_guide)
         backend.runner.busy_changed.connect(lambda busy: self.busy.setText(tr("Working…") if busy else ""))
         start = self.names.index(start_page) if start_page in self.names else 0
         self.sidebar.blockSignals(True)
@@ -238,6 +250,14 @@ class MainWindow(QMainWindow):
                 page.records_requested.connect(self.show_records)
             self.page_built.emit(name, page)
         return self.pages[name]
+
+    def open_guide(self, topic: str | None = None) -> Any:
+        """The user guide at `topic`, or at the topic of the page in view (F1)."""
+        from desktop.ui.guide import PAGE_TOPICS, open_guide
+
+        row = self.sidebar.currentRow()
+        page = self.names[row] if 0 <= row < len(self.names) else "overview"
+        return open_guide(topic or PAGE_TOPICS.get(page, "start"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window and each built page's columns and splitters for the next start."""

@@ -864,6 +864,10 @@
       <translation>Đã tự khóa sau một lúc không dùng, để bảo vệ hồ sơ. Nhập mật khẩu để làm tiếp; việc đang làm dở vẫn còn nguyên.</translation>
     </message>
     <message>
+      <source>the program (import or upgrade)</source>
+      <translation>chương trình (nhập danh sách hoặc nâng cấp)</translation>
+    </message>
+    <message>
       <source>Roster member</source>
       <translation>Hồ sơ cán bộ, cộng tác viên</translation>
     </message>
@@ -964,6 +968,10 @@
       <translation>Lưu</translation>
     </message>
     <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
       <source>Please correct {count} field(s) marked in red.</source>
       <translation>Vui lòng sửa {count} trường được đánh dấu màu đỏ.</translation>
     </message>
@@ -992,8 +1000,8 @@
       <translation>Tên máy</translation>
     </message>
     <message>
-      <source>Passphrase (8+ characters)</source>
-      <translation>Mật khẩu (từ 8 ký tự)</translation>
+      <source>Passphrase (10+ characters, or four words)</source>
+      <translation>Mật khẩu (từ 10 ký tự, hoặc bốn từ)</translation>
     </message>
     <message>
       <source>Repeat passphrase</source>
@@ -1018,6 +1026,22 @@
     <message>
       <source>The two passphrases differ.</source>
       <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+      <source>About CTXH Desk</source>
+      <translation>Giới thiệu CTXH Desk</translation>
+    </message>
+    <message>
+      <source>Social-work staff, cases and the social-allowance list of a commune, kept on this laptop, encrypted, and sent to the province by USB stick or e-mail.</source>
+      <translation>Đội ngũ công tác xã hội, hồ sơ đối tượng và danh sách chi trả trợ cấp xã hội của xã/phường, lưu trên máy này, được mã hóa, gửi tỉnh bằng USB hoặc thư điện tử.</translation>
+    </message>
+    <message>
+      <source>Your data is in the profile folder shown in Settings › This laptop, never in the program folder: installing a new version or uninstalling leaves it as it is.</source>
+      <translation>Dữ liệu nằm trong thư mục hồ sơ ghi ở Cài đặt › Máy này, không nằm trong thư mục chương trình: cài phiên bản mới hay gỡ chương trình đều không động đến dữ liệu.</translation>
+    </message>
+    <message>
+      <source>User guide — CTXH Desk</source>
+      <translation>Hướng dẫn sử dụng — CTXH Desk</translation>
     </message>
     <message>
       <source>Overview</source>
@@ -1078,6 +1102,14 @@
     <message>
       <source>CTXH Desk is locked. Sign in to go on: nothing you were doing is lost.</source>
       <translation>CTXH Desk đang khóa. Đăng nhập để làm tiếp: việc đang làm dở vẫn còn nguyên.</translation>
+    </message>
+    <message>
+      <source>User guide (F1)</source>
+      <translation>Hướng dẫn (F1)</translation>
+    </message>
+    <message>
+      <source>How to do each thing, with pictures: opens at the page in view</source>
+      <translation>Cách làm từng việc, có hình minh họa: mở đúng phần của trang đang xem</translation>
     </message>
     <message>
       <source>{commune} — signed in as {user}</source>
@@ -2598,6 +2630,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Backed up, encrypted and checked: {path}</source>
       <translation>Đã sao lưu, mã hóa và kiểm tra: {path}</translation>
+    </message>
+    <message>
+      <source>no. {n}</source>
+      <translation>số {n}</translation>
     </message>
     <message>
       <source>⚠ No bundle from the province for {days} days (more than {limit}). Revocations and new forms may not be reaching this laptop: ask the province for a fresh bundle.</source>

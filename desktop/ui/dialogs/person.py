@@ -36,6 +36,20 @@ DETAIL_FIELDS = [
 ]
 
 
+def _local(utc: Any) -> Any:
+    """A change's stamp (UTC) on the laptop's clock."""
+    import datetime as dt
+
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _author(name: str | None) -> str:
+    """Who made a change: the program itself (an import, an upgrade) is said in words, not as "system"."""
+    if name in (None, "", "system"):
+        return tr("the program (import or upgrade)")
+    return name
+
+
 class PersonDialog(QDialog):
     """Loads worker_page() on the database worker and shows it in tabs."""
 
@@ -86,7 +100,7 @@ class PersonDialog(QDialog):
              for c in page["cases"]]), tr("Cases managed ({n})", n=len(page["cases"])))
         self.tabs.addTab(read_only_table(
             [tr("When"), tr("Who"), tr("What changed")],
-            [[h["created_at"].strftime("%d/%m/%Y %H:%M"), h["author"] or "",
+            [[_local(h["created_at"]).strftime("%d/%m/%Y %H:%M"), _author(h["author"]),
               tr("created") if h["created"] else ", ".join(f"{field_label(k)}: {v}" for k, v in h["fields"].items())]
              for h in page["history"]]), tr("Change history"))
         self.tabs.setCurrentIndex(max(current, 0))

@@ -127,8 +127,9 @@ class RecordForm(QWidget):
             checks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             inline = options is not None
             for code, label in options if inline else self._backend.items(spec.code_list or ""):
-                item = QListWidgetItem(label if inline else f"{label} ({code})")
+                item = QListWidgetItem(label)  # the label as the law words it, never the internal code
                 item.setData(Qt.ItemDataRole.UserRole, code)
+                item.setToolTip(label)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 checks.addItem(item)
@@ -260,6 +261,11 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(tr("Save (Ctrl+S)"))
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence.StandardKey.Save, self,
+                  activated=lambda: self._submit() if self.buttons.isEnabled() else None)
         layout = QVBoxLayout(self)
         if header is not None:
             layout.addWidget(header)

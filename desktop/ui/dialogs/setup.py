@@ -56,7 +56,7 @@ class SetupDialog(QDialog):
         form.addRow(tr("Laptop name"), self.device_name)
         form.addRow(tr("User name"), self.username)
         form.addRow(tr("Full name"), self.display_name)
-        form.addRow(tr("Passphrase (8+ characters)"), self.passphrase)
+        form.addRow(tr("Passphrase (10+ characters, or four words)"), self.passphrase)
         form.addRow(tr("Repeat passphrase"), self.passphrase2)
         self.problem = QLabel()
         self.problem.setObjectName("formSummary")

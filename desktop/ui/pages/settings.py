@@ -145,6 +145,11 @@ class SettingsPage(QWidget):
                 versions = info["reference_versions"]
                 label.setText(tr("administrative units of {units}; code lists of {codes}",
                                  units=versions.get("admin_units", "—"), codes=versions.get("code_lists", "—")))
+            elif key == "schema":
+                # "0014_case_work" is the migration's name: the officer reads its number.
+                revision = str(info.get(key) or "")
+                number = revision.split("_", 1)[0].lstrip("0") or "0"
+                label.setText(tr("no. {n}", n=number) if revision[:1].isdigit() else revision)
             else:
                 label.setText(str(info.get(key, "")))
 
