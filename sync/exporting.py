@@ -158,9 +158,11 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
     size = 0
     cursor = start
     while True:
-        # One short read per 5,000 entries: writing a part needs the database too (a single connection).
+        # One short read per 1,000 entries: writing a part needs the database too (a single connection), and
+        # the driver builds a read's rows without letting go of Python's lock, which the window's thread
+        # waits on (5,000 rows held it some 80 ms; the watchdog test allows the window 200).
         with ctx.db.reader() as session:
-            entries = list(store.outbox_after(session, cursor, limit=5000))
+            entries = list(store.outbox_after(session, cursor, batch=READ_ROWS, limit=READ_ROWS))
         if not entries:
             break
         cursor = entries[-1]["seq"]
@@ -178,6 +180,9 @@ def export_bundles(ctx: AppContext, out_dir: Path, max_bytes: int = DEFAULT_MAX_
 
         record(ctx, "bundle_export", f"folder:{out_dir.name}", files=len(result.files), changes=result.changes)
     return result
+
+
+READ_ROWS = 1000
 
 
 def _write_part(ctx: AppContext, out_dir: Path, keys: DeviceKeys, trust: TrustStore, to: list[str], epoch: int,

@@ -63,7 +63,7 @@ def backend(qtbot):
     from desktop.ui.gc_guard import GuiGarbageCollector
 
     runner = TaskRunner()
-    collector = GuiGarbageCollector()  # as the app does: Qt objects are only ever freed on the GUI thread
+    collector = GuiGarbageCollector(runner=runner)  # as the app does: Qt objects are freed on the GUI thread
     yield Backend(runner)
     runner.wait_idle()
     runner.shutdown()

@@ -158,3 +158,67 @@ def test_a_disabled_main_button_looks_disabled(qtbot) -> None:
     finally:
         app.setStyleSheet("")
     assert enabled.name() == "#0f4c5c" and disabled.lightness() > enabled.lightness() + 80
+
+
+def test_any_list_prints_as_it_is_shown_with_a_preview(qtbot, backend, tmp_path: Path, monkeypatch) -> None:
+    from desktop.core.services import cases
+    from desktop.ui import printing
+    from desktop.ui.main_window import MainWindow
+
+    make_profile(tmp_path / "p").db.dispose()
+    ctx = open_signed_in(backend, tmp_path / "p")
+    for name in ("Lê Văn An", "Trần Thị Bình", "Nguyễn Văn Cường"):
+        cases.open_case(ctx, {"full_name": name}, {"opened_on": "02/11/2026"})
+    shown: list[str] = []
+    monkeypatch.setattr(printing, "preview_html", lambda html, parent=None: shown.append(html))
+    win = MainWindow(backend, "cases")
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "canbo")
+    page = win.page("cases")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    page.search.setText("tran")  # what is printed is what the list shows
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=5000)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "Trần Thị Bình" in shown[0] and "Lê Văn An" not in shown[0]
+    assert "<h2>Đối tượng và hồ sơ</h2>" in shown[0] and "Mã hồ sơ" in shown[0]
+
+
+def test_the_preview_shows_the_pages(qtbot, backend) -> None:  # backend: the Vietnamese catalogue
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.printing import list_html, preview_html
+
+    preview_html(list_html("Danh sách", "3 bản ghi", ["Họ và tên"], [["A"], ["B"], ["C"]]))
+    qtbot.waitUntil(lambda: any(isinstance(w, QPrintPreviewDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=5000)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog) and w.isVisible())
+    assert dialog.windowTitle() == "Xem trước khi in"
+    dialog.reject()
+
+
+def test_a_collaborator_is_not_offered_what_would_be_refused(qtbot, backend, tmp_path: Path) -> None:
+    from desktop.core.services import roster
+    from desktop.core.services.auth import create_user
+    from desktop.ui.main_window import MainWindow
+    from tests.conftest import PASSPHRASE
+
+    ctx = make_profile(tmp_path / "p")
+    worker, _ = roster.create_worker(ctx, {"full_name": "Phan Thị Cộng", "category": "CTV_CTXH"})
+    create_user(ctx, "cong", PASSPHRASE, "COLLABORATOR", worker)
+    ctx.db.dispose()
+    open_signed_in(backend, tmp_path / "p", "cong")
+    win = MainWindow(backend, "roster")
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Phường Ba Đình, Thành phố Hà Nội", "cong")
+    page = win.page("roster")
+    qtbot.waitUntil(lambda: not page.may_write, timeout=5000)
+    assert not page.add_button.isEnabled() and "không sửa" in page.add_button.toolTip()
+    win.show_page("cases")
+    cases_page = win.page("cases")
+    cases_page.activate()
+    qtbot.waitUntil(lambda: not backend.runner._callbacks, timeout=5000)
+    assert cases_page.may_write and cases_page.add_button.isEnabled()  # their own intakes

@@ -249,7 +249,8 @@ def run_gui(data_dir: Path, user: str | None = None, language: str | None = None
     app.aboutToQuit.connect(runner.shutdown)
     from desktop.ui.gc_guard import GuiGarbageCollector
 
-    collector = GuiGarbageCollector(app)
+    collector = GuiGarbageCollector(app, runner)
+    backend.ready.connect(lambda: QTimer.singleShot(2000, collector.settle))  # once the first page has loaded
     app.aboutToQuit.connect(collector.stop)
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.ui.i18n import tr
 
 MARGINS_MM = QMarginsF(25, 20, 15, 20)  # a wider left margin, for the binding of the case file
 
@@ -67,3 +70,36 @@ def print_html(html: str, parent: QWidget | None = None) -> bool:
         return False
     _document(html, printer).print_(printer)
     return True
+
+
+def list_html(title: str, heading: str, headers: list[str], rows: list[list[str]], note: str = "") -> str:
+    """A list as a printable A4 table: its title, what it shows (count, search), the columns, the rows."""
+    from html import escape
+
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    extra = f"<p><i>{escape(note)}</i></p>" if note else ""
+    return ("<html><body style='font-family: \"Noto Sans\", sans-serif; font-size: 9pt;'>"
+            f"<h2>{escape(title)}</h2><p>{escape(heading)}</p>{extra}"
+            f"<table width='100%' border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+            "</body></html>")
+
+
+_PREVIEWS: list[Any] = []  # open previews (a dialog without a parent would be collected at once)
+
+
+def preview_html(html: str, parent: QWidget | None = None) -> Any:
+    """Show `html` as it will print (A4, the printer's margins), with the printer chosen from the preview
+    (a PDF printer too)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = _printer()
+    document = _document(html, printer)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print preview"))
+    dialog.paintRequested.connect(lambda target: document.print_(target))
+    dialog.resize(980, 700)
+    _PREVIEWS.append(dialog)
+    dialog.finished.connect(lambda _r: _PREVIEWS.remove(dialog) if dialog in _PREVIEWS else None)
+    dialog.open()
+    return dialog

@@ -2108,6 +2108,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Không hưởng</translation>
     </message>
     <message>
+      <source>Your account may read this list, not change it</source>
+      <translation>Tài khoản của bạn chỉ xem, không sửa danh sách này</translation>
+    </message>
+    <message>
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
@@ -2120,16 +2124,20 @@ Có khớp với máy của họ không?</translation>
       <translation>Xóa</translation>
     </message>
     <message>
+      <source>The list as it is now (search, filters, sort) on paper or as PDF, with a preview first</source>
+      <translation>In danh sách đúng như đang hiện (tìm kiếm, bộ lọc, sắp xếp) ra giấy hoặc PDF, có xem trước</translation>
+    </message>
+    <message>
       <source>Show all</source>
       <translation>Hiện tất cả</translation>
     </message>
     <message>
-      <source>Add a record (Ctrl+N)</source>
-      <translation>Thêm mới (Ctrl+N)</translation>
-    </message>
-    <message>
       <source>Search the list (Ctrl+F)</source>
       <translation>Tìm trong danh sách (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>The first {n} rows; export the list to Excel for all of them.</source>
+      <translation>{n} dòng đầu; xuất Excel để có toàn bộ danh sách.</translation>
     </message>
     <message>
       <source>more than {count} records</source>
@@ -2138,6 +2146,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>{count} records</source>
       <translation>{count} bản ghi</translation>
+    </message>
+    <message>
+      <source>Add a record (Ctrl+N)</source>
+      <translation>Thêm mới (Ctrl+N)</translation>
     </message>
     <message>
       <source>Edit the selected row</source>
@@ -3076,6 +3088,10 @@ Căn cứ: {evidence}
     <message>
       <source>Kept as written</source>
       <translation>Giữ nguyên như trong tệp</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>Xem trước khi in</translation>
     </message>
     <message>
       <source>Keep as written (do not ask again)</source>

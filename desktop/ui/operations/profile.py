@@ -73,6 +73,13 @@ def save_language(ctx: AppContext, *, language: str) -> None:
     ctx.profile.write_settings(settings)
 
 
+def may(ctx: AppContext, *, permission: str) -> bool:
+    """Whether the signed-in user's role holds `permission` (the window greys out what would be refused)."""
+    from desktop.core.services.access import allowed
+
+    return allowed(ctx, permission)
+
+
 def text_size(ctx: AppContext) -> int:
     """The text size (per cent) the window starts with."""
     return int(ctx.profile.read_settings().get("text_size", 100))

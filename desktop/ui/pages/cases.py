@@ -53,6 +53,7 @@ class CasesPage(ListPage):
     """The case list; a new case is an intake of the person and the case together."""
 
     entities = ("case", "beneficiary")
+    write_permission = "write"  # a collaborator takes in and works their own cases
 
     def __init__(self, backend: Backend) -> None:
         self.filters: dict[str, Any] = {}  # replaced whole, never mutated: the worker reads it

@@ -29,10 +29,14 @@ from desktop.ui.widgets.common import UndoBar
 SEARCH_COUNT_CAP = 1000
 
 
+PRINT_CAP = 5000  # rows a printed list holds: more is a file for Excel, not paper
+
+
 class ListPage(QWidget):
     """Subclasses give columns, fetch/count functions, and open_add / open_edit / delete_row."""
 
     entities: tuple[str, ...] = ()
+    write_permission = "manage"  # who may add, edit and delete here (desktop/core/services/access.py)
 
     def __init__(self, backend: Backend, title: str, columns: list[Column], list_op: Callable[..., Any],
                  count_op: Callable[..., Any], empty_text: str, search_hint: str,
@@ -55,6 +59,11 @@ class ListPage(QWidget):
 
         def fetch(search: str, sort: str, descending: bool, after: Any, limit: int) -> list[dict[str, Any]]:
             return fetch_page(search=search, sort=sort, descending=descending, after=after, limit=limit, **values())
+
+        self._fetch = fetch
+        self._columns = columns
+        self._title = title
+        self.may_write = True  # until the role is known (activate)
 
         def count(search: str) -> int:
             return count_rows(search=search, cap=SEARCH_COUNT_CAP if search else None, **values())
@@ -81,6 +90,10 @@ class ListPage(QWidget):
         self.add_button.clicked.connect(self.open_add)
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button.clicked.connect(self._delete_current)
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setToolTip(tr("The list as it is now (search, filters, sort) on paper or as PDF, with a "
+                                        "preview first"))
+        self.print_button.clicked.connect(self.print_list)
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -92,6 +105,7 @@ class ListPage(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
+        bar.addWidget(self.print_button)
         self.toolbar = bar  # pages add their own buttons here
         self.filter_bar = QHBoxLayout()  # and their filters here
 
@@ -141,7 +155,6 @@ class ListPage(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, activated=self.open_current)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_button.click)
-        self.add_button.setToolTip(tr("Add a record (Ctrl+N)"))
         self.search.setToolTip(tr("Search the list (Ctrl+F)"))
 
         self.model.total_changed.connect(self._total_changed)
@@ -155,10 +168,41 @@ class ListPage(QWidget):
         self._update_buttons()
 
     def activate(self) -> None:
-        """Load the first page the first time the page is shown."""
+        """Load the first page the first time the page is shown; learn whether this role may change the list."""
         if not self._loaded:
             self._loaded = True
             self.model.reload()
+            from desktop.ui.operations.profile import may
+
+            self.backend.call(may, permission=self.write_permission, on_done=self._role_known,
+                              on_error=lambda _e: None)
+
+    def _role_known(self, allowed: bool) -> None:
+        self.may_write = allowed
+        self._update_buttons()
+
+    def print_list(self) -> None:
+        """Every row of the list as it is now (up to PRINT_CAP), shown in a print preview."""
+        model = self.model
+        search, sort, descending = model._search, model._sort, model._descending
+        fetch = self._fetch
+
+        def show(rows: list[dict[str, Any]]) -> None:
+            from desktop.ui.printing import list_html, preview_html
+
+            cells = [[column.display(row) for column in self._columns] for row in rows]
+            note = tr("The first {n} rows; export the list to Excel for all of them.",
+                      n=f"{PRINT_CAP:,}".replace(",", ".")) if len(rows) >= PRINT_CAP else ""
+            heading = self.count_label.text() + (f" — {self.search.text()}" if self.search.text() else "")
+            preview_html(list_html(self._title, heading, [c.header for c in self._columns], cells, note), self)
+
+        self.backend.runner.submit(lambda: fetch(search, sort, descending, None, PRINT_CAP), show,
+                                   lambda error: self._print_failed(error))
+
+    def _print_failed(self, error: BaseException) -> None:
+        from desktop.ui.widgets.messages import show_error
+
+        show_error(self, error)
 
     def show_only(self, only: dict[str, Any], caption: str) -> None:
         """List only some records (e.g. {"ids": [...]}: those behind a report's figure), saying which, with a
@@ -257,10 +301,13 @@ class ListPage(QWidget):
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
         why = "" if has else tr("Select a row of the list first")
+        read_only = tr("Your account may read this list, not change it")
+        self.add_button.setEnabled(self.may_write)
+        self.add_button.setToolTip(tr("Add a record (Ctrl+N)") if self.may_write else read_only)
         for button, tip in ((self.edit_button, tr("Edit the selected row")),
                             (self.delete_button, tr("Delete the selected row (Delete); it can be undone"))):
-            button.setEnabled(has)
-            button.setToolTip(tip if has else why)
+            button.setEnabled(has and self.may_write)
+            button.setToolTip(read_only if not self.may_write else tip if has else why)
 
     def _on_changed(self, changed: Any) -> None:
         if self._loaded and any(entity in self.entities for entity in getattr(changed, "ids", {})):
