@@ -246,3 +246,13 @@ def test_status_speaks_the_chosen_language_and_tells_the_age_of_the_province(tmp
     assert "Content digest:" in english and "61 day(s) old" in english and "WARNING: no bundle" in english
     assert run(["status", "--data-dir", str(tmp_path / "p")]) == 0
     assert "CẢNH BÁO: đã 61 ngày" in capsys.readouterr().out
+
+
+def test_the_command_line_s_own_lines_follow_lang(tmp_path: Path) -> None:
+    """`--lang en` turns the command line's own sentences English, not only its errors."""
+    done = ctxh("--data-dir", str(tmp_path / "p"), "init", "--province", "01", "--commune", "00004",
+                "--device-name", "Máy", "--user", "canbo", "--lang", "en")
+    assert done.returncode == 0 and done.stdout.startswith("Profile set up in "), done.stdout + done.stderr
+    backup = ctxh("--data-dir", str(tmp_path / "p"), "backup", "--lang", "en")
+    assert backup.returncode == 0 and backup.stdout.startswith("Backed up and checked: "), backup.stderr
+    assert ctxh("--data-dir", str(tmp_path / "p"), "backup").stdout.startswith("Đã sao lưu và kiểm tra: ")

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import emit, import_report, mapping_choices, open_profile
+from desktop.cli.common import emit, import_report, mapping_choices, open_profile, say
 from desktop.cli.report_commands import PdfRenderer
 from desktop.core.errors import CtxhError
 
@@ -120,13 +120,14 @@ def cmd_allowance(args: argparse.Namespace, render_pdf: PdfRenderer | None) -> i
                   _day(args.decision_date, "--decision-date"),
                   "coefficient": args.coefficient, "children": args.children}
         decision_id, _changed = service.add_decision(ctx, {k: v for k, v in values.items() if v is not None})
-        emit(args, {"decision": decision_id}, lambda: f"Đã thêm quyết định {decision_id}.")
+        emit(args, {"decision": decision_id}, lambda: say(f"Đã thêm quyết định {decision_id}.",
+                                                          f"Decision {decision_id} added."))
         return 0
     if command == "end":
         last = month_of(args.last_month, "--last-month")
         service.end_decision(ctx, args.decision, last, args.reason)
         emit(args, {"decision": args.decision, "last_month": last.isoformat()[:7], "reason": args.reason},
-             lambda: f"Đã ghi thôi hưởng từ sau tháng {last:%m/%Y}.")
+             lambda: say(f"Đã ghi thôi hưởng từ sau tháng {last:%m/%Y}.", f"Ended after {last:%m/%Y}."))
         return 0
     changes = service.standard_changes(ctx)
     accepted = service.accept_standards(ctx) if args.accept and changes else 0

@@ -133,9 +133,13 @@ def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
     data = report.as_json()
 
     def human() -> str:
-        lines = [f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
-                 f"{len({p.row for p in report.rejected})} dòng bị từ chối."]
-        lines += [f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}" for p in report.rejected]
+        refused = len({p.row for p in report.rejected})
+        lines = [say(f"Đã nhập {report.imported} {what}, gộp {report.merged}, bỏ qua {report.skipped} người trùng; "
+                     f"{refused} dòng bị từ chối.",
+                     f"Imported {report.imported}, merged {report.merged}, skipped {report.skipped} already here; "
+                     f"{refused} row(s) refused.")]
+        lines += [say(f"  Dòng {p.row}, cột {p.column or p.field}: {p.reason}",
+                      f"  Row {p.row}, column {p.column or p.field}: {p.reason}") for p in report.rejected]
         if report.unplaced:
             lines.append(f"{report.as_written} người có giá trị chưa xếp được vào danh mục (giữ nguyên như trong "
                          "tệp; xếp bằng --map DANH_MỤC:GIÁ_TRỊ=MÃ hoặc trong cửa sổ):")
@@ -143,12 +147,14 @@ def import_report(args: argparse.Namespace, report: Any, what: str) -> int:
                                                                   if u["candidates"] else "")
                       for u in report.unplaced]
         if report.converted:
-            lines.append(f"Đã chuyển {report.converted} ô từ bảng mã TCVN3/VNI sang Unicode.")
+            lines.append(say(f"Đã chuyển {report.converted} ô từ bảng mã TCVN3/VNI sang Unicode.",
+                             f"Converted {report.converted} cells from TCVN3/VNI to Unicode."))
         if report.after_footer:
             lines.append(f"Cảnh báo: {len(report.after_footer)} dòng bên dưới phần chữ ký (từ dòng "
                          f"{report.after_footer[0]}) trông như dữ liệu và không được đọc.")
         if report.annotated:
-            lines.append(f"Bản sao có đánh dấu lỗi: {report.annotated}")
+            lines.append(say(f"Bản sao có đánh dấu lỗi: {report.annotated}",
+                             f"A copy with the refused rows marked: {report.annotated}"))
         return "\n".join(lines)
 
     emit(args, data, human)

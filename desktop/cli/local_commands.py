@@ -16,6 +16,7 @@ from desktop.cli.common import (
     new_passphrase,
     open_profile,
     passphrase,
+    say,
     username,
 )
 
@@ -128,7 +129,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         username=args.user, passphrase=passphrase(confirm=True), display_name=args.display_name,
     ))
     data = {"data_dir": str(ctx.profile.root), "device_id": ctx.device_id, "partition": ctx.partition}
-    emit(args, data, lambda: f"Đã thiết lập hồ sơ tại {ctx.profile.root} (máy {ctx.device_name}, {ctx.partition}).")
+    emit(args, data, lambda: say(f"Đã thiết lập hồ sơ tại {ctx.profile.root} (máy {ctx.device_name}, {ctx.partition}).",
+                                 f"Profile set up in {ctx.profile.root} (laptop {ctx.device_name}, {ctx.partition})."))
     return 0
 
 
@@ -217,7 +219,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.core.services.maintenance import backup
 
     path = backup(open_profile(args), args.out)
-    emit(args, {"backup": str(path)}, lambda: f"Đã sao lưu và kiểm tra: {path}")
+    emit(args, {"backup": str(path)}, lambda: say(f"Đã sao lưu và kiểm tra: {path}", f"Backed up and checked: {path}"))
     return 0
 
 
@@ -225,8 +227,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.services.restore import restore
 
     done = restore(open_profile(args), args.file)
-    emit(args, done, lambda: f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
-           f"Máy bắt đầu kỳ đồng bộ mới ({done['epoch']}): lần xuất tới sẽ gửi lại mọi thay đổi.")
+    emit(args, done, lambda: say(
+        f"Đã khôi phục từ {args.file}. Bản trước khi khôi phục: {done['replaced_copy']}. "
+        f"Máy bắt đầu kỳ đồng bộ mới ({done['epoch']}): lần xuất tới sẽ gửi lại mọi thay đổi.",
+        f"Restored from {args.file}. The copy from before: {done['replaced_copy']}. The laptop starts a new sync "
+        f"series ({done['epoch']}): the next export sends every change again."))
     return 0
 
 
@@ -236,7 +241,10 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
         counts = export_roster(open_profile(args), args.file)
         emit(args, {"file": str(args.file), **counts},
-               lambda: f"Đã xuất {counts['workers']} người và {counts['attendances']} lượt tập huấn ra {args.file}.")
+               lambda: say(f"Đã xuất {counts['workers']} người và {counts['attendances']} lượt tập huấn ra "
+                           f"{args.file}.",
+                           f"Exported {counts['workers']} people and {counts['attendances']} attendances to "
+                           f"{args.file}."))
         return 0
     from desktop.core.services.roster_import import import_roster
 
@@ -288,15 +296,18 @@ def cmd_case(args: argparse.Namespace) -> int:
         case = find_case(ctx, args.case)
         transfer_case(ctx, case["id"], args.to, notes=args.note)
         emit(args, {"case": case["id"], "case_no": case["case_no"], "to": args.to},
-               lambda: f"Đã kết thúc hồ sơ {case['case_no']} (chuyển nơi ở). Sau lần đồng bộ tới, tỉnh sẽ mở lại "
-                       f"hồ sơ ở xã/phường {args.to}.")
+               lambda: say(f"Đã kết thúc hồ sơ {case['case_no']} (chuyển nơi ở). Sau lần đồng bộ tới, tỉnh sẽ mở "
+                           f"lại hồ sơ ở xã/phường {args.to}.",
+                           f"Case {case['case_no']} closed here (moved away). After the next exchange the province "
+                           f"opens it in commune {args.to}."))
         return 0
     if args.case_command == "export":
         from desktop.core.services.case_export import export_cases
 
         counts = export_cases(open_profile(args), args.file)
         emit(args, {"file": str(args.file), **counts},
-               lambda: f"Đã xuất {counts['cases']} hồ sơ và {counts['services']} lượt dịch vụ ra {args.file}.")
+               lambda: say(f"Đã xuất {counts['cases']} hồ sơ và {counts['services']} lượt dịch vụ ra {args.file}.",
+                           f"Exported {counts['cases']} cases and {counts['services']} services to {args.file}."))
         return 0
     from desktop.core.services.case_import import import_cases
 

@@ -110,7 +110,8 @@ def cmd_conflicts(args: argparse.Namespace, ctx: Any) -> int:
 
     if getattr(args, "conflicts_command", None) == "resolve":
         resolve_conflict(ctx, args.id, args.choice)
-        emit(args, {"resolved": args.id}, lambda: f"Đã giải quyết xung đột {args.id}.")
+        emit(args, {"resolved": args.id}, lambda: say(f"Đã giải quyết xung đột {args.id}.",
+                                                      f"Conflict {args.id} resolved."))
         return 0
     rows = list_conflicts(ctx)
     emit(args, {"conflicts": rows}, lambda: "\n".join(
