@@ -76,8 +76,8 @@ def test_the_watchdog_sees_a_blocked_window(qtbot) -> None:
 
 
 def test_a_full_collection_waits_until_the_window_is_idle(qapp) -> None:
-    """The collector's oldest generation (a pause of a fifth of a second on a large profile) is collected only
-    while no task runs and nobody types or clicks; the young ones always."""
+    """The collector's older generations (a pause of a fifth of a second on a large profile) are collected only
+    while no task runs and nobody types or clicks; the youngest always."""
     import gc
     import time
 

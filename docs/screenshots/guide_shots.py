@@ -191,6 +191,16 @@ def part_one(tmp: Path) -> None:
         page.log_tab.note.setPlainText("Gọi điện cho con gái bà Lan: gia đình đồng ý kế hoạch, hẹn thăm nhà thứ Hai.")
         page.log_tab._add()
 
+    def steps_tab() -> None:
+        case_page().tabs.setCurrentIndex(0)
+
+    def choose_goal_achieved() -> None:
+        page = case_page()
+        page.reason.setCurrentIndex(page.reason.findData("DAT_MUC_TIEU"))
+
+    def close_case() -> None:
+        case_page().close_button.click()
+
     def close_page() -> None:
         case_page().accept()
 
@@ -210,7 +220,11 @@ def part_one(tmp: Path) -> None:
         (100, save_intake), (1500, lambda: grab("trang-ho-so")),
         (300, advance), (600, lambda: grab("xac-nhan-buoc")), (100, confirm),
         (1200, request), (600, confirm), (1200, approve), (600, fill_approval), (300, lambda: grab("phe-duyet")),
-        (100, confirm), (1200, note), (1500, lambda: grab("dien-bien")), (100, close_page),
+        (100, confirm), (1200, note), (1500, lambda: grab("dien-bien")), (100, steps_tab),
+        # Through to closure: the plan carried out, followed up, evaluated; closed with "goal achieved".
+        (300, advance), (600, confirm), (1200, advance), (600, confirm), (1200, advance), (600, confirm),
+        (1200, choose_goal_achieved), (300, close_case), (600, lambda: grab("ket-thuc-xac-nhan")), (100, confirm),
+        (1500, lambda: grab("ket-thuc")), (100, close_page),
         (500, show("sync")), (800, export), (2500, lambda: grab("dong-bo")),
     ]
     appmod.AppController.start = start  # type: ignore[method-assign]
