@@ -18,9 +18,9 @@ def folder_size(path: Path) -> int:
 def write_version_file() -> Path:
     """The Windows version resource of both executables (File › Properties › Details), from VERSION."""
     sys.path.insert(0, str(ROOT))
-    from desktop.version import VERSION
-
     import pyinstaller_versionfile
+
+    from desktop.version import VERSION
 
     WORK.mkdir(parents=True, exist_ok=True)
     path = WORK / "version.txt"
