@@ -51,6 +51,7 @@ class ImportOutcome:
     duplicates: int = 0
     gap: list[int] = field(default_factory=list)
     touched: dict[str, set[str]] = field(default_factory=dict, repr=False)  # records written, by entity
+    device: str = ""  # the sender's device id, once the bundle opened
 
     def reason_params(self) -> dict[str, Any]:
         """The parameters of the refusal's message (desktop/core/messages.py): the file, and for E_INTERNAL the
@@ -234,6 +235,7 @@ def _import_file(ctx: AppContext, path: Path, opener: Opener | None) -> ImportOu
         return ImportOutcome(str(path), False, error.code, error.detail, "refused")
     manifest = opened.manifest
     outcome.changes = len(opened.lines)
+    outcome.device = str(manifest.get("sender", {}).get("device", ""))
     if manifest.get("kind") == "hub":
         known_code = with_bundle_codes(known_code, opened.lines)
     try:
@@ -479,6 +481,12 @@ def _apply_hub(ctx: AppContext, session: Session, opened: OpenedBundle, outcome:
             if int(line.get("epoch", 1)) == store.get_state(session, "epoch", 1):
                 acked = max(store.get_state(session, "acked_seq", 0), int(line["through"]))
                 store.set_state(session, "acked_seq", acked)
+                from sync.receipt_codes import receipt_code
+
+                # The code the district reads from its screen after importing this laptop's bundle.
+                store.set_state(session, "receipt_code", {
+                    "code": receipt_code(ctx.device_id, int(line.get("epoch", 1)), int(line["through"])),
+                    "through": int(line["through"])})
                 fork = store.get_state(session, "fork_notice")
                 if fork and acked and fork.get("new_epoch") == int(line.get("epoch", 1)):
                     store.set_state(session, "fork_notice", None)  # the new series has reached the province

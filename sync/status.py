@@ -41,6 +41,8 @@ def sync_overview(ctx: AppContext, now: dt.datetime | None = None) -> dict[str, 
             "last_export_at": store.get_state(session, "last_export_at"),
             "conflicts": store.count_open_conflicts(session), "ledger": store.ledger(session, 50),
             "fork_notice": store.get_state(session, "fork_notice"),
+            # The code of the province's latest receipt for this laptop, to compare with what the district reads.
+            "receipt_code": store.get_state(session, "receipt_code"),
         }
         made = store.get_state(session, "hub_bundle_made_at")
         freeze_days = store.get_state(session, "freeze_days", FREEZE_DAYS)
@@ -62,3 +64,11 @@ def sync_warnings(ctx: AppContext, now: dt.datetime | None = None) -> dict[str, 
         freeze_days = store.get_state(session, "freeze_days", FREEZE_DAYS)
         fork = store.get_state(session, "fork_notice")
     return {"freshness": hub_freshness(made, freeze_days, now or dt.datetime.now(dt.UTC)), "fork_notice": fork}
+
+
+def latest_receipt(ctx: AppContext) -> dict[str, Any] | None:
+    """The province's latest receipt for this laptop: {"code" (to compare with what the district reads),
+    "through" (the last change it covers)}, or None before the first."""
+    with ctx.db.reader() as session:
+        value = store.get_state(session, "receipt_code")
+    return dict(value) if value else None

@@ -4,6 +4,7 @@ change nothing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -177,8 +178,12 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
     verdict = json.loads(ctxh("hub", "bundle", "verify", str(altered), "--json").stdout)["files"][0]
     imported = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "altered"), "--json").stdout)["files"][0]
     assert not verdict["ok"] and verdict["error"] == imported["error"]
-    first = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]
+    imported_first = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)
+    first = imported_first["totals"]
     assert first["refused"] == 0 and first["applied"] == first["received"] > 0
+    # The code the district reads over the phone after the import (issue 18)…
+    [receipt] = imported_first["receipts"]
+    assert re.fullmatch(r"\d{4} \d{4} \d{4}", receipt["code"])
     again = json.loads(ctxh("hub", "hub", "import", str(tmp_path / "inbox"), "--json").stdout)["totals"]
     assert again["applied"] == 0 and again["refused"] == 0
     status = json.loads(ctxh("hub", "hub", "status", "--json").stdout)
@@ -187,6 +192,8 @@ def test_the_province_round_trip_driven_by_ctxh(tmp_path: Path) -> None:
     assert ctxh("hub", "hub", "export", "--out", str(tmp_path / "back")).returncode == 0
     for path in (tmp_path / "back").glob("*.age"):
         assert ctxh("a", "bundle", "import", str(path)).returncode == 0
+    # … is the one the laptop shows once it has imported the province's bundle.
+    assert json.loads(ctxh("a", "status", "--json").stdout)["province"]["receipt_code"]["code"] == receipt["code"]
     assert "ĐÃ THU HỒI" not in ctxh("hub", "hub", "devices").stdout
     assert ctxh("a", "hub", "status").returncode == 2  # a laptop is not a hub
 

@@ -139,6 +139,7 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
         lines.append(format_message("HUB_IMPORT_TOTALS", totals))
         if result.transferred:
             lines.append(format_message("HUB_TRANSFERRED", {"count": len(result.transferred)}))
+        lines += [format_message("HUB_RECEIPT_CODE", receipt) for receipt in result.receipts]
         return "\n".join(lines)
 
     emit(args, result.as_json(), human)

@@ -158,11 +158,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from desktop.core.messages import format_message
     from desktop.core.services.status import status
-    from sync.status import sync_warnings
+    from sync.status import latest_receipt, sync_warnings
 
     ctx = open_profile(args)
     data = status(ctx)
     data["province"] = sync_warnings(ctx)  # T18: how old the newest hub bundle is; a fork the hub found
+    data["province"]["receipt_code"] = latest_receipt(ctx)  # issue 18: read over the phone with the district
     fresh, fork = data["province"]["freshness"], data["province"]["fork_notice"]
 
     def human() -> str:
@@ -170,6 +171,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                                                   "partition": data["device"]["partition"]})]
         lines += [f"  {k}: {v}" for k, v in data["counts"].items()]
         lines.append(format_message("STATUS_DIGEST", {"digest": data["digest"]}))
+        if data["province"]["receipt_code"]:
+            lines.append(format_message("STATUS_RECEIPT", data["province"]["receipt_code"]))
         if fresh["age_days"] is None:
             lines.append(format_message("STATUS_NO_HUB_BUNDLE"))
         else:

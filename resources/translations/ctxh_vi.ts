@@ -2008,6 +2008,10 @@ Có khớp với máy của họ không?</translation>
       <translation>Đã mở {n} hồ sơ của người chuyển nơi ở tại xã/phường mới.</translation>
     </message>
     <message>
+      <source>{name}: receipt code {code} (up to change {through}) — read it to the commune, who sees the same once they import the province's bundle</source>
+      <translation>{name}: mã xác nhận {code} (đến thay đổi số {through}) — đọc cho xã qua điện thoại; xã thấy đúng mã này khi nhập gói của tỉnh</translation>
+    </message>
+    <message>
       <source>Saved to {path}.</source>
       <translation>Đã lưu vào {path}.</translation>
     </message>
@@ -2730,6 +2734,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>nothing confirmed yet</source>
       <translation>chưa xác nhận</translation>
+    </message>
+    <message>
+      <source>{n} — receipt code {code} (the district reads the same on its screen)</source>
+      <translation>{n} — mã xác nhận {code} (huyện/tỉnh đọc được đúng mã này trên màn hình)</translation>
     </message>
     <message>
       <source>not installed: ask the province for its card, then “Trust a card…” below</source>

@@ -64,6 +64,8 @@ class HubImport:
 
     files: list[ImportOutcome] = field(default_factory=list)
     transferred: list[str] = field(default_factory=list)  # cases opened in another commune after a move
+    # Per laptop whose bundle was applied: the receipt its next hub bundle carries and its code (to read out).
+    receipts: list[dict[str, Any]] = field(default_factory=list)
 
     def totals(self) -> dict[str, int]:
         """Received changes, each counted once: applied + superseded + waiting + duplicate, and files refused."""
@@ -75,7 +77,8 @@ class HubImport:
 
     def as_json(self) -> dict[str, Any]:
         """Per file and totals."""
-        return {"files": [f.as_json() for f in self.files], "totals": self.totals(), "transferred": self.transferred}
+        return {"files": [f.as_json() for f in self.files], "totals": self.totals(), "transferred": self.transferred,
+                "receipts": self.receipts}
 
 
 def import_folder(ctx: AppContext, folder: Path) -> HubImport:
@@ -100,4 +103,17 @@ def import_paths(ctx: AppContext, paths: list[Path]) -> HubImport:
     require(ctx, "hub")
     done = HubImport(import_files(ctx, paths, _opener))
     done.transferred = carry_out(ctx)  # a case closed because the person moved opens in their new commune
+    done.receipts = receipt_codes(ctx, sorted({f.device for f in done.files if f.ok and f.device}))
     return done
+
+
+def receipt_codes(ctx: AppContext, devices: list[str]) -> list[dict[str, Any]]:
+    """For each device, its receipts (per series, as its next hub bundle will carry them) with their codes."""
+    from sync.hub.outbox import receipts_for
+    from sync.receipt_codes import receipt_code
+
+    with ctx.db.reader() as session:
+        names = hub_repo.device_names(session)
+    return [{"device": r["device"], "name": names.get(r["device"], r["device"]), "epoch": r["epoch"],
+             "through": r["through"], "code": receipt_code(r["device"], r["epoch"], r["through"])}
+            for device in devices for r in receipts_for(ctx, device)]

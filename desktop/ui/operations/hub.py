@@ -24,12 +24,13 @@ def received_bundles(ctx: AppContext) -> list[dict[str, Any]]:
     return received(ctx)
 
 
-def import_folder(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel: CancelToken) -> dict[str, int]:
-    """Merge a folder of laptops' bundles; the totals (they add up) and the moved cases opened."""
+def import_folder(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel: CancelToken) -> dict[str, Any]:
+    """Merge a folder of laptops' bundles; the totals (they add up), the moved cases opened, and each laptop's
+    receipt code to read over the phone."""
     from sync.hub.inbox import import_folder as import_all
 
     result = import_all(ctx, folder)
-    return {**result.totals(), "transferred": len(result.transferred)}
+    return {**result.totals(), "transferred": len(result.transferred), "receipts": result.receipts}
 
 
 def export_all(ctx: AppContext, *, folder: Path, progress: ProgressSink, cancel: CancelToken) -> list[Path]:

@@ -130,12 +130,17 @@ class HubCommunesPage(_HubPage):
         if not folder:
             return
 
-        def done(totals: dict[str, int]) -> None:
+        def done(totals: dict[str, Any]) -> None:
+            counts = {k: v for k, v in totals.items() if k != "receipts"}
             text = tr("{files} file(s), {refused} refused; {received} changes: {applied} applied, {superseded} older, "
-                      "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **totals)
+                      "{waiting} waiting, {duplicate} already here; {conflicts} conflict(s).", **counts)
             if totals["transferred"]:
                 text += "\n" + tr("{n} case(s) of people who moved were opened in their new commune.",
                                   n=totals["transferred"])
+            for receipt in totals["receipts"]:
+                text += "\n" + tr("{name}: receipt code {code} (up to change {through}) — read it to the commune, "
+                                  "who sees the same once they import the province's bundle",
+                                  name=receipt["name"], code=receipt["code"], through=receipt["through"])
             self.message.setText(text)
             self.activate()
 

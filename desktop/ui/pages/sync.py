@@ -143,6 +143,10 @@ class SyncPage(QWidget):
             tr("{when}, up to no. {seq}", when=facts["last_export_at"][:16].replace("T", " "),
                seq=_n(facts["last_export_seq"])) if facts["last_export_at"] else tr("never"))
         self.facts["acked"].setText(_n(facts["acked_seq"]) if facts["acked_seq"] else tr("nothing confirmed yet"))
+        receipt = facts.get("receipt_code")
+        if receipt and facts["acked_seq"]:
+            self.facts["acked"].setText(tr("{n} — receipt code {code} (the district reads the same on its screen)",
+                                           n=_n(facts["acked_seq"]), code=receipt["code"]))
         hub = facts["hub"]
         self.facts["hub"].setText(f"{hub['name']} — {hub['fingerprint']}" if hub else tr(
             "not installed: ask the province for its card, then “Trust a card…” below"))
