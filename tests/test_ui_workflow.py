@@ -35,8 +35,7 @@ def test_todo_page_and_case_page_take_a_child_case_through_approval(qtbot, backe
     assert page.sections["overdue"][0].text() == "Quá hạn (1)"
     assert page.sections["overdue"][1].item(0, 3).text() == "Đánh giá nguy cơ ban đầu"
 
-    dialog = CasePage(backend, case_id, win)
-    qtbot.addWidget(dialog)
+    dialog = CasePage(backend, case_id, win)  # the window owns it (and closes it with itself)
     dialog.show()
     qtbot.waitUntil(lambda: "Đánh giá nguy cơ ban đầu" in dialog.state.text(), timeout=5000)
     for _ in range(2):  # → detailed assessment → plan, each confirmed first

@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(guide)
         self.statusBar().addPermanentWidget(QLabel(f"CTXH Desk {VERSION}"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, activated=self.open_guide)
-        backend.runner.busy_changed.connect(lambda busy: self.busy.setText(tr("Working…") if busy else ""))
+        # A bound method, not a lambda: Qt drops the connection when the window is destroyed (a lambda would
+        # outlive it and touch a deleted label when the worker next turns busy).
+        backend.runner.busy_changed.connect(self._show_busy)
         start = self.names.index(start_page) if start_page in self.names else 0
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(start)
@@ -250,6 +252,9 @@ class MainWindow(QMainWindow):
                 page.records_requested.connect(self.show_records)
             self.page_built.emit(name, page)
         return self.pages[name]
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setText(tr("Working…") if busy else "")
 
     def open_guide(self, topic: str | None = None) -> Any:
         """The user guide at `topic`, or at the topic of the page in view (F1)."""

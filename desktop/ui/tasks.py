@@ -150,13 +150,17 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Any) -> bool:
-    """False for a bound method of a Qt object whose C++ side was deleted."""
-    owner = getattr(callback, "__self__", None)
-    if isinstance(owner, QObject):
-        import shiboken6
+    """False for a bound method of a Qt object whose C++ side was deleted, or a closure over one (a list's
+    `lambda rows: self._add_page(…)` once its window was closed and collected)."""
+    import shiboken6
 
-        return bool(shiboken6.isValid(owner))
-    return True
+    owners = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    return all(shiboken6.isValid(owner) for owner in owners if isinstance(owner, QObject))
 
 
 def _is_expected(exc: BaseException) -> bool:

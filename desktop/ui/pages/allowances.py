@@ -145,7 +145,12 @@ class AllowancesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.lines: list[Any] = []
-        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
+        backend.changed.connect(self._changed_elsewhere)  # bound: dropped with the page
+
+    def _changed_elsewhere(self, _changed: object) -> None:
+        """Something was written: refresh if the page is in view."""
+        if self.isVisible():
+            self.activate()
 
     def activate(self) -> None:
         """Read the register of the chosen month on the database worker."""

@@ -241,7 +241,12 @@ class OverviewPage(QWidget):
         layout.addWidget(scroll, 1)
         # A change elsewhere recomputes the figures only while they are on screen (the window activates a page
         # each time it is shown): on a large profile a report keeps the one database worker busy for seconds.
-        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
+        backend.changed.connect(self._changed_elsewhere)  # bound: dropped with the page
+
+    def _changed_elsewhere(self, _changed: object) -> None:
+        """Something was written: refresh if the page is in view."""
+        if self.isVisible():
+            self.activate()
 
     def activate(self) -> None:
         """Compute the period's figures on the database worker."""

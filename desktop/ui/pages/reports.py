@@ -99,7 +99,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         # A change elsewhere recomputes the figures only while they are on screen (the window activates a page
         # each time it is shown): on a large profile a report keeps the one database worker busy for seconds.
-        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
+        backend.changed.connect(self._changed_elsewhere)  # bound: dropped with the page
 
     # --- the report ----------------------------------------------------------------------------------------
 
@@ -157,6 +157,11 @@ class ReportsPage(QWidget):
         if box.currentData()[0] in ("range",) or box.currentIndex() != index:
             box.setCurrentIndex(index)  # emits changed, which reloads
         else:
+            self.activate()
+
+    def _changed_elsewhere(self, _changed: object) -> None:
+        """Something was written: refresh if the page is in view."""
+        if self.isVisible():
             self.activate()
 
     def activate(self) -> None:

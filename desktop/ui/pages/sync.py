@@ -125,7 +125,12 @@ class SyncPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(QLabel(tr("Bundles written and received")))
         layout.addLayout(self.ledger_holder, 1)
-        backend.changed.connect(lambda _c: self.refresh() if self.isVisible() else None)
+        backend.changed.connect(self._changed_elsewhere)  # bound: dropped with the page
+
+    def _changed_elsewhere(self, _changed: object) -> None:
+        """Something was written: refresh if the page is in view."""
+        if self.isVisible():
+            self.refresh()
 
     def activate(self) -> None:
         """Refresh the facts and the list of drives each time the page is shown."""

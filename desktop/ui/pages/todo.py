@@ -92,7 +92,12 @@ class TodoPage(QWidget):
             self.sections[key] = (caption, table)
         self._data: dict[str, Any] = {}
         self._first_show = True
-        backend.changed.connect(lambda _c: self.activate() if self.isVisible() else None)
+        backend.changed.connect(self._changed_elsewhere)  # bound: dropped with the page
+
+    def _changed_elsewhere(self, _changed: object) -> None:
+        """Something was written: refresh if the page is in view."""
+        if self.isVisible():
+            self.activate()
 
     def activate(self) -> None:
         """Fetch the lists on the database worker."""
