@@ -29,3 +29,9 @@ def parse_date(value: Any) -> dt.date:
         if match:
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     raise ValueError(f"not a date: {value!r}")
+
+
+def local_time(utc: dt.datetime) -> dt.datetime:
+    """A record's stamp (naive UTC, as the records keep it) on the laptop's clock, like the workflow's own
+    times and what the officer reads."""
+    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)

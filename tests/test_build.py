@@ -103,3 +103,16 @@ def test_the_laptop_build_is_lean_and_goes_through_a_commune_s_day(frozen: Path,
     verified = run(frozen, "--data-dir", profile, "bundle", "verify", *files, "--user", "canbo")
     assert verified.returncode == 0 and "hợp lệ" in verified.stdout, verified.stderr + verified.stdout
     assert run(frozen, "--version").stdout.strip().startswith("CTXH Desk ")
+
+
+def test_a_laptop_without_the_hub_s_driver_says_so_in_a_sentence(monkeypatch) -> None:
+    """The laptop build carries no PostgreSQL driver: asked for a PostgreSQL hub, it refuses with E_HUB_DRIVER
+    rather than an internal error."""
+    from desktop.core.db import make_engine
+    from desktop.core.errors import CtxhError
+
+    for name in ("psycopg", "psycopg_binary"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed
+    with pytest.raises(CtxhError) as info:
+        make_engine("postgresql+psycopg://hub@localhost/ctxh")
+    assert info.value.code == "E_HUB_DRIVER"

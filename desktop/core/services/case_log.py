@@ -18,6 +18,7 @@ from desktop.core.services.access import visible_case
 from desktop.core.services.changes import Changed, Writing
 from desktop.core.services.records import validate
 from desktop.core.validation import Rule
+from desktop.dates import local_time
 
 NOTE_RULES: dict[str, Rule] = {
     "case_id": Rule("ref", required=True),
@@ -77,10 +78,7 @@ def _day(value: dt.date) -> dt.datetime:
 
 
 def _local(utc: dt.datetime | None) -> dt.datetime | None:
-    """A record's stamp (UTC) as the laptop's clock reads it, like the workflow's own times."""
-    if utc is None:
-        return None
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    return local_time(utc) if utc is not None else None
 
 
 def _note_moment(note: dict[str, Any]) -> dt.datetime:

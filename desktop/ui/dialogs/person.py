@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.messages import field_label
 from desktop.core.text import format_date
+from desktop.dates import local_time
 from desktop.ui.backend import Backend
 from desktop.ui.i18n import tr
 from desktop.ui.operations import roster as ops
@@ -34,13 +35,6 @@ DETAIL_FIELDS = [
     ("title_grade", "title_grade"), ("title_code", None), ("practice_cert_no", None), ("practice_cert_expiry", None),
     ("contract_no", None), ("start_date", None), ("end_date", None), ("status", "worker_status"), ("notes", None),
 ]
-
-
-def _local(utc: Any) -> Any:
-    """A change's stamp (UTC) on the laptop's clock."""
-    import datetime as dt
-
-    return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 def _author(name: str | None) -> str:
@@ -100,7 +94,7 @@ class PersonDialog(QDialog):
              for c in page["cases"]]), tr("Cases managed ({n})", n=len(page["cases"])))
         self.tabs.addTab(read_only_table(
             [tr("When"), tr("Who"), tr("What changed")],
-            [[_local(h["created_at"]).strftime("%d/%m/%Y %H:%M"), _author(h["author"]),
+            [[local_time(h["created_at"]).strftime("%d/%m/%Y %H:%M"), _author(h["author"]),
               tr("created") if h["created"] else ", ".join(f"{field_label(k)}: {v}" for k, v in h["fields"].items())]
              for h in page["history"]]), tr("Change history"))
         self.tabs.setCurrentIndex(max(current, 0))
