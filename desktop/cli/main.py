@@ -13,7 +13,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli import allowance_commands, hub_commands, local_commands, report_commands, sync_commands
+from desktop.cli import (
+    allowance_commands,
+    card_commands,
+    hub_commands,
+    local_commands,
+    report_commands,
+    sync_commands,
+)
 from desktop.cli.common import common_options, data_dir, open_profile
 
 # (data dir, user, language, page) → exit code
@@ -41,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_commands.add_parsers(sub, common)
     report_commands.add_parsers(sub, common)
     allowance_commands.add_parsers(sub, common)
+    card_commands.add_parsers(sub, common)
     hub_commands.add_parsers(sub, common)
     return parser
 
@@ -92,6 +100,8 @@ def _command(args: argparse.Namespace, command: str, render_pdf: report_commands
             return allowance_commands.cmd_allowance(args, render_pdf)
         if command == "hub":
             return hub_commands.cmd_hub(args, data_dir(args))
+        if command in card_commands.COMMANDS:
+            return card_commands.COMMANDS[command](args)
         if command in sync_commands.COMMANDS:
             return sync_commands.COMMANDS[command](args, open_profile(args))
         return local_commands.COMMANDS[command](args)

@@ -26,7 +26,7 @@ from desktop.core.errors import CtxhError
 # just to learn that nothing is to be done.
 CACHE_KIB = 131072  # see the cache_size pragma below
 BULK_CACHE_KIB = 8192
-HEAD_REVISION = "0014_case_work"
+HEAD_REVISION = "0015_card_fields"
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

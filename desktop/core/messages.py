@@ -31,6 +31,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{field}»: số CCCD phải gồm đúng 12 chữ số (đang có «{value}»).",
         "“{field}”: a citizen ID has exactly 12 digits (got “{value}”).",
     ),
+    "E_CMND": (
+        "«{field}»: số CMND cũ phải gồm 9 hoặc 12 chữ số (đang có «{value}»).",
+        "“{field}”: an old identity card number has 9 or 12 digits (got “{value}”).",
+    ),
+    "E_IMAGE_READ": ("Không đọc được tệp ảnh «{file}».", "Could not read the picture file “{file}”."),
+    "E_IMAGE_TOO_LARGE": (
+        "Ảnh «{file}» quá lớn để đọc (tối đa 40 MB, 60 triệu điểm ảnh).",
+        "The picture “{file}” is too large to read (40 MB, 60 megapixels at most).",
+    ),
+    "E_IMAGE_FORMAT": (
+        "«{file}» không phải là ảnh chương trình đọc được (JPEG, PNG, WebP, BMP, GIF, TIFF).",
+        "“{file}” is not a picture the program can read (JPEG, PNG, WebP, BMP, GIF, TIFF).",
+    ),
+    "E_CARD_NO_QR": (
+        "Không tìm thấy mã QR trong ảnh «{file}». Chụp lại mặt có mã QR của thẻ: đủ sáng, không lóa, mã QR rõ nét "
+        "và chiếm phần lớn khung hình.",
+        "No QR code was found in the picture “{file}”. Take the side of the card with the QR code again: in good "
+        "light, without glare, the QR code sharp and large in the frame.",
+    ),
+    "E_CARD_QR_NOT_CARD": (
+        "Mã QR trong ảnh «{file}» không phải mã QR của thẻ CCCD hoặc thẻ căn cước.",
+        "The QR code in the picture “{file}” is not the QR code of a citizen identity card (CCCD or căn cước).",
+    ),
+    "E_CARD_QR_ENCODING": (
+        "Mã QR trong ảnh «{file}» không ghi đúng bảng mã UTF-8 của thẻ căn cước; hãy nhập tay.",
+        "The QR code in the picture “{file}” is not in the UTF-8 text of a citizen card; please type the details.",
+    ),
+    "CARD_ID_FORMAT": ("Số định danh trên thẻ không đủ 12 chữ số.", "The card's ID number is not 12 digits."),
+    "CARD_ID_PROVINCE": (
+        "Ba chữ số đầu của số định danh ({code}) không phải mã tỉnh nơi đăng ký khai sinh.",
+        "The first three digits of the ID number ({code}) are not a province code.",
+    ),
+    "CARD_ID_CENTURY": (
+        "Chữ số thứ tư của số định danh không khớp thế kỷ của ngày sinh trên thẻ.",
+        "The fourth digit of the ID number does not match the century of the card's birth date.",
+    ),
+    "CARD_ID_SEX": (
+        "Chữ số thứ tư của số định danh không khớp giới tính trên thẻ.",
+        "The fourth digit of the ID number does not match the card's sex.",
+    ),
+    "CARD_ID_YEAR": (
+        "Chữ số thứ năm và sáu của số định danh không khớp năm sinh trên thẻ.",
+        "The fifth and sixth digits of the ID number do not match the card's year of birth.",
+    ),
+    "CARD_OLD_ID": (
+        "Số CMND cũ trên thẻ không đúng 9 hoặc 12 chữ số.", "The card's old ID number is not 9 or 12 digits.",
+    ),
+    "CARD_BIRTH_DATE": ("Ngày sinh trên thẻ không đọc được.", "The card's birth date could not be read."),
+    "CARD_SEX": ("Giới tính trên thẻ không đọc được.", "The card's sex could not be read."),
+    "CARD_ISSUE_DATE": ("Ngày cấp trên thẻ không đọc được.", "The card's issue date could not be read."),
     "E_PHONE": (
         "«{field}»: số điện thoại «{value}» không hợp lệ (10 chữ số, bắt đầu bằng 0).",
         "“{field}”: “{value}” is not a valid phone number (10 digits starting with 0).",
@@ -463,6 +513,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "birth_date": ("Ngày sinh", "Date of birth"),
     "gender": ("Giới tính", "Gender"),
     "national_id": ("Số CCCD", "Citizen ID"),
+    "old_national_id": ("Số CMND cũ", "Old ID card no."),
+    "id_issued_on": ("Ngày cấp CCCD", "ID issued on"),
+    "father_name": ("Họ tên cha", "Father's name"),
+    "mother_name": ("Họ tên mẹ", "Mother's name"),
     "phone": ("Số điện thoại", "Phone"),
     "email": ("Thư điện tử", "Email"),
     "address": ("Địa chỉ", "Address"),

@@ -22,7 +22,7 @@ _PHONE_NOISE = re.compile(r"[\s.\-()]")
 
 @dataclass(frozen=True)
 class Rule:
-    """How one field is checked. kind: text, date, code, codes, int, number, bool, cccd, phone, email, ref."""
+    """How one field is checked. kind: text, date, code, codes, int, number, bool, cccd, cmnd, phone, email, ref."""
 
     kind: str = "text"
     required: bool = False
@@ -151,6 +151,11 @@ def _clean_one(
         digits = re.sub(r"\s", "", str(raw))
         if not is_cccd(digits):
             raise fail("E_CCCD", value=str(raw))
+        return digits
+    if rule.kind == "cmnd":  # the old identity card: 9 digits, or the 12 of the last ones issued
+        digits = re.sub(r"\s", "", str(raw))
+        if not re.fullmatch(r"\d{9}|\d{12}", digits):
+            raise fail("E_CMND", value=str(raw))
         return digits
     if rule.kind == "phone":
         phone = normalise_phone(str(raw))

@@ -17,13 +17,20 @@ class Beneficiary(Synced, Base):
     __entity__ = "beneficiary"
     __synced_fields__ = (
         "full_name", "gender", "birth_date", "national_id", "phone", "address", "commune_code",
-        "guardian_name", "target_groups", "notes", "as_written",
+        "guardian_name", "target_groups", "notes", "as_written", "old_national_id", "id_issued_on", "father_name",
+        "mother_name",
     )
 
     full_name: Mapped[str] = mapped_column(String(120))
     gender: Mapped[str | None] = mapped_column(String(8))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     national_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    # From the card's QR (issue 18): the old CMND (or the căn cước's cancelled number), the card's issue date,
+    # and the parents' names some căn cước carry.
+    old_national_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    id_issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    father_name: Mapped[str | None] = mapped_column(String(120))
+    mother_name: Mapped[str | None] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(300))
     commune_code: Mapped[str | None] = mapped_column(String(5))

@@ -20,12 +20,15 @@ class Worker(Synced, Base):
         "category", "workplace_type", "position", "education_level", "major", "sw_qualification",
         "title_grade", "title_code", "practice_cert_no", "practice_cert_expiry",
         "contract_no", "start_date", "end_date", "status", "notes", "general_education", "as_written",
+        "old_national_id", "id_issued_on",
     )
 
     full_name: Mapped[str] = mapped_column(String(120))
     gender: Mapped[str | None] = mapped_column(String(8))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     national_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    old_national_id: Mapped[str | None] = mapped_column(String(12), index=True)  # the old CMND, from the card
+    id_issued_on: Mapped[dt.date | None] = mapped_column(Date)
     phone: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(120))
     address: Mapped[str | None] = mapped_column(String(300))

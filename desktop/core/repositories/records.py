@@ -197,24 +197,52 @@ def training_totals(session: Session) -> dict[str, int]:
     return {"courses": courses, "attendances": attendances, "people": people}
 
 
-def people_like(session: Session, national_id: str | None, birth_date: Any) -> list[dict[str, Any]]:
-    """Live beneficiaries with this CCCD or born on this day, with their live cases (id, number, status):
-    where intake looks for a person already here."""
+def people_like(session: Session, numbers: list[str], birth_date: Any) -> list[dict[str, Any]]:
+    """Live beneficiaries carrying one of these numbers (as CCCD or old CMND) or born on this day, with their
+    live cases (id, number, status): where intake looks for a person already here."""
     from sqlalchemy import or_
 
-    from desktop.core.models import Beneficiary, Case
+    from desktop.core.models import Beneficiary
 
-    b, c = Beneficiary.__table__, Case.__table__
-    same = [b.c.national_id == national_id] if national_id else []
+    b = Beneficiary.__table__
+    same = [b.c.national_id.in_(numbers), b.c.old_national_id.in_(numbers)] if numbers else []
     same += [b.c.birth_date == birth_date] if birth_date else []
     if not same:
         return []
-    people = [dict(r) for r in session.execute(
-        select(b.c.id, b.c.full_name, b.c.birth_date, b.c.national_id, b.c.address)
-        .where(b.c.deleted.is_(False), or_(*same))).mappings()]
+    return _with_cases(session, [dict(r) for r in session.execute(
+        select(b.c.id, b.c.full_name, b.c.birth_date, b.c.national_id, b.c.old_national_id, b.c.address)
+        .where(b.c.deleted.is_(False), or_(*same))).mappings()])
+
+
+def _with_cases(session: Session, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from desktop.core.models import Case
+
+    c = Case.__table__
     for person in people:
         person["cases"] = [dict(r) for r in session.execute(
             select(c.c.id, c.c.case_no, c.c.status, c.c.assigned_worker_id)
             .where(c.c.beneficiary_id == person["id"], c.c.deleted.is_(False))
             .order_by(c.c.opened_on.desc())).mappings()]
     return people
+
+
+def people_with_numbers(session: Session, numbers: list[str]) -> list[dict[str, Any]]:
+    """Live beneficiaries whose CCCD or old CMND is one of `numbers`, with their live cases."""
+    return [p for p in people_like(session, numbers, None)
+            if {p["national_id"], p["old_national_id"]} & set(numbers)]
+
+
+def workers_with_numbers(session: Session, numbers: list[str]) -> list[dict[str, Any]]:
+    """Live roster members whose CCCD or old CMND is one of `numbers`."""
+    from sqlalchemy import or_
+
+    from desktop.core.models import Worker
+
+    w = Worker.__table__
+    if not numbers:
+        return []
+    return [dict(r) for r in session.execute(
+        select(w.c.id, w.c.full_name, w.c.birth_date, w.c.national_id, w.c.old_national_id, w.c.category,
+               w.c.status)
+        .where(w.c.deleted.is_(False), or_(w.c.national_id.in_(numbers), w.c.old_national_id.in_(numbers)))
+    ).mappings()]

@@ -34,6 +34,10 @@ BENEFICIARY_RULES: dict[str, Rule] = {
     "gender": Rule("code", code_list="gender"),
     "birth_date": Rule("date", not_future=True),
     "national_id": Rule("cccd"),
+    "old_national_id": Rule("cmnd"),
+    "id_issued_on": Rule("date", not_future=True),
+    "father_name": Rule("text", max_len=120),
+    "mother_name": Rule("text", max_len=120),
     "phone": Rule("phone"),
     "address": Rule("text", max_len=300),
     "commune_code": Rule("text", max_len=5),
@@ -116,22 +120,23 @@ def open_case(
 
 
 def likely_existing(ctx: AppContext, person: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """People already here who are likely the one being taken in: the same CCCD, or the same name (folded:
+    """People already here who are likely the one being taken in: the same CCCD or old CMND, or the same name (folded:
     diacritics and spacing aside) and birth date. Each with its cases, so intake can open one instead of
     making a second person. A collaborator hears only of people in their own cases."""
+    from desktop.core.services.card_reading import card_numbers
     from desktop.core.text import fold
 
-    national_id = "".join(str(person.get("national_id") or "").split()) or None
+    numbers = card_numbers(person)
     try:
         born = parse_date(person["birth_date"]) if person.get("birth_date") else None
     except ValueError:
         born = None
     name = fold(" ".join(str(person.get("full_name") or "").split()))
     with ctx.db.reader() as session:
-        found = repo.people_like(session, national_id, born)
+        found = repo.people_like(session, numbers, born)
     likely = []
     for candidate in found:
-        same_id = bool(national_id) and candidate["national_id"] == national_id
+        same_id = bool({candidate["national_id"], candidate["old_national_id"]} & set(numbers))
         same_name = bool(name) and born is not None and candidate["birth_date"] == born and fold(
             candidate["full_name"]) == name
         if not (same_id or same_name):

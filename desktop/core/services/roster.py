@@ -20,6 +20,8 @@ WORKER_RULES: dict[str, Rule] = {
     "gender": Rule("code", code_list="gender"),
     "birth_date": Rule("date", not_future=True),
     "national_id": Rule("cccd"),
+    "old_national_id": Rule("cmnd"),
+    "id_issued_on": Rule("date", not_future=True),
     "phone": Rule("phone"),
     "email": Rule("email"),
     "address": Rule("text", max_len=300),
