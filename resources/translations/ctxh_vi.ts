@@ -60,6 +60,106 @@
       <translation>Người này đã có trong lớp.</translation>
     </message>
     <message>
+      <source>The card says otherwise</source>
+      <translation>Thông tin trên thẻ khác</translation>
+    </message>
+    <message>
+      <source>These fields were already filled in and the card says something else. Tick the ones to take from the card; the others stay as typed.</source>
+      <translation>Các ô này đã được nhập và thẻ ghi khác. Đánh dấu những ô lấy theo thẻ; các ô còn lại giữ như đã nhập.</translation>
+    </message>
+    <message>
+      <source>Take the ticked values from the card</source>
+      <translation>Lấy theo thẻ các ô đã đánh dấu</translation>
+    </message>
+    <message>
+      <source>Keep everything as typed</source>
+      <translation>Giữ tất cả như đã nhập</translation>
+    </message>
+    <message>
+      <source>Read from the card…</source>
+      <translation>Đọc từ thẻ…</translation>
+    </message>
+    <message>
+      <source>Fill the person's details from the QR code of their chip CCCD or căn cước: a photo taken on a phone, or a picture copied from the chat (Ctrl+Shift+V)</source>
+      <translation>Điền thông tin của người này từ mã QR trên thẻ CCCD gắn chip hoặc thẻ căn cước: ảnh chụp bằng điện thoại, hoặc ảnh sao chép từ cửa sổ trò chuyện (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <source>Open a photo of the card…</source>
+      <translation>Mở ảnh chụp thẻ…</translation>
+    </message>
+    <message>
+      <source>Paste the picture (Ctrl+Shift+V)</source>
+      <translation>Dán ảnh (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <source>The side with the QR code; the photo is not kept.</source>
+      <translation>Chụp mặt có mã QR; ảnh không được lưu lại.</translation>
+    </message>
+    <message>
+      <source>Choose a photo of the card</source>
+      <translation>Chọn ảnh chụp thẻ</translation>
+    </message>
+    <message>
+      <source>Pictures ({patterns})</source>
+      <translation>Ảnh ({patterns})</translation>
+    </message>
+    <message>
+      <source>Reading the card…</source>
+      <translation>Đang đọc thẻ…</translation>
+    </message>
+    <message>
+      <source>Filled {n} field(s) from the card: {fields}.</source>
+      <translation>Đã điền {n} trường từ thẻ: {fields}.</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Thông tin</translation>
+    </message>
+    <message>
+      <source>As typed</source>
+      <translation>Đã nhập</translation>
+    </message>
+    <message>
+      <source>On the card</source>
+      <translation>Trên thẻ</translation>
+    </message>
+    <message>
+      <source>Kept as typed: {fields}.</source>
+      <translation>Giữ như đã nhập: {fields}.</translation>
+    </message>
+    <message>
+      <source>Check the card: its number disagrees with what it says.</source>
+      <translation>Kiểm tra lại thẻ: số định danh không khớp với thông tin ghi trên thẻ.</translation>
+    </message>
+    <message>
+      <source>{name} is already on the roster with this number.</source>
+      <translation>{name} đã có trong danh sách đội ngũ với số này.</translation>
+    </message>
+    <message>
+      <source>Open their entry</source>
+      <translation>Mở mục của người này</translation>
+    </message>
+    <message>
+      <source>Open the existing case</source>
+      <translation>Mở hồ sơ đã có</translation>
+    </message>
+    <message>
+      <source>the pasted picture</source>
+      <translation>ảnh vừa dán</translation>
+    </message>
+    <message>
+      <source>There is no picture on the clipboard. Copy the photo in the chat window first (right-click, Copy), or open the photo's file.</source>
+      <translation>Không có ảnh trong bộ nhớ tạm. Hãy sao chép ảnh trong cửa sổ trò chuyện trước (nhấp chuột phải, Sao chép), hoặc mở tệp ảnh.</translation>
+    </message>
+    <message>
+      <source>{name} is already here with this number</source>
+      <translation>{name} đã có ở đây với số này</translation>
+    </message>
+    <message>
+      <source>cases</source>
+      <translation>hồ sơ</translation>
+    </message>
+    <message>
       <source>the province (hub)</source>
       <translation>tỉnh (máy chủ tỉnh)</translation>
     </message>
@@ -574,10 +674,6 @@
     <message>
       <source>Record</source>
       <translation>Bản ghi</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>Thông tin</translation>
     </message>
     <message>
       <source>Value in force</source>
@@ -1116,16 +1212,16 @@
       <translation>{commune} — đang đăng nhập: {user}</translation>
     </message>
     <message>
+      <source>Working…</source>
+      <translation>Đang xử lý…</translation>
+    </message>
+    <message>
       <source>This laptop's data has never been backed up onto a USB stick or another disk: Settings › Back up to a folder or USB stick.</source>
       <translation>Dữ liệu của máy này chưa từng được sao lưu ra USB hay ổ đĩa khác: vào Cài đặt › Sao lưu vào thư mục hoặc USB.</translation>
     </message>
     <message>
       <source>The last backup onto a USB stick or another disk is {days} days old: Settings › Back up to a folder or USB stick.</source>
       <translation>Lần sao lưu ra USB hay ổ đĩa khác gần nhất đã {days} ngày: vào Cài đặt › Sao lưu vào thư mục hoặc USB.</translation>
-    </message>
-    <message>
-      <source>Working…</source>
-      <translation>Đang xử lý…</translation>
     </message>
     <message>
       <source>Add an account</source>
@@ -1728,10 +1824,6 @@
       <translation>Mở hồ sơ đã có thay vì tạo thêm một người nữa?</translation>
     </message>
     <message>
-      <source>Open the existing case</source>
-      <translation>Mở hồ sơ đã có</translation>
-    </message>
-    <message>
       <source>A different person: save as new</source>
       <translation>Người khác: lưu thành người mới</translation>
     </message>
@@ -1782,10 +1874,6 @@
     <message>
       <source>A person already on the list looks like the one you are taking in:</source>
       <translation>Người đang tiếp nhận giống một người đã có trong danh sách:</translation>
-    </message>
-    <message>
-      <source>cases</source>
-      <translation>hồ sơ</translation>
     </message>
     <message>
       <source>⚠ {laptop}: {reason}</source>

@@ -143,23 +143,40 @@ class RecordForm(QWidget):
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the inputs from a record's values."""
         for spec in self._fields:
-            widget = self._inputs[spec.name]
-            value = values.get(spec.name)
-            if isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(value or "")
-            elif isinstance(widget, QComboBox):
-                index = widget.findData(value)
-                widget.setCurrentIndex(max(index, 0))
-            elif isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            elif isinstance(widget, QListWidget):
-                chosen = set(value if isinstance(value, list) else (value or "").split())
-                for i in range(widget.count()):
-                    item = widget.item(i)
-                    checked = item.data(Qt.ItemDataRole.UserRole) in chosen
-                    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            elif isinstance(widget, QLineEdit):
-                widget.setText(format_date(value) if isinstance(value, dt.date) else (value or ""))
+            self._set(self._inputs[spec.name], values.get(spec.name))
+
+    def set_value(self, name: str, value: Any) -> None:
+        """Fill one input, leaving the others as they are."""
+        self._set(self._inputs[name], value)
+
+    @staticmethod
+    def _set(widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QListWidget):
+            chosen = set(value if isinstance(value, list) else (value or "").split())
+            for i in range(widget.count()):
+                item = widget.item(i)
+                checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        elif isinstance(widget, QLineEdit):
+            widget.setText(format_date(value) if isinstance(value, dt.date) else (value or ""))
+
+    def value_text(self, name: str) -> str:
+        """What an input shows, as the officer reads it (a choice's label, a date as typed)."""
+        widget = self._inputs[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentText() if widget.currentData() is not None else ""
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        return ""
 
     def values(self) -> dict[str, Any]:
         """The raw values as typed; the service validates and normalises them."""

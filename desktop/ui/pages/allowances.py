@@ -224,6 +224,7 @@ class AllowancesPage(QWidget):
                                            FieldSpec("birth_date", "date", section=person_section),
                                            FieldSpec("gender", "code", "gender", section=person_section),
                                            FieldSpec("national_id", section=person_section),
+                                           FieldSpec("old_national_id", section=person_section),
                                            FieldSpec("address", section=person_section)])
         decision = RecordForm(self.backend, self._decision_fields())
         decision.set_values({"decision_date": dt.date.today(), "start_month": _day_of(self.month)})
@@ -232,8 +233,11 @@ class AllowancesPage(QWidget):
             self.backend.write(ops.add_recipient, person=values["person"], decision=values["decision"],
                                on_done=done, on_error=failed)
 
+        from desktop.ui.dialogs.card_reader import CardReaderBar
+
+        self.card_bar = CardReaderBar(self.backend, person)
         RecordDialog(tr("Add a person to the allowance list"), [("person", person), ("decision", decision)], save,
-                     self).open()
+                     self, header=self.card_bar).open()
 
     def _add_decision(self) -> None:
         line = self._chosen()

@@ -21,9 +21,13 @@ def beneficiary_fields() -> list[FieldSpec]:
         FieldSpec("gender", "code", "gender", section=section),
         FieldSpec("birth_date", "date", section=section),
         FieldSpec("national_id", section=section),
+        FieldSpec("old_national_id", section=section),
+        FieldSpec("id_issued_on", "date", section=section),
         FieldSpec("phone", section=section),
-        FieldSpec("guardian_name", section=section),
         FieldSpec("address", section=section),
+        FieldSpec("guardian_name", section=section),
+        FieldSpec("father_name", section=section),
+        FieldSpec("mother_name", section=section),
         FieldSpec("target_groups", "codes", "target_group", section=section),
     ]
 
@@ -143,10 +147,21 @@ class CasesPage(ListPage):
             else:
                 person.set_values(values["beneficiary"])
                 case.set_values(values)
-            self._dialog = RecordDialog(title, [("person", person), ("case", case)], self._save, self)
+            from desktop.ui.dialogs.card_reader import CardReaderBar
+
+            self.card_bar = CardReaderBar(self.backend, person, on_existing=self._open_existing)
+            self._dialog = RecordDialog(title, [("person", person), ("case", case)], self._save, self,
+                                        header=self.card_bar)
             self._dialog.open()
 
         self.backend.call(ops.case_form_choices, on_done=build)
+
+    def _open_existing(self, person: dict[str, Any]) -> None:
+        """The card's person is here already: her newest case opens instead of a second person."""
+        from desktop.ui.dialogs.case_page import CasePage
+
+        self._dialog.reject()
+        CasePage(self.backend, person["cases"][0]["id"], self).open()
 
     def open_add(self) -> None:
         self._editing = None

@@ -21,6 +21,8 @@ def worker_fields() -> list[FieldSpec]:
         FieldSpec("gender", "code", "gender", section=person),
         FieldSpec("birth_date", "date", section=person),
         FieldSpec("national_id", section=person),
+        FieldSpec("old_national_id", section=person),
+        FieldSpec("id_issued_on", "date", section=person),
         FieldSpec("phone", section=person),
         FieldSpec("email", section=person),
         FieldSpec("address", section=person),
@@ -146,8 +148,17 @@ class RosterPage(ListPage):
             on_error=lambda error: show_error(self, error))
 
     def _dialog(self, title: str) -> tuple[RecordDialog, RecordForm]:
+        from desktop.ui.dialogs.card_reader import CardReaderBar
+
         form = RecordForm(self.backend, worker_fields())
-        return RecordDialog(title, [("worker", form)], self._save, self), form
+        self.card_bar = CardReaderBar(self.backend, form, on_existing=self._open_existing, existing_kind="workers")
+        self._open = RecordDialog(title, [("worker", form)], self._save, self, header=self.card_bar)
+        return self._open, form
+
+    def _open_existing(self, worker: dict[str, Any]) -> None:
+        """The card's person is on the roster already: their entry opens instead of a second one."""
+        self._open.reject()
+        self.open_edit(worker["id"])
 
     def open_add(self) -> None:
         self._editing = None
