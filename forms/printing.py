@@ -92,9 +92,10 @@ def value_text(field: Field, value: Any, lang: str, code_label: CodeLabel) -> st
 
 
 def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[str, Any], lang: str,
-              code_label: CodeLabel) -> str:
+              code_label: CodeLabel, seal: str = "") -> str:
     """The HTML of one filled form. `layout` is what forms.schema.read_answers gives; `header` holds
-    "commune", "case_no", "person", "birth_date" and "filled_on" (dates as datetime.date)."""
+    "commune", "case_no", "person", "birth_date" and "filled_on" (dates as datetime.date). `seal` is the
+    HTML of the paper's check code, printed under the signatures."""
     words = WORDS["en" if lang == "en" else "vi"]
     lang = "en" if lang == "en" else "vi"
     answers = layout["answers"]
@@ -139,6 +140,7 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
                     f"<b>{e(for_unit(_text(s, lang), kind).upper())}</b><br/>"
                     f"<i>{e(words['sign'])}</i><br/><br/><br/><br/><br/></td>" for s in form.signatures)
     parts.append(f"<table width='100%'><tr>{cells}</tr></table>")
+    parts.append(seal)
     parts.append(f"<p style='font-size: 8pt; color: #666;'>{e(form.code)} · "
                  f"{e(words['version'].format(v=layout.get('answered_version', form.version)))}</p>")
     parts.append("</body></html>")

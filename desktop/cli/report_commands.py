@@ -66,7 +66,12 @@ def cmd_report(args: argparse.Namespace, render_pdf: PdfRenderer | None) -> int:
     ctx = open_profile(args)
     report = build_report(ctx, args.kind, period)
     lang = getattr(args, "lang", None) or "vi"
-    saved = export_report(ctx, report, args.out, lang, render_pdf) if args.out is not None else None
+    seal = ""
+    if args.out is not None and args.out.suffix.lower() == ".pdf":
+        from sync.print_seals import report_seal_html
+
+        seal = report_seal_html(ctx, report, lang)
+    saved = export_report(ctx, report, args.out, lang, render_pdf, seal) if args.out is not None else None
 
     def human() -> str:
         from desktop.core.services.records import codebook

@@ -81,6 +81,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "CARD_BIRTH_DATE": ("Ngày sinh trên thẻ không đọc được.", "The card's birth date could not be read."),
     "CARD_SEX": ("Giới tính trên thẻ không đọc được.", "The card's sex could not be read."),
     "CARD_ISSUE_DATE": ("Ngày cấp trên thẻ không đọc được.", "The card's issue date could not be read."),
+    "E_PRINT_NO_QR": (
+        "Không tìm thấy mã QR trong ảnh «{file}». Chụp lại cả mã kiểm tra ở cuối trang, thẳng, đủ sáng và rõ nét.",
+        "No QR code was found in the picture “{file}”. Photograph the check code at the foot of the page again: "
+        "straight on, in good light, sharp.",
+    ),
+    "E_PRINT_NOT_SEAL": (
+        "Mã QR trong ảnh «{file}» không phải mã kiểm tra bản in của CTXH Desk.",
+        "The QR code in the picture “{file}” is not a CTXH Desk print check code.",
+    ),
+    "PRINT_CURRENT": (
+        "ĐÚNG BẢN GỐC, CÒN KHỚP HỒ SƠ: {form} do máy «{laptop}» in ngày {printed}; hồ sơ hiện nay vẫn in ra đúng "
+        "như vậy.",
+        "GENUINE AND CURRENT: {form} printed by the laptop “{laptop}” on {printed}; the record still prints "
+        "exactly so.",
+    ),
+    "PRINT_CHANGED": (
+        "ĐÚNG BẢN GỐC, NHƯNG HỒ SƠ ĐÃ THAY ĐỔI: {form} do máy «{laptop}» in ngày {printed}; hồ sơ hiện nay khác "
+        "bản in.",
+        "GENUINE, BUT THE RECORD CHANGED SINCE: {form} printed by the laptop “{laptop}” on {printed}; the record "
+        "now differs from the paper.",
+    ),
+    "PRINT_CHANGED_FIELDS": ("Đã thay đổi: {fields}.", "Changed: {fields}."),
+    "PRINT_CHANGED_LAYOUT": (
+        "Các trường của biểu mẫu đã khác (thêm hoặc bớt trường); so sánh bản in với hồ sơ hiện nay.",
+        "The form's fields are laid out differently now (fields added or removed); compare the paper with the "
+        "record.",
+    ),
+    "PRINT_GONE": (
+        "ĐÚNG BẢN GỐC, NHƯNG KHÔNG CÒN HỒ SƠ: {form} do máy «{laptop}» in ngày {printed}; hồ sơ này không có (hoặc "
+        "đã xóa) ở đây.",
+        "GENUINE, BUT THE RECORD IS NOT HERE: {form} printed by the laptop “{laptop}” on {printed}; no such record "
+        "is here (or it was deleted).",
+    ),
+    "PRINT_UNCHECKED": (
+        "ĐÚNG BẢN GỐC: {form} do máy «{laptop}» in ngày {printed}; máy này không có số liệu của đơn vị đó để so.",
+        "GENUINE: {form} printed by the laptop “{laptop}” on {printed}; this computer has no data of that unit to "
+        "compare with.",
+    ),
+    "PRINT_NOT_GENUINE": (
+        "KHÔNG PHẢI BẢN GỐC: mã kiểm tra không đúng chữ ký của máy in ra, hoặc đã bị sửa.",
+        "NOT GENUINE: the check code does not carry the signature of the laptop that printed it, or was altered.",
+    ),
+    "PRINT_UNKNOWN_SIGNER": (
+        "KHÔNG KIỂM TRA ĐƯỢC: {form} của đơn vị {commune} được ký bởi một máy mà hồ sơ này chưa tin cậy (chưa có thẻ "
+        "của máy đó).",
+        "CANNOT TELL: {form} of unit {commune} is signed by a laptop this profile does not know (its card is not "
+        "installed).",
+    ),
+    "PRINT_REVOKED": (
+        "KHÔNG PHẢI BẢN GỐC: máy «{laptop}» đã bị thu hồi ngày {revoked}; bản in ngày {printed} không được công "
+        "nhận.",
+        "NOT GENUINE: the laptop “{laptop}” was revoked on {revoked}; a paper dated {printed} is not recognised.",
+    ),
     "E_PHONE": (
         "«{field}»: số điện thoại «{value}» không hợp lệ (10 chữ số, bắt đầu bằng 0).",
         "“{field}”: “{value}” is not a valid phone number (10 digits starting with 0).",

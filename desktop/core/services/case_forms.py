@@ -171,8 +171,9 @@ def set_form_deleted(ctx: AppContext, answer_id: str, deleted: bool) -> Changed:
     return writer.changed
 
 
-def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:
-    """A filled form as HTML laid out for printing and signing (forms.printing)."""
+def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi", seal: str = "") -> str:
+    """A filled form as HTML laid out for printing and signing (forms.printing); `seal` is the HTML of the
+    paper's check code (sync.print_seals.sealed_form_html makes it and signs it with the laptop's key)."""
     from desktop.core.services.access import require
     from desktop.core.services.audit import record
     from desktop.core.services.status import profile_info
@@ -184,4 +185,5 @@ def printable_form(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:
     book = codebook(ctx)
     header = {"commune": profile_info(ctx)["commune"], "case_no": answer["case_no"], "person": answer["person"],
               "birth_date": answer["birth_date"], "filled_on": answer["filled_on"]}
-    return form_html(form_definition(answer["form_code"], ctx.profile.root), answer["layout"], header, lang, book.label)
+    return form_html(form_definition(answer["form_code"], ctx.profile.root), answer["layout"], header, lang, book.label,
+                     seal)

@@ -366,10 +366,10 @@ def write_xlsx(report: Report, path: Path, book: CodeBook, lang: str = "vi") -> 
     return sum(1 for r in rows if r.level)
 
 
-def report_html(report: Report, book: CodeBook, lang: str = "vi") -> str:
+def report_html(report: Report, book: CodeBook, lang: str = "vi", seal: str = "") -> str:
     """The report as HTML of the subset Qt's rich text prints (tables with cell widths, no CSS layout), for an
     A4 PDF. Small counts are hidden: a PDF leaves the commune. The basis of each figure is left to the Excel
-    file: on A4 portrait it would squeeze the figures."""
+    file: on A4 portrait it would squeeze the figures. `seal` is the HTML of the paper's check code."""
     title, basis, _sections = LAYOUTS[report.kind]
     rows = report_rows(report, book, lang, outgoing=True)
     e = escape
@@ -412,16 +412,17 @@ def report_html(report: Report, book: CodeBook, lang: str = "vi") -> str:
     parts.append("<br/><table width='100%'><tr>"
                  "<td width='50%' align='center'><b>NGƯỜI LẬP BIỂU</b><br/><i>(Ký, ghi rõ họ tên)</i></td>"
                  "<td width='50%' align='center'><b>TM. ỦY BAN NHÂN DÂN<br/>CHỦ TỊCH</b><br/>"
-                 "<i>(Ký, ghi rõ họ tên, đóng dấu)</i></td></tr></table>")
+                 "<i>(Ký, ghi rõ họ tên, đóng dấu)</i></td></tr></table><br/><br/><br/><br/>")
+    parts.append(seal)
     parts.append(f"<p style='font-size: 8pt; color: #666;'>CTXH Desk · {e(report.kind)} · "
                  f"{report.made_on:%d/%m/%Y}</p></body></html>")
     return "".join(parts)
 
 
 def export_report(ctx: AppContext, report: Report, path: Path, lang: str = "vi",
-                  render_pdf: Callable[[str, Path], object] | None = None) -> dict[str, Any]:
+                  render_pdf: Callable[[str, Path], object] | None = None, seal: str = "") -> dict[str, Any]:
     """Save a report as .xlsx, or as .pdf through `render_pdf` (Qt's printing, handed in by the window or the
-    entry point); audited as an export."""
+    entry point) with `seal`, the HTML of its check code; audited as an export."""
     from desktop.core.errors import CtxhError
     from desktop.core.services.access import require
     from desktop.core.services.audit import record
@@ -433,7 +434,7 @@ def export_report(ctx: AppContext, report: Report, path: Path, lang: str = "vi",
     if suffix == ".xlsx":
         written = write_xlsx(report, path, book, lang)
     elif suffix == ".pdf" and render_pdf is not None:
-        render_pdf(report_html(report, book, lang), path)
+        render_pdf(report_html(report, book, lang, seal), path)
         written = len(report.figures)
     else:
         raise CtxhError("E_REPORT_OUT", file=path.name)

@@ -33,17 +33,18 @@ def get_form_answer(ctx: AppContext, *, answer_id: str) -> dict[str, Any]:
 
 
 def printable_form(ctx: AppContext, *, answer_id: str, language: str) -> str:
-    """A filled form as HTML laid out for signing."""
-    from desktop.core.services import case_forms
+    """A filled form as HTML laid out for signing, with its check code signed by this laptop."""
+    from sync.print_seals import sealed_form_html
 
-    return case_forms.printable_form(ctx, answer_id, language)
+    return sealed_form_html(ctx, answer_id, language)
 
 
 def printable_answer(ctx: AppContext, *, answer_id: str, language: str) -> tuple[dict[str, Any], str]:
-    """A filled form and its printable HTML (for saving it as PDF)."""
+    """A filled form and its printable HTML (for saving it as PDF), with its check code."""
     from desktop.core.services import case_forms
+    from sync.print_seals import sealed_form_html
 
-    return case_forms.get_form_answer(ctx, answer_id), case_forms.printable_form(ctx, answer_id, language)
+    return case_forms.get_form_answer(ctx, answer_id), sealed_form_html(ctx, answer_id, language)
 
 
 def set_legal_basis(ctx: AppContext, *, case_id: str, basis: str) -> Changed:

@@ -42,16 +42,19 @@ def save_report(ctx: AppContext, *, report: Report, path: Path, progress: Progre
     """Save the report as .xlsx or .pdf (printed by Qt on this thread: QTextDocument needs no window)."""
     from desktop.core.services.report_documents import export_report
     from desktop.ui.printing import save_pdf
+    from sync.print_seals import report_seal_html
 
-    return export_report(ctx, report, path, _language(), save_pdf)
+    seal = report_seal_html(ctx, report, _language()) if path.suffix.lower() == ".pdf" else ""
+    return export_report(ctx, report, path, _language(), save_pdf, seal)
 
 
 def report_html(ctx: AppContext, *, report: Report) -> str:
     """The report as printable HTML (for the printer)."""
     from desktop.core.services.records import codebook
     from desktop.core.services.report_documents import report_html as html
+    from sync.print_seals import report_seal_html
 
-    return html(report, codebook(ctx), _language())
+    return html(report, codebook(ctx), _language(), report_seal_html(ctx, report, _language()))
 
 
 def facilities(ctx: AppContext) -> list[dict[str, Any]]:
