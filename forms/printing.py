@@ -24,6 +24,7 @@ WORDS = {
            "date": "{place}, {d:02d}/{m:02d}/{y}", "version": "Form version {v}"},
 }
 CodeLabel = Callable[[str, str], str]
+SEAL_COLUMN = 24  # per cent of the width: the check code's column in the signature row
 # The kinds of commune-level unit since 1/7/2025 (and the towns of before), as their names begin.
 UNIT_KINDS = ("Đặc khu", "Thị trấn", "Phường", "Xã")
 
@@ -95,7 +96,7 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
               code_label: CodeLabel, seal: str = "") -> str:
     """The HTML of one filled form. `layout` is what forms.schema.read_answers gives; `header` holds
     "commune", "case_no", "person", "birth_date" and "filled_on" (dates as datetime.date). `seal` is the
-    HTML of the paper's check code, printed under the signatures."""
+    HTML of the paper's check code, printed at the left of the signatures."""
     words = WORDS["en" if lang == "en" else "vi"]
     lang = "en" if lang == "en" else "vi"
     answers = layout["answers"]
@@ -135,12 +136,14 @@ def form_html(form: FormDefinition, layout: Mapping[str, Any], header: Mapping[s
     place = place or "……"
     dated = words["date"].format(place=place, d=filled.day, m=filled.month, y=filled.year)
     parts.append(f"<br/><p align='right'><i>{e(dated)}</i></p>")
-    width = 100 // max(1, len(form.signatures))
+    # The check code sits beside the signatures, the block a page break never splits from the date.
+    width = (100 - (SEAL_COLUMN if seal else 0)) // max(1, len(form.signatures))
     cells = "".join(f"<td width='{width}%' align='center' valign='top'>"
                     f"<b>{e(for_unit(_text(s, lang), kind).upper())}</b><br/>"
                     f"<i>{e(words['sign'])}</i><br/><br/><br/><br/><br/></td>" for s in form.signatures)
+    if seal:
+        cells = f"<td width='{SEAL_COLUMN}%' align='left' valign='top'>{seal}</td>" + cells
     parts.append(f"<table width='100%'><tr>{cells}</tr></table>")
-    parts.append(seal)
     parts.append(f"<p style='font-size: 8pt; color: #666;'>{e(form.code)} · "
                  f"{e(words['version'].format(v=layout.get('answered_version', form.version)))}</p>")
     parts.append("</body></html>")

@@ -68,18 +68,16 @@ def seal_text(ctx: AppContext, subject: PrintSubject) -> str:
 
 
 def seal_html(text: str, lang: str = "vi") -> str:
-    """The QR as an HTML image of QR_MM millimetres (Qt's rich text prints it), with a line saying what it is."""
+    """The QR as an HTML image of QR_MM millimetres (Qt's rich text prints it) over a line saying what it is:
+    the contents of the signature row's first cell."""
     import segno
 
     qr = segno.make(text, error="m", micro=False)
     png = base64.b64encode(_png(qr)).decode("ascii")
     side = round(QR_MM / 25.4 * 96)  # the document's pixels are the screen's 96 a logical inch
-    caption = ("Mã kiểm tra bản in: quét bằng CTXH Desk (ctxh verify-print) để biết bản này còn khớp hồ sơ."
-               if lang == "vi" else "Print check code: scan with CTXH Desk (ctxh verify-print) to learn whether "
-               "this paper still matches the record.")
-    return (f"<table cellspacing='0' cellpadding='0'><tr><td valign='middle'>"
-            f"<img src='data:image/png;base64,{png}' width='{side}' height='{side}'/></td>"
-            f"<td valign='middle' style='font-size: 8pt; color: #444;'>&nbsp;&nbsp;{caption}</td></tr></table>")
+    caption = ("Mã kiểm tra bản in (CTXH Desk)" if lang == "vi" else "Print check code (CTXH Desk)")
+    return (f"<img src='data:image/png;base64,{png}' width='{side}' height='{side}'/><br/>"
+            f"<span style='font-size: 7pt; color: #444;'>{caption}</span>")
 
 
 def _png(qr: Any) -> bytes:

@@ -50,6 +50,8 @@ def test_a_genuine_print_of_an_unchanged_record_is_current(filled) -> None:
     result = verify_seal(text, laptop_signers(ctx), _now(ctx))
     assert result["verdict"] == "current" and result["signer"]["device"] == ctx.device_id
     assert ("Họ và tên", "Phạm Thị Lan") in result["fields"]
+    # The form is dated the day it was filled in, not the birth date it asks for.
+    assert ("Ngày ghi", dt.date.today().strftime("%d/%m/%Y")) in result["fields"]
 
 
 def test_every_single_field_change_is_seen_and_named(filled) -> None:
@@ -185,6 +187,31 @@ def test_a_print_verifies_from_a_300_dpi_scan_of_its_pdf(filled, qapp, tmp_path:
     assert run(["--data-dir", str(ctx.profile.root), "verify-print", str(scan)]) == 1
     out = capsys.readouterr().out
     assert "ĐÚNG BẢN GỐC, NHƯNG HỒ SƠ ĐÃ THAY ĐỔI" in out and "Đã thay đổi: Nơi ở hiện nay." in out
+
+
+@pytest.mark.slow
+def test_a_print_verifies_from_a_phone_photo_of_the_paper(filled, qapp, tmp_path: Path) -> None:
+    """The district's way: the signed paper on a desk, photographed with a phone, turned, a little soft."""
+    import io
+
+    from PIL import Image, ImageFilter
+
+    from desktop.ui.printing import save_pdf
+    from sync.print_seals import sealed_form_html, verify_print
+
+    ctx, answer_id = filled
+    pdf = save_pdf(sealed_form_html(ctx, answer_id, "vi"), tmp_path / "mau01.pdf")
+    subprocess.run([_pdftoppm(), "-r", "250", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    page = next(p for p in sorted(tmp_path.glob("page*.png")) if _seals(ctx, verify_print, p))
+    paper = Image.open(page).convert("RGB").rotate(7, resample=Image.Resampling.BICUBIC, expand=True,
+                                                   fillcolor=(96, 84, 70))
+    desk = Image.new("RGB", (3024, 4032), (96, 84, 70))
+    paper = paper.resize((2700, round(paper.height * 2700 / paper.width)))
+    desk.paste(paper, (160, 120))
+    photo = desk.filter(ImageFilter.GaussianBlur(1.6))
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=72)
+    assert [r["verdict"] for r in verify_print(ctx, Picture(out.getvalue(), "IMG_2041.jpg"))] == ["current"]
 
 
 def _seals(ctx, verify, page: Path) -> list[dict]:

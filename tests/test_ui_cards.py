@@ -156,3 +156,36 @@ def test_a_picture_copied_from_the_chat_is_pasted_and_an_empty_clipboard_is_told
     bar.paste()
     qtbot.waitUntil(lambda: bar.warning.isVisible(), timeout=10000)
     assert "Không tìm thấy mã QR trong ảnh «ảnh vừa dán»" in bar.warning.text()
+
+
+def test_a_printed_paper_is_checked_from_the_reports_page(qtbot, backend, profile, tmp_path: Path) -> None:
+    import segno
+
+    from desktop.core.services import case_forms, cases
+    from desktop.core.services.print_subjects import form_subject
+    from sync.print_seals import seal_text
+    from tests.test_print_seals import ANSWERS
+
+    window = signed_in_window(qtbot, backend, profile, "reports")
+    ctx = backend.ctx
+    case_id, _ = cases.open_case(ctx, {"full_name": "Phạm Thị Lan", "birth_date": "12/03/1948"},
+                                 {"process_type": "TT02_2020", "opened_on": "02/11/2026"})
+    answer_id, _ = case_forms.save_form(ctx, case_id, "TT02_M01", ANSWERS)
+    photo = tmp_path / "giay.png"
+    segno.make(seal_text(ctx, form_subject(ctx, answer_id, "vi")), error="m").save(str(photo), scale=6)
+    page = window.page("reports")
+    page.check_print()
+    dialog = page.print_check
+    dialog.check(path=photo)
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=10000)
+    assert dialog.verdict.text().startswith("ĐÚNG BẢN GỐC, CÒN KHỚP HỒ SƠ: TT02_M01 do máy «Máy thử»")
+    assert dialog.table.isVisible() and dialog.table.rowCount() >= 14
+    case_forms.save_form(ctx, case_id, "TT02_M01", {**ANSWERS, "hoan_canh": "Đã có người chăm sóc."}, answer_id)
+    dialog.results = None
+    dialog.check(path=photo)
+    qtbot.waitUntil(lambda: dialog.results is not None, timeout=10000)
+    assert "HỒ SƠ ĐÃ THAY ĐỔI" in dialog.verdict.text()
+    assert dialog.details.text() == "Đã thay đổi: Hoàn cảnh gia đình."
+    dialog.check(path=tmp_path / "none.jpg")
+    qtbot.waitUntil(lambda: "Không đọc được tệp ảnh «none.jpg»" in dialog.verdict.text(), timeout=10000)
+    dialog.reject()

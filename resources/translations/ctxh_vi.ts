@@ -1060,6 +1060,46 @@
       <translation>Áp dụng</translation>
     </message>
     <message>
+      <source>Check a printed paper</source>
+      <translation>Kiểm tra bản in</translation>
+    </message>
+    <message>
+      <source>Photograph or scan the printed form or report, with the check code at the foot of the page, then open the picture here. The code says whether the paper was printed by a commune's laptop and whether the record still says the same.</source>
+      <translation>Chụp ảnh hoặc quét biểu mẫu, báo cáo đã in, có cả mã kiểm tra ở cuối trang, rồi mở ảnh ở đây. Mã cho biết bản giấy có đúng do máy của xã in ra không và hồ sơ hiện nay có còn ghi như vậy không.</translation>
+    </message>
+    <message>
+      <source>Open a photo or scan…</source>
+      <translation>Mở ảnh chụp hoặc bản quét…</translation>
+    </message>
+    <message>
+      <source>Paste the picture</source>
+      <translation>Dán ảnh</translation>
+    </message>
+    <message>
+      <source>The record as it prints now — lay it beside the paper:</source>
+      <translation>Hồ sơ nếu in ra bây giờ — đặt cạnh bản giấy để so:</translation>
+    </message>
+    <message>
+      <source>Choose the photo or scan of the paper</source>
+      <translation>Chọn ảnh chụp hoặc bản quét của bản in</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>Hiện nay</translation>
+    </message>
+    <message>
+      <source>There is no picture on the clipboard.</source>
+      <translation>Không có ảnh trong bộ nhớ tạm.</translation>
+    </message>
+    <message>
+      <source>{n} check codes were found in the picture; the first is shown.</source>
+      <translation>Tìm thấy {n} mã kiểm tra trong ảnh; đang hiện mã đầu tiên.</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
@@ -1896,6 +1936,14 @@
       <translation>Báo cáo của xã đã chọn…</translation>
     </message>
     <message>
+      <source>Check a printed paper…</source>
+      <translation>Kiểm tra bản in…</translation>
+    </message>
+    <message>
+      <source>Is a signed paper from a commune genuine, and does it still match the record? Open a photo or scan of it</source>
+      <translation>Bản giấy có chữ ký gửi từ xã có đúng bản gốc và còn khớp hồ sơ không? Mở ảnh chụp hoặc bản quét của nó</translation>
+    </message>
+    <message>
       <source>{n} conflict(s) in the province's data.</source>
       <translation>{n} xung đột trong dữ liệu của tỉnh.</translation>
     </message>
@@ -2402,6 +2450,10 @@ Có khớp với máy của họ không?</translation>
     <message>
       <source>Save as Excel…</source>
       <translation>Lưu thành Excel…</translation>
+    </message>
+    <message>
+      <source>Is a printed form or report genuine, and does it still match the record? Open a photo or scan of it</source>
+      <translation>Biểu mẫu, báo cáo đã in có đúng bản gốc và còn khớp hồ sơ không? Mở ảnh chụp hoặc bản quét của nó</translation>
     </message>
     <message>
       <source>Double-click a figure to see the records behind it</source>

@@ -79,12 +79,16 @@ def case_forms(ctx: AppContext, case_id: str) -> list[dict[str, Any]]:
     return result
 
 
+BIRTH_DATE_FIELD = "ngay_sinh"
+
+
 def _form_date(form: FormDefinition, cleaned: Mapping[str, Any]) -> dt.date:
     """The date a form bears: its first date answered (a visit's, a review's), unless that lies ahead
-    (a plan's start); otherwise today."""
+    (a plan's start); otherwise today. A birth date is the person's, never the form's (Mẫu 01 asks for it and
+    has no date of its own: it was printed as dated the day she was born)."""
     today = dt.date.today()
     for field in form.fields():
-        if field.type == "date" and cleaned.get(field.code):
+        if field.type == "date" and cleaned.get(field.code) and not field.code.startswith(BIRTH_DATE_FIELD):
             day = dt.date.fromisoformat(cleaned[field.code])
             return day if day <= today else today
     return today

@@ -409,11 +409,13 @@ def report_html(report: Report, book: CodeBook, lang: str = "vi", seal: str = ""
     if any(HIDDEN in (r.value, r.previous) for r in rows):
         parts.append("<p style='font-size: 9pt;'><i>Ghi chú: «&lt;5» là số từ 1 đến 4, không ghi cụ thể để bảo vệ "
                      "thông tin cá nhân.</i></p>")
-    parts.append("<br/><table width='100%'><tr>"
-                 "<td width='50%' align='center'><b>NGƯỜI LẬP BIỂU</b><br/><i>(Ký, ghi rõ họ tên)</i></td>"
-                 "<td width='50%' align='center'><b>TM. ỦY BAN NHÂN DÂN<br/>CHỦ TỊCH</b><br/>"
-                 "<i>(Ký, ghi rõ họ tên, đóng dấu)</i></td></tr></table><br/><br/><br/><br/>")
-    parts.append(seal)
+    code = f"<td width='24%' align='left' valign='top'>{seal}</td>" if seal else ""
+    half = "38%" if seal else "50%"
+    parts.append(f"<br/><table width='100%'><tr>{code}"
+                 f"<td width='{half}' align='center' valign='top'><b>NGƯỜI LẬP BIỂU</b><br/>"
+                 "<i>(Ký, ghi rõ họ tên)</i></td>"
+                 f"<td width='{half}' align='center' valign='top'><b>TM. ỦY BAN NHÂN DÂN<br/>CHỦ TỊCH</b><br/>"
+                 "<i>(Ký, ghi rõ họ tên, đóng dấu)</i></td></tr></table>")
     parts.append(f"<p style='font-size: 8pt; color: #666;'>CTXH Desk · {e(report.kind)} · "
                  f"{report.made_on:%d/%m/%Y}</p></body></html>")
     return "".join(parts)

@@ -18,3 +18,20 @@ def read_card_picture(ctx: AppContext, *, path: Path | None = None, data: bytes 
 
     picture = Picture.from_file(path) if path is not None else Picture(data or b"", name)
     return read_card(ctx, picture)
+
+
+def check_print(ctx: AppContext, *, path: Path | None = None, data: bytes | None = None,
+                name: str = "") -> list[dict[str, Any]]:
+    """The seals on a photo or scan of a printed paper, checked here: at the hub against every enrolled laptop
+    and what the communes sent, on a laptop against its own and its peers' keys and its own records."""
+    from desktop.core.profile import HUB
+    from desktop.core.qr_images import Picture
+
+    picture = Picture.from_file(path) if path is not None else Picture(data or b"", name)
+    if ctx.role == HUB:
+        from sync.hub.print_check import verify_print_at_hub
+
+        return verify_print_at_hub(ctx, picture)
+    from sync.print_seals import verify_print
+
+    return verify_print(ctx, picture)

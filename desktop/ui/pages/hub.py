@@ -80,12 +80,22 @@ class HubCommunesPage(_HubPage):
         self.buttons.addWidget(self.year)
         self.add_button(tr("Province report…"), self._report)
         self.commune_button = self.add_button(tr("Report of the chosen commune…"), self._commune_report)
+        self.check_button = self.add_button(tr("Check a printed paper…"), self.check_print)
+        self.check_button.setToolTip(tr("Is a signed paper from a commune genuine, and does it still match the "
+                                        "record? Open a photo or scan of it"))
         self.buttons.addStretch(1)
         self.partitions: list[str] = []
 
     def activate(self) -> None:
         """Reload the status."""
         self.backend.call(ops.hub_status, on_done=self._show, on_error=self.failed)
+
+    def check_print(self) -> None:
+        """The print check, against what the communes sent."""
+        from desktop.ui.dialogs.print_check import PrintCheckDialog
+
+        self.print_check = PrintCheckDialog(self.backend, self)
+        self.print_check.open()
 
     def _show(self, status: dict[str, Any]) -> None:
         rows = []

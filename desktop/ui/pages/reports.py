@@ -117,6 +117,10 @@ class ReportsPage(QWidget):
         self.excel_button.clicked.connect(lambda: self._save(".xlsx"))
         self.pdf_button.clicked.connect(lambda: self._save(".pdf"))
         self.print_button.clicked.connect(self._print)
+        self.check_button = QPushButton(tr("Check a printed paper…"))
+        self.check_button.setToolTip(tr("Is a printed form or report genuine, and does it still match the record? "
+                                        "Open a photo or scan of it"))
+        self.check_button.clicked.connect(self.check_print)
         self.heading = QLabel()
         self.heading.setObjectName("cardCaption")
         self.heading.setWordWrap(True)
@@ -140,7 +144,7 @@ class ReportsPage(QWidget):
         top.addWidget(QLabel(tr("Report:")))
         top.addWidget(self.kind)
         top.addStretch(1)
-        for button in (self.excel_button, self.pdf_button, self.print_button):
+        for button in (self.excel_button, self.pdf_button, self.print_button, self.check_button):
             top.addWidget(button)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
@@ -149,6 +153,13 @@ class ReportsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         return tab
+
+    def check_print(self) -> None:
+        """The print check, against this laptop's records."""
+        from desktop.ui.dialogs.print_check import PrintCheckDialog
+
+        self.print_check = PrintCheckDialog(self.backend, self)
+        self.print_check.open()
 
     def _kind_changed(self) -> None:
         wanted = KIND_PERIOD[self.kind.currentData()]
