@@ -2,7 +2,7 @@
 
     python -m bench [--cases 100000]
                     [--only insert,search,cases,sync,hub,hubstatus,excel,window,build,durability,encryption,
-                           reports,duplicates,watchdog]
+                           reports,duplicates,watchdog,cards]
                     [--update]
 
 A full run rewrites bench/results.md; a partial run prints its figures, and with --update replaces just its
@@ -68,7 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--only", default="insert,search,cases,sync,hub,hubstatus,excel,window,build,durability,"
-                                          "encryption,reports,duplicates,watchdog")
+                                          "encryption,reports,duplicates,watchdog,cards")
     parser.add_argument("--communes", type=int, default=100, help="communes of the simulated province (hub)")
     parser.add_argument("--update", action="store_true", help="a partial run replaces its sections of results.md")
     args = parser.parse_args()
@@ -134,11 +134,15 @@ def main() -> int:
         from bench import bench_watchdog
 
         results += bench_watchdog.run(args.cases)
+    if "cards" in chosen:
+        from bench import bench_cards
+
+        results += bench_cards.run()
     text = write(results, args.cases)
     print(text)
     target = ROOT / "bench" / "results.md"
     if chosen == {"insert", "search", "cases", "sync", "hub", "hubstatus", "excel", "window", "build", "durability",
-                  "encryption", "reports", "duplicates", "watchdog"}:
+                  "encryption", "reports", "duplicates", "watchdog", "cards"}:
         target.write_text(text, encoding="utf-8")
     elif args.update and target.exists():
         target.write_text(update(text, target), encoding="utf-8")
