@@ -175,7 +175,17 @@ def verify_print(ctx: AppContext, picture: Any) -> list[dict[str, Any]]:
 
     require(ctx, "export")  # who may print may check a print; a collaborator sees only their own
     signers, current = laptop_signers(ctx), laptop_current(ctx)
-    return [verify_seal(text, signers, current) for text in seals_in_picture(picture)]
+    return titled(ctx, [verify_seal(text, signers, current) for text in seals_in_picture(picture)])
+
+
+def titled(ctx: AppContext, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The verdicts with the paper's title (in the language of the check) for a person to read."""
+    from desktop.core.messages import current_language
+    from desktop.core.services.print_subjects import paper_title
+
+    lang = current_language()
+    return [{**r, "title": paper_title(ctx, r["kind"], r["form_code"], lang)} if "kind" in r else r
+            for r in results]
 
 
 def sealed_form_html(ctx: AppContext, answer_id: str, lang: str = "vi") -> str:

@@ -178,7 +178,8 @@ def test_a_printed_paper_is_checked_from_the_reports_page(qtbot, backend, profil
     dialog = page.print_check
     dialog.check(path=photo)
     qtbot.waitUntil(lambda: dialog.results is not None, timeout=10000)
-    assert dialog.verdict.text().startswith("ĐÚNG BẢN GỐC, CÒN KHỚP HỒ SƠ: TT02_M01 do máy «Máy thử»")
+    assert dialog.verdict.text().startswith("ĐÚNG BẢN GỐC, CÒN KHỚP HỒ SƠ: Mẫu số 01: Phiếu thu thập thông tin đối "
+                                            "tượng (TT02_M01) do máy «Máy thử»")
     assert dialog.table.isVisible() and dialog.table.rowCount() >= 14
     case_forms.save_form(ctx, case_id, "TT02_M01", {**ANSWERS, "hoan_canh": "Đã có người chăm sóc."}, answer_id)
     dialog.results = None

@@ -94,3 +94,38 @@ def test_hub_pages_show_communes_refusals_and_laptops(qtbot, backend, tmp_path: 
     laptops._revoke()
     qtbot.waitUntil(lambda: any(laptops.table.item(r, 4).text() for r in range(2)), timeout=5000)
     stranger.db.dispose()
+
+
+def test_the_imports_receipt_codes_stay_on_the_communes_page(qtbot, backend, tmp_path: Path, monkeypatch) -> None:
+    """They are read over the phone: the status reloaded after the import must not wipe them."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.main_window import MainWindow
+    from sync.hub import devices
+    from sync.hub.profile import card, init_hub
+    from sync.keys import TrustStore
+    from tests.conftest import PASSPHRASE, make_profile, open_signed_in
+    from tests.sync_helpers import card_of, export
+
+    hub = init_hub(tmp_path / "hub", "01", "Sở Y tế Hà Nội", user=("quantri", PASSPHRASE))
+    laptop = make_profile(tmp_path / "a")
+    TrustStore(laptop.profile.root).add(card(hub), laptop.partition, laptop.device_id)
+    devices.enroll(hub, card_of(laptop))
+    from desktop.core.services.cases import open_case
+
+    open_case(laptop, {"full_name": "Lê Thị Mai"}, {"process_type": "TT02_2020", "opened_on": "02/11/2026"})
+    assert export(laptop, tmp_path / "usb")
+    for ctx in (hub, laptop):
+        ctx.db.dispose()
+    open_signed_in(backend, tmp_path / "hub", "quantri")
+    win = MainWindow(backend, "hub_communes", hub=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.profile_ready("Sở Y tế Hà Nội", "quantri")
+    page = win.page("hub_communes")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path / "usb"))
+    page._import()
+    qtbot.waitUntil(lambda: "xung đột trong dữ liệu của tỉnh" in page.message.text()
+                    and page.table.item(0, 2).text() != "chưa có", timeout=10000)
+    assert "Máy thử: mã xác nhận " in page.message.text()

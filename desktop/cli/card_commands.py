@@ -70,7 +70,7 @@ def verdict_lines(result: dict[str, Any]) -> list[str]:
     from desktop.core.messages import format_message
 
     verdict = result["verdict"]
-    params = {"form": result.get("form_code", ""), "printed": _day(result.get("printed_on")),
+    params = {"form": result.get("title") or result.get("form_code", ""), "printed": _day(result.get("printed_on")),
               "laptop": result.get("signer", {}).get("name", ""), "commune": result.get("partition", ""),
               "revoked": _day(result.get("revoked_at"))}
     lines = [format_message(f"PRINT_{verdict.upper()}", params)]

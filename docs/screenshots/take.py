@@ -88,6 +88,7 @@ def open_import(window: object) -> None:
     """The import wizard on a messy commune roster (made like the tests make it)."""
     sys.path.insert(0, str(OUT.parent.parent))
     from desktop.ui.dialogs.roster_import import RosterImportDialog
+
     from tests.excel_files import messy_roster
 
     page = window.page("roster")  # type: ignore[attr-defined]

@@ -108,6 +108,10 @@
       <translation>Đang đọc thẻ…</translation>
     </message>
     <message>
+      <source>Read the card: {n} field(s) typed before differ from it.</source>
+      <translation>Đã đọc thẻ: {n} ô đã nhập trước khác với thẻ.</translation>
+    </message>
+    <message>
       <source>Filled {n} field(s) from the card: {fields}.</source>
       <translation>Đã điền {n} trường từ thẻ: {fields}.</translation>
     </message>

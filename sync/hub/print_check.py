@@ -9,7 +9,7 @@ from desktop.core.context import AppContext
 from desktop.core.services.print_subjects import KIND_FORM, PrintSubject
 from sync.keys import Verifier
 from sync.print_codes import Seal
-from sync.print_seals import CurrentSubject, Signer, seals_in_picture, verify_seal
+from sync.print_seals import CurrentSubject, Signer, seals_in_picture, titled, verify_seal
 
 
 def hub_signers(ctx: AppContext) -> dict[bytes, Signer]:
@@ -49,4 +49,4 @@ def verify_print_at_hub(ctx: AppContext, picture: Any) -> list[dict[str, Any]]:
 
     require(ctx, "hub")
     signers, current = hub_signers(ctx), hub_current(ctx)
-    return [verify_seal(text, signers, current) for text in seals_in_picture(picture)]
+    return titled(ctx, [verify_seal(text, signers, current) for text in seals_in_picture(picture)])

@@ -46,12 +46,13 @@ def form_fields(form: Any, layout: dict[str, Any], header: dict[str, Any], lang:
 
     words = WORDS["en" if lang == "en" else "vi"]
     born = header.get("birth_date")
-    unit, filled = ("Đơn vị", "Ngày ghi") if lang != "en" else ("Unit", "Filled on")
+    unit, filled, born_label = (("Đơn vị", "Ngày ghi", "Ngày sinh của đối tượng") if lang != "en"
+                                else ("Unit", "Filled on", "Person's date of birth"))
     out: list[PrintedField] = [
         ("commune", unit, str(header.get("commune", ""))),
         ("case_no", words["case"], str(header.get("case_no", ""))),
         ("person", words["person"], str(header.get("person", ""))),
-        ("birth_date", words["born"], born.strftime("%d/%m/%Y") if born else ""),
+        ("birth_date", born_label, born.strftime("%d/%m/%Y") if born else ""),
         ("filled_on", filled, header["filled_on"].strftime("%d/%m/%Y") if header.get("filled_on") else ""),
     ]
     answers = layout["answers"]
@@ -122,3 +123,20 @@ def current_form_subject(ctx: AppContext, answer_id: str, lang: str) -> PrintSub
         return form_subject(ctx, answer_id, lang)
     except NotFoundError:
         return None
+
+
+def paper_title(ctx: AppContext, kind: str, code: str, lang: str) -> str:
+    """What a verdict calls the paper: the form's or report's title with its code ("Mẫu số 01: Phiếu thu thập
+    thông tin đối tượng (TT02_M01)"), or the bare code of one this profile does not know."""
+    from desktop.core.errors import CtxhError
+
+    try:
+        if kind == KIND_FORM:
+            from desktop.core.services.case_forms import form_definition
+
+            return f"{_label(form_definition(code, ctx.profile.root).title, lang)} ({code})"
+        from desktop.core.services.report_documents import LAYOUTS
+
+        return f"{_label(LAYOUTS[code][0], lang)} ({code})"
+    except (CtxhError, KeyError):
+        return code

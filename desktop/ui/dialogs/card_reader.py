@@ -65,7 +65,7 @@ class DifferencesDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("The card says otherwise"))
-        self.resize(760, 120 + 34 * len(rows))
+        self.resize(780, 180 + 34 * len(rows))
         intro = QLabel(tr("These fields were already filled in and the card says something else. Tick the ones to "
                           "take from the card; the others stay as typed."))
         intro.setWordWrap(True)
@@ -221,6 +221,7 @@ class CardReaderBar(QWidget):
             return
         dialog = DifferencesDialog([(field_label(n), typed, card) for n, typed, card in differ], self)
         self.differences = dialog
+        self._say(tr("Read the card: {n} field(s) typed before differ from it.", n=len(differ)), "")
 
         def answered(result: int) -> None:
             taken = []

@@ -40,7 +40,7 @@ def _day(iso: str | None) -> str:
 
 def verdict_text(result: dict[str, Any]) -> tuple[str, str]:
     """The verdict's sentence and the details under it."""
-    params = {"form": result.get("form_code", ""), "printed": _day(result.get("printed_on")),
+    params = {"form": result.get("title") or result.get("form_code", ""), "printed": _day(result.get("printed_on")),
               "laptop": result.get("signer", {}).get("name", ""), "commune": result.get("partition", ""),
               "revoked": _day(result.get("revoked_at"))}
     head = format_message(f"PRINT_{result['verdict'].upper()}", params)

@@ -85,6 +85,7 @@ class HubCommunesPage(_HubPage):
                                         "record? Open a photo or scan of it"))
         self.buttons.addStretch(1)
         self.partitions: list[str] = []
+        self.last_import = ""
 
     def activate(self) -> None:
         """Reload the status."""
@@ -115,7 +116,9 @@ class HubCommunesPage(_HubPage):
                          "; ".join(alerts), commune["digest"][:16]])
         self.show_rows([tr("Commune"), tr("Laptops"), tr("Last bundle"), tr("Waiting for a missing bundle"),
                         tr("Refused"), tr("Conflicts"), tr("Alert"), tr("Content digest")], rows)
-        self.message.setText(tr("{n} conflict(s) in the province's data.", n=status["conflicts"]))
+        # The last import's summary (its receipt codes are read over the phone) stays above the status line.
+        conflicts = tr("{n} conflict(s) in the province's data.", n=status["conflicts"])
+        self.message.setText(f"{self.last_import}\n{conflicts}" if self.last_import else conflicts)
 
     def _commune_report(self) -> None:
         from desktop.ui.widgets.messages import confirm_personal_data
@@ -151,6 +154,7 @@ class HubCommunesPage(_HubPage):
                 text += "\n" + tr("{name}: receipt code {code} (up to change {through}) — read it to the commune, "
                                   "who sees the same once they import the province's bundle",
                                   name=receipt["name"], code=receipt["code"], through=receipt["through"])
+            self.last_import = text
             self.message.setText(text)
             self.activate()
 
