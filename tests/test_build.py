@@ -103,6 +103,29 @@ def test_the_laptop_build_is_lean_and_goes_through_a_commune_s_day(frozen: Path,
     verified = run(frozen, "--data-dir", profile, "bundle", "verify", *files, "--user", "canbo")
     assert verified.returncode == 0 and "hợp lệ" in verified.stdout, verified.stderr + verified.stdout
     assert run(frozen, "--version").stdout.strip().startswith("CTXH Desk ")
+    # Cards and paper: zxing-cpp, Pillow and segno inside the package. A card's photo read; a report printed
+    # to PDF with its check code, rendered as a scanner would, and checked.
+    import random
+    import shutil
+
+    from desktop.core.domain.citizen_card import parse_card_text
+    from tests.card_corpus import picture
+    from tests.test_card_reading import CHIP
+
+    photo = tmp_path / "the.jpg"
+    photo.write_bytes(picture(parse_card_text(CHIP), "phone", (1600, 1200), random.Random(5)))
+    read = run(frozen, "card", "read", str(photo), "--json")
+    assert read.returncode == 0 and json.loads(read.stdout)["fields"]["national_id"] == "001089012345", read.stderr
+    pdf = tmp_path / "bao-cao.pdf"
+    printed = run(frozen, "--data-dir", profile, "report", "--kind", "tt02", "--year", "2026", "--out", str(pdf),
+                  "--user", "canbo")
+    assert printed.returncode == 0, printed.stderr
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "300", "-png", str(pdf), str(tmp_path / "scan")], check=True)
+        verdicts = [run(frozen, "--data-dir", profile, "verify-print", str(page), "--json", "--user", "canbo")
+                    for page in sorted(tmp_path.glob("scan*.png"))]
+        sealed = [json.loads(v.stdout) for v in verdicts if v.returncode == 0]
+        assert [r["verdict"] for page in sealed for r in page] == ["current"], [v.stdout for v in verdicts]
 
 
 def test_a_laptop_without_the_hub_s_driver_says_so_in_a_sentence(monkeypatch) -> None:
