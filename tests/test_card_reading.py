@@ -251,3 +251,23 @@ def test_ctxh_card_read_is_the_dialogs_twin_and_keeps_nothing(tmp_path: Path, ca
     assert "Nguyễn Văn An" in out and "không khớp giới tính" in out
     assert run(["card", "read", str(tmp_path / "missing.jpg"), "--lang", "en"]) == 2
     assert "Could not read the picture file “missing.jpg”" in capsys.readouterr().err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 4000), st.sampled_from([b"", b"\xff\xd8\xff\xe0", b"\x89PNG\r\n\x1a\n", b"RIFF", b"GIF89a"]),
+       st.binary(max_size=300))
+def test_damaged_and_random_pictures_give_a_message_never_a_crash(cut: int, magic: bytes, noise: bytes) -> None:
+    """A photo cut short in the chat's download, or bytes that only begin like a picture."""
+    import random
+
+    from tests.card_corpus import picture
+
+    whole = _SMALL.setdefault("jpeg", picture(parse_card_text(CHIP), "720p", (1280, 720), random.Random(1)))
+    for data in (whole[:cut], magic + noise, whole[:cut] + noise):
+        try:
+            card_from_picture(Picture(data, "anh.jpg"))
+        except CtxhError as error:
+            assert error.code in ("E_IMAGE_FORMAT", "E_CARD_NO_QR", "E_IMAGE_TOO_LARGE"), error.code
+
+
+_SMALL: dict[str, bytes] = {}

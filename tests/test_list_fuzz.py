@@ -95,3 +95,25 @@ def test_a_number_too_large_for_a_date_is_no_date() -> None:
     for value in (float("inf"), float("-inf"), float("nan"), 1e300):
         with pytest.raises(ValueError):
             cell_date(value)
+
+
+def test_a_workbook_whose_styles_are_damaged_inside_their_compression(tmp_path: Path) -> None:
+    """Found by the fuzzer above (2026-12-02): bytes spoiled inside the deflated styles of an .ods made zlib
+    raise through the font sniffing. Every byte of the member's compressed data is spoiled in turn."""
+    import zipfile
+
+    data = seed(".ods", tmp_path)
+    source = tmp_path / "seed.ods"
+    source.write_bytes(data)
+    with zipfile.ZipFile(source) as zf:
+        info = zf.getinfo("styles.xml") if "styles.xml" in zf.namelist() else zf.getinfo("content.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    path = tmp_path / "hong.ods"
+    for position in range(start, start + min(info.compress_size, 400)):
+        spoiled = bytearray(data)
+        spoiled[position] ^= 0xFF
+        path.write_bytes(bytes(spoiled))
+        try:
+            read_all(path)
+        except CtxhError:
+            pass

@@ -190,3 +190,30 @@ def test_a_printed_paper_is_checked_from_the_reports_page(qtbot, backend, profil
     dialog.check(path=tmp_path / "none.jpg")
     qtbot.waitUntil(lambda: "Không đọc được tệp ảnh «none.jpg»" in dialog.verdict.text(), timeout=10000)
     dialog.reject()
+
+
+def test_one_click_opens_the_photo_and_the_next_opens_where_it_was(qtbot, backend, profile, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = signed_in_window(qtbot, backend, profile, "cases")
+    page = window.page("cases")
+    dialog = _dialog(qtbot, page)
+    folder = tmp_path / "Zalo Received Files"
+    folder.mkdir()
+    photo = _photo(CHIP, folder / "z601.jpg")
+    asked: list[str] = []
+
+    def choose(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(photo), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    page.card_bar.button.click()
+    qtbot.waitUntil(lambda: "Đã điền" in page.card_bar.notice.text(), timeout=10000)
+    assert dialog.form("person").input("national_id").text() == "001089012345"
+    dialog.reject()
+    dialog = _dialog(qtbot, page)
+    page.card_bar.button.click()
+    assert asked[-1] == str(folder)  # the next card's photo is likely beside the last one
+    dialog.reject()

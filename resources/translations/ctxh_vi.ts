@@ -80,16 +80,16 @@
       <translation>Đọc từ thẻ…</translation>
     </message>
     <message>
-      <source>Fill the person's details from the QR code of their chip CCCD or căn cước: a photo taken on a phone, or a picture copied from the chat (Ctrl+Shift+V)</source>
-      <translation>Điền thông tin của người này từ mã QR trên thẻ CCCD gắn chip hoặc thẻ căn cước: ảnh chụp bằng điện thoại, hoặc ảnh sao chép từ cửa sổ trò chuyện (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-      <source>Open a photo of the card…</source>
-      <translation>Mở ảnh chụp thẻ…</translation>
+      <source>Fill the person's details from the QR code of their chip CCCD or căn cước: open the photo taken on a phone</source>
+      <translation>Điền thông tin của người này từ mã QR trên thẻ CCCD gắn chip hoặc thẻ căn cước: mở ảnh chụp thẻ bằng điện thoại</translation>
     </message>
     <message>
       <source>Paste the picture (Ctrl+Shift+V)</source>
       <translation>Dán ảnh (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <source>A picture of the card copied in the chat window (right-click, Copy)</source>
+      <translation>Ảnh thẻ đã sao chép trong cửa sổ trò chuyện (nhấp chuột phải, Sao chép)</translation>
     </message>
     <message>
       <source>The side with the QR code; the photo is not kept.</source>
@@ -1924,6 +1924,10 @@
       <translation>⚠ {laptop}: {reason}</translation>
     </message>
     <message>
+      <source>{n} conflict(s) in the province's data.</source>
+      <translation>{n} xung đột trong dữ liệu của tỉnh.</translation>
+    </message>
+    <message>
       <source>Import a folder of bundles…</source>
       <translation>Nhập thư mục gói…</translation>
     </message>
@@ -1946,10 +1950,6 @@
     <message>
       <source>Is a signed paper from a commune genuine, and does it still match the record? Open a photo or scan of it</source>
       <translation>Bản giấy có chữ ký gửi từ xã có đúng bản gốc và còn khớp hồ sơ không? Mở ảnh chụp hoặc bản quét của nó</translation>
-    </message>
-    <message>
-      <source>{n} conflict(s) in the province's data.</source>
-      <translation>{n} xung đột trong dữ liệu của tỉnh.</translation>
     </message>
     <message>
       <source>Report of the chosen commune</source>

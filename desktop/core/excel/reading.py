@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +140,8 @@ def _legacy_font(path: Path, kind: str) -> str | None:
                     with zf.open(member) as handle:
                         head = handle.read(256 * 1024)  # font declarations come first
                     names += [m.decode("utf-8", "replace") for m in _FONT_NAME.findall(head)]
-    except (OSError, zipfile.BadZipFile):
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError):
+        # A damaged member (a download cut short): no font to tell; the sheet's own reading says what is wrong.
         return None
     found = {encoding_of_font(name) for name in names} - {None}
     if TCVN3 in found:

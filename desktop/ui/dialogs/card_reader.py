@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -112,13 +111,14 @@ class CardReaderBar(QWidget):
         self.form = form
         self.on_existing = on_existing
         self.existing_kind = existing_kind
+        # One click to the file dialog (the usual path: a phone photo sent over chat); pasting beside it.
         self.button = QPushButton(tr("Read from the card…"))
         self.button.setToolTip(tr("Fill the person's details from the QR code of their chip CCCD or căn cước: "
-                                  "a photo taken on a phone, or a picture copied from the chat (Ctrl+Shift+V)"))
-        menu = QMenu(self.button)
-        menu.addAction(tr("Open a photo of the card…"), self.open_photo)
-        menu.addAction(tr("Paste the picture (Ctrl+Shift+V)"), self.paste)
-        self.button.setMenu(menu)
+                                  "open the photo taken on a phone"))
+        self.button.clicked.connect(self.open_photo)
+        self.paste_button = QPushButton(tr("Paste the picture (Ctrl+Shift+V)"))
+        self.paste_button.setToolTip(tr("A picture of the card copied in the chat window (right-click, Copy)"))
+        self.paste_button.clicked.connect(self.paste)
         QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.paste)
         hint = QLabel(tr("The side with the QR code; the photo is not kept."))
         hint.setObjectName("hint")
@@ -138,6 +138,7 @@ class CardReaderBar(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)
+        row.addWidget(self.paste_button)
         row.addWidget(hint, 1)
         found = QHBoxLayout()
         found.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +181,7 @@ class CardReaderBar(QWidget):
         from desktop.ui.operations.cards import read_card_picture
 
         self.button.setEnabled(False)
+        self.paste_button.setEnabled(False)
         self._say(tr("Reading the card…"), "")
         self.open_button.hide()
         self.backend.call(read_card_picture, path=path, data=data, name=name, on_done=self._apply,
@@ -187,6 +189,7 @@ class CardReaderBar(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.button.setEnabled(True)
+        self.paste_button.setEnabled(True)
         self._say("", "\n".join(error_lines(error)))
 
     def _say(self, notice: str, warning: str) -> None:
@@ -202,6 +205,7 @@ class CardReaderBar(QWidget):
 
     def _apply(self, data: dict[str, Any]) -> None:
         self.button.setEnabled(True)
+        self.paste_button.setEnabled(True)
         values: dict[str, Any] = {}
         for name, value in data["fields"].items():
             if name in ("birth_date", "id_issued_on"):
