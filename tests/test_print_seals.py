@@ -244,7 +244,7 @@ def test_a_report_carries_its_seal_and_a_later_figure_changes_it(ctx, tmp_path: 
                                  "Tiếp nhận, thu thập thông tin"]
 
 
-def test_the_hub_checks_a_communes_paper_against_what_it_sent(tmp_path: Path, province) -> None:
+def test_the_hub_checks_a_communes_paper_against_what_it_sent(tmp_path: Path, province, capsys) -> None:
     from sync.hub import inbox
     from sync.hub.devices import revoke
     from sync.hub.print_check import hub_current, hub_signers
@@ -265,6 +265,18 @@ def test_the_hub_checks_a_communes_paper_against_what_it_sent(tmp_path: Path, pr
     inbox.import_folder(hub, tmp_path / "2")
     result = verify_seal(text, hub_signers(hub), hub_current(hub))
     assert result["verdict"] == "changed" and result["changed"] == ["Giới tính"]
+    # The command line on the hub profile checks at the hub.
+    import json
+
+    import segno
+
+    from desktop.cli.main import run
+
+    photo = tmp_path / "giay.png"
+    segno.make(text, error="m").save(str(photo), scale=6)
+    assert run(["--data-dir", str(hub.profile.root), "--user", "quantri", "verify-print", str(photo), "--json"]) == 1
+    [checked] = json.loads(capsys.readouterr().out)
+    assert checked["verdict"] == "changed" and checked["signer"]["device"] == laptop.device_id
     # A stolen laptop revoked today: a paper it signs from today on is refused.
     revoke(hub, laptop.device_id)
     late = seal_text(laptop, replace(form_subject(laptop, answer_id, "vi"), printed_on=dt.date.today()))
