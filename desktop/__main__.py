@@ -26,9 +26,15 @@ def render_pdf(html: str, path: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ctxh with `argv` (default: sys.argv[1:]) and return the exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--probe-workbook"] and len(args) == 2:
+        # The frozen program as the workbook probe's child (desktop/core/excel/probe.py): nothing else loads.
+        from desktop.core.excel.probe import child_main
+
+        return child_main(args[1])
     from desktop.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv, gui=open_window, render_pdf=render_pdf)
+    return run(args, gui=open_window, render_pdf=render_pdf)
 
 
 if __name__ == "__main__":

@@ -117,3 +117,26 @@ def test_a_workbook_whose_styles_are_damaged_inside_their_compression(tmp_path: 
             read_all(path)
         except CtxhError:
             pass
+
+
+@pytest.mark.parametrize("kind", [".xlsx", ".xls"])
+def test_a_workbook_laid_out_to_exhaust_memory_is_refused_and_the_program_lives(tmp_path: Path, kind: str) -> None:
+    """One cell at A1 and one at the last cell of the sheet: calamine would ask for hundreds of gigabytes and
+    the process would end (Rust aborts on a failed allocation; found by the fuzzer above on a damaged .xls).
+    A child opens the file first, and its failure is a refusal here."""
+    from openpyxl import Workbook
+
+    if kind == ".xlsx":
+        book = Workbook()
+        book.active["A1"] = "Họ và tên"
+        book.active["XFD1048576"] = "x"
+        path = tmp_path / "xa-xa.xlsx"
+        book.save(path)
+    else:
+        # The fuzzer's file, kept as it was: a cell record of a commune's roster damaged to claim a cell so far
+        # away that laying the sheet out needs 79 GB.
+        path = tmp_path / "hong.xls"
+        path.write_bytes((Path(__file__).parent / "regressions" / "xls-cell-claims-79-gb.xls").read_bytes())
+    with pytest.raises(CtxhError) as refused:
+        open_sheet(path)
+    assert refused.value.code in ("E_XLSX_TOO_BIG", "E_XLSX_BROKEN")

@@ -101,8 +101,12 @@ def _open(path: Path) -> Any:
 
 
 def open_sheet(path: Path, sheet: str | None = None) -> SheetSource:
-    """The named sheet, or the first visible one, of a workbook that passed the safety checks."""
+    """The named sheet, or the first visible one, of a workbook that passed the safety checks (and that a child
+    process opened first: desktop/core/excel/probe.py)."""
+    from desktop.core.excel.probe import check_layout
+
     kind = check_workbook_file(path)
+    check_layout(path)
     workbook = _open(path)
     try:
         metadata = workbook.sheets_metadata
@@ -140,7 +144,7 @@ def _legacy_font(path: Path, kind: str) -> str | None:
                     with zf.open(member) as handle:
                         head = handle.read(256 * 1024)  # font declarations come first
                     names += [m.decode("utf-8", "replace") for m in _FONT_NAME.findall(head)]
-    except (OSError, zipfile.BadZipFile, zlib.error, EOFError):
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
         # A damaged member (a download cut short): no font to tell; the sheet's own reading says what is wrong.
         return None
     found = {encoding_of_font(name) for name in names} - {None}

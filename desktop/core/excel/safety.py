@@ -77,5 +77,5 @@ def _check_zip(path: Path, kind: str) -> None:
             needed = {"xlsx": "xl/workbook.xml", "xlsb": "xl/workbook.bin", "ods": "content.xml"}[kind]
             if needed not in names:
                 raise CtxhError("E_XLSX_BROKEN", file=path.name)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):  # NotImplementedError: a damaged version
         raise CtxhError("E_XLSX_BROKEN", file=path.name) from None
