@@ -201,3 +201,24 @@ def report_seal_html(ctx: AppContext, report: Any, lang: str = "vi") -> str:
     from desktop.core.services.print_subjects import report_subject
 
     return seal_html(seal_text(ctx, report_subject(ctx, report, lang)), lang)
+
+
+def _day(iso: str | None) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
+
+
+def verdict_lines(result: dict[str, Any]) -> tuple[str, str]:
+    """A checked seal in the chosen language: the verdict's sentence (who printed what, when) and, when the
+    record changed, which fields — what the command line prints and the window shows."""
+    from desktop.core.messages import format_message
+
+    params = {"form": result.get("title") or result.get("form_code", ""), "printed": _day(result.get("printed_on")),
+              "laptop": result.get("signer", {}).get("name", ""), "commune": result.get("partition", ""),
+              "revoked": _day(result.get("revoked_at"))}
+    head = format_message(f"PRINT_{result['verdict'].upper()}", params)
+    details = ""
+    if result["verdict"] == GENUINE_CHANGED:
+        changed = result.get("changed") or []
+        details = (format_message("PRINT_CHANGED_FIELDS", {"fields": ", ".join(changed)}) if changed
+                   else format_message("PRINT_CHANGED_LAYOUT"))
+    return head, details

@@ -65,50 +65,15 @@ def cmd_card(args: argparse.Namespace) -> int:
     return 1 if data["problems"] else 0
 
 
-def verdict_lines(result: dict[str, Any]) -> list[str]:
-    """What a checked seal says, for a person: the verdict, who signed and when, what changed."""
-    from desktop.core.messages import format_message
-
-    verdict = result["verdict"]
-    params = {"form": result.get("title") or result.get("form_code", ""), "printed": _day(result.get("printed_on")),
-              "laptop": result.get("signer", {}).get("name", ""), "commune": result.get("partition", ""),
-              "revoked": _day(result.get("revoked_at"))}
-    lines = [format_message(f"PRINT_{verdict.upper()}", params)]
-    if verdict == "changed":
-        changed = result.get("changed") or []
-        lines.append(format_message("PRINT_CHANGED_FIELDS", {"fields": ", ".join(changed)}) if changed
-                     else format_message("PRINT_CHANGED_LAYOUT"))
-    return lines
-
-
-def _day(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
-
-
 def cmd_verify_print(args: argparse.Namespace) -> int:
     """Check the seals in args.image: exit 0 when every one is genuine and current, 1 otherwise."""
-    from desktop.core.profile import HUB, Profile
     from desktop.core.qr_images import Picture
+    from sync.hub.print_check import check_print_here
+    from sync.print_seals import verdict_lines
 
-    hub = Profile(args.data_dir if getattr(args, "data_dir", None) else _default()).role == HUB
-    ctx = open_profile(args)
-    picture = Picture.from_file(args.image)
-    if hub:
-        from sync.hub.print_check import verify_print_at_hub
-
-        results = verify_print_at_hub(ctx, picture)
-    else:
-        from sync.print_seals import verify_print
-
-        results = verify_print(ctx, picture)
-    emit(args, results, lambda: "\n".join(line for r in results for line in verdict_lines(r)))
+    results = check_print_here(open_profile(args), Picture.from_file(args.image))
+    emit(args, results, lambda: "\n".join(line for r in results for line in verdict_lines(r) if line))
     return 0 if all(r["verdict"] == "current" for r in results) else 1
-
-
-def _default() -> Path:
-    from desktop.core.profile import default_data_dir
-
-    return default_data_dir()
 
 
 COMMANDS = {"card": cmd_card, "verify-print": cmd_verify_print}

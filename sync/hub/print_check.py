@@ -50,3 +50,12 @@ def verify_print_at_hub(ctx: AppContext, picture: Any) -> list[dict[str, Any]]:
     require(ctx, "hub")
     signers, current = hub_signers(ctx), hub_current(ctx)
     return titled(ctx, [verify_seal(text, signers, current) for text in seals_in_picture(picture)])
+
+
+def check_print_here(ctx: AppContext, picture: Any) -> list[dict[str, Any]]:
+    """The seals of a picture checked where this profile stands: at the hub against every enrolled laptop and
+    what the communes sent, on a laptop against its own and its peers' keys and its own records."""
+    from desktop.core.profile import HUB
+    from sync.print_seals import verify_print
+
+    return verify_print_at_hub(ctx, picture) if ctx.role == HUB else verify_print(ctx, picture)

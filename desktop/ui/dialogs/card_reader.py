@@ -58,6 +58,18 @@ def start_folder() -> str:
     return str(next((home / f for f in LIKELY_FOLDERS if (home / f).is_dir()), home))
 
 
+def clipboard_png() -> bytes | None:
+    """The picture on the clipboard as PNG bytes (a photo copied in a chat window), or None."""
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None or not mime.hasImage():
+        return None
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    QGuiApplication.clipboard().image().save(buffer, "PNG")
+    return bytes(data.data())
+
+
 class DifferencesDialog(QDialog):
     """The fields where what was typed differs from the card: each with a tick to take the card's value."""
 
@@ -162,14 +174,10 @@ class CardReaderBar(QWidget):
 
     def paste(self) -> None:
         """Read the picture on the clipboard (copied from a chat window), or the picture file copied there."""
+        picture = clipboard_png()
         mime = QGuiApplication.clipboard().mimeData()
-        if mime is not None and mime.hasImage():
-            image = QGuiApplication.clipboard().image()
-            data = QByteArray()
-            buffer = QBuffer(data)
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buffer, "PNG")
-            self.read(data=bytes(data.data()), name=tr("the pasted picture"))
+        if picture is not None:
+            self.read(data=picture, name=tr("the pasted picture"))
         elif mime is not None and mime.hasUrls() and mime.urls()[0].isLocalFile():
             self.read(path=Path(mime.urls()[0].toLocalFile()))
         else:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,33 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.messages import format_message
 from desktop.ui.backend import Backend
-from desktop.ui.dialogs.card_reader import PICTURES, start_folder
+from desktop.ui.dialogs.card_reader import PICTURES, clipboard_png, start_folder
 from desktop.ui.i18n import tr
 from desktop.ui.widgets.messages import error_lines
 from desktop.ui.widgets.tables import read_only_table
 
 COLOURS = {"current": "#1b5e20", "changed": "#8a5a00", "gone": "#8a5a00", "unchecked": "#1b5e20",
            "not_genuine": "#b71c1c", "revoked": "#b71c1c", "unknown_signer": "#8a5a00"}
-
-
-def _day(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
-
-
-def verdict_text(result: dict[str, Any]) -> tuple[str, str]:
-    """The verdict's sentence and the details under it."""
-    params = {"form": result.get("title") or result.get("form_code", ""), "printed": _day(result.get("printed_on")),
-              "laptop": result.get("signer", {}).get("name", ""), "commune": result.get("partition", ""),
-              "revoked": _day(result.get("revoked_at"))}
-    head = format_message(f"PRINT_{result['verdict'].upper()}", params)
-    details = ""
-    if result["verdict"] == "changed":
-        changed = result.get("changed") or []
-        details = (format_message("PRINT_CHANGED_FIELDS", {"fields": ", ".join(changed)}) if changed
-                   else format_message("PRINT_CHANGED_LAYOUT"))
-    return head, details
 
 
 class PrintCheckDialog(QDialog):
@@ -107,15 +87,11 @@ class PrintCheckDialog(QDialog):
 
     def paste(self) -> None:
         """Check the picture on the clipboard."""
-        image = QGuiApplication.clipboard().image()
-        if image.isNull():
+        data = clipboard_png()
+        if data is None:
             self._show_error(tr("There is no picture on the clipboard."))
             return
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        self.check(data=bytes(data.data()), name=tr("the pasted picture"))
+        self.check(data=data, name=tr("the pasted picture"))
 
     def check(self, path: Path | None = None, data: bytes | None = None, name: str = "") -> None:
         """Check the picture's seals on the worker."""
@@ -140,7 +116,9 @@ class PrintCheckDialog(QDialog):
         self.open_button.setEnabled(True)
         self.results = results
         result = results[0]
-        head, details = verdict_text(result)
+        from sync.print_seals import verdict_lines
+
+        head, details = verdict_lines(result)
         if len(results) > 1:
             details += "\n" + tr("{n} check codes were found in the picture; the first is shown.", n=len(results))
         self.verdict.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {COLOURS[result['verdict']]};")

@@ -24,14 +24,7 @@ def check_print(ctx: AppContext, *, path: Path | None = None, data: bytes | None
                 name: str = "") -> list[dict[str, Any]]:
     """The seals on a photo or scan of a printed paper, checked here: at the hub against every enrolled laptop
     and what the communes sent, on a laptop against its own and its peers' keys and its own records."""
-    from desktop.core.profile import HUB
     from desktop.core.qr_images import Picture
+    from sync.hub.print_check import check_print_here
 
-    picture = Picture.from_file(path) if path is not None else Picture(data or b"", name)
-    if ctx.role == HUB:
-        from sync.hub.print_check import verify_print_at_hub
-
-        return verify_print_at_hub(ctx, picture)
-    from sync.print_seals import verify_print
-
-    return verify_print(ctx, picture)
+    return check_print_here(ctx, Picture.from_file(path) if path is not None else Picture(data or b"", name))
